@@ -1,0 +1,1 @@
+"""The deterministic demo site: plain core records, loaded by the kiosk and the server alike."""

@@ -1,0 +1,73 @@
+"""What the demo tool library owns and who its members are: fixed tables, no randomness.
+
+Demo credentials (documented in README and docs/operator.md):
+member numbers 1001–1200; member N's PIN is N itself (e.g. 1001 → PIN 1001);
+card number "40000" followed by the member number (e.g. 4000001001); staff PIN 2468.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SITE_ID = "0f6e3c1a-5b7d-4c8e-9a10-000000000001"
+SITE_NAME = "Portland Tool Library"
+SITE_TZ = "America/Los_Angeles"
+STAFF_PIN = "2468"
+FIRST_MEMBER_NUMBER = 1001
+MEMBER_COUNT = 200
+
+WEEKDAY_HOURS = [["09:00", "19:00"]]
+SITE_SETTINGS: dict[str, object] = {
+    "opening_hours": {
+        "mon": WEEKDAY_HOURS, "tue": WEEKDAY_HOURS, "wed": WEEKDAY_HOURS,
+        "thu": [["09:00", "21:00"]], "fri": WEEKDAY_HOURS,
+        "sat": [["09:00", "17:00"]], "sun": [["10:00", "16:00"]],
+    },
+    "max_days_ahead": 21,
+    "max_active_per_member": 4,
+    "checkin_before_minutes": 15,
+    "checkin_grace_minutes": 15,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    """A kind of resource, how many the library has, and the settings they share."""
+
+    kind: str
+    label: str
+    count: int
+    badge: str | None
+    settings: dict[str, object]
+
+
+KINDS: tuple[Kind, ...] = (
+    Kind("drill", "Cordless drill", 4, None, {"max_minutes": 240}),
+    Kind("circular_saw", "Circular saw", 3, None, {"max_minutes": 240}),
+    Kind("sander", "Orbital sander", 3, None, {"max_minutes": 180}),
+    Kind("ladder", "Extension ladder", 2, None, {"max_minutes": 480, "slot_minutes": 60,
+                                                 "min_minutes": 60}),
+    Kind("pressure_washer", "Pressure washer", 2, None, {"max_minutes": 240}),
+    Kind("table_saw", "Table saw", 2, "woodshop", {"max_minutes": 180, "buffer_minutes": 15}),
+    Kind("laser_cutter", "Laser cutter", 1, "laser", {"max_minutes": 120, "buffer_minutes": 15}),
+    Kind("printer_3d", "3D printer", 3, "3d_printing", {"max_minutes": 480, "slot_minutes": 60,
+                                                        "min_minutes": 60}),
+    Kind("cnc_router", "CNC router", 1, "cnc", {"max_minutes": 180, "buffer_minutes": 30}),
+    Kind("room", "Room", 3, None, {"max_minutes": 240}),
+    Kind("garden_plot", "Garden plot", 6, None, {
+        "opening_hours": "24/7", "slot_minutes": 60, "min_minutes": 60, "max_minutes": 1440,
+        "max_days_ahead": 28,
+    }),
+)
+
+ROOM_NAMES = ("Workshop room", "Meeting room", "Sewing room")
+
+FIRST_NAMES = (
+    "Ada", "Bea", "Carlos", "Dana", "Eli", "Fatima", "Gus", "Hana", "Ivan", "Jo",
+    "Kai", "Lena", "Mateo", "Nia", "Omar", "Priya", "Quinn", "Rosa", "Sam", "Tariq",
+)
+LAST_NAMES = (
+    "Alvarez", "Brooks", "Chen", "Diaz", "Eriksen", "Flores", "Garcia", "Huang", "Ito",
+    "Johnson",
+)
+BADGES = ("woodshop", "laser", "3d_printing", "cnc")
