@@ -1,0 +1,106 @@
+"""Opening the cache: one SQLite file, WAL, foreign keys, migrations applied on open.
+
+pysqlite's own transaction handling is switched off (``isolation_level = None``) and the
+store emits ``BEGIN`` itself (the SQLAlchemy recipe for SQLite), so that ``Store.write()``
+starts with ``BEGIN IMMEDIATE``: the write lock is taken before the first read, which
+makes "check for an overlap, then insert" atomic across threads and processes.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+BUSY_TIMEOUT_MS = 10_000
+_BEGIN_OPTION = "kiosk_begin"
+
+
+def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    dbapi_connection.isolation_level = None
+    for pragma in (
+        f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
+        "PRAGMA foreign_keys = ON",
+        "PRAGMA journal_mode = WAL",
+        "PRAGMA synchronous = NORMAL",
+    ):
+        dbapi_connection.execute(pragma)
+
+
+def _on_begin(connection: Any) -> None:
+    mode = connection.get_execution_options().get(_BEGIN_OPTION, "DEFERRED")
+    connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+def make_engine(path: Path | str) -> Engine:
+    """An engine on one cache file with the store's pragmas and explicit BEGIN."""
+    engine = create_engine(f"sqlite:///{Path(path)}", pool_size=8, max_overflow=16)
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+def alembic_config() -> Config:
+    """The Alembic configuration of the migrations shipped inside the package."""
+    location = files("kiosk.store") / "migrations"
+    config = Config(str(location / "alembic.ini"))
+    config.set_main_option("script_location", str(location))
+    return config
+
+
+class Store:
+    """An open cache file. ``read()`` and ``write()`` yield a Session in one transaction;
+    ``write()`` begins IMMEDIATE, commits on success and rolls back on any exception."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.write_engine = engine.execution_options(**{_BEGIN_OPTION: "IMMEDIATE"})
+        self._reader = sessionmaker(engine, expire_on_commit=False, autoflush=False)
+        self._writer = sessionmaker(self.write_engine, expire_on_commit=False)
+
+    @property
+    def path(self) -> Path:
+        return Path(str(self.engine.url.database))
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._reader() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        with self._writer() as session, session.begin():
+            yield session
+
+    def migrate(self, revision: str = "head") -> None:
+        """Upgrade to ``revision`` inside one IMMEDIATE transaction (concurrent openers
+        wait for each other, then find nothing left to do)."""
+        config = alembic_config()
+        with self.write_engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, revision)
+
+    def downgrade(self, revision: str) -> None:
+        config = alembic_config()
+        with self.write_engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, revision)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_store(path: Path | str, *, migrate: bool = True) -> Store:
+    """Open the cache at ``path`` (created if missing) and bring its schema to head."""
+    store = Store(make_engine(path))
+    if migrate:
+        store.migrate()
+    return store
