@@ -61,7 +61,7 @@ class AmbiguousLocalTime(Exception):
 def zone(name: str) -> ZoneInfo:
     """Return the zone, raising ``InvalidInput`` for an unknown name."""
     if not isinstance(name, str) or not name:
-        raise InvalidInput(f"time zone must be an IANA name such as 'America/Los_Angeles', not {name!r}")
+        raise InvalidInput(f"time zone must be an IANA name, not {name!r}")
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
@@ -109,7 +109,8 @@ def to_utc(
         raise InvalidInput(f"fold must be 0 (earlier), 1 (later) or None, not {fold!r}")
     found = instants_for(zone_name, local)
     if not found:
-        raise NonexistentLocalTime(local, zone_name, _gap_alternatives(zone_name, local, step_minutes))
+        alternatives = _gap_alternatives(zone_name, local, step_minutes)
+        raise NonexistentLocalTime(local, zone_name, alternatives)
     if len(found) == 1:
         return found[0]
     if fold is None:

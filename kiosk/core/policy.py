@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import time
+from itertools import pairwise
 
 from kiosk.core.errors import InvalidInput
 
@@ -80,7 +81,7 @@ def _parse_day(day: str, spans: object) -> DailyHours:
             raise InvalidInput(f"opening_hours.{day}: closing time must be after opening")
         out.append((opens, closes))
     out.sort()
-    for (_, a_close), (b_open, _) in zip(out, out[1:], strict=False):
+    for (_, a_close), (b_open, _) in pairwise(out):
         if b_open < a_close:
             raise InvalidInput(f"opening_hours.{day}: spans overlap")
     return tuple(out)
@@ -104,7 +105,7 @@ class BookingPolicy:
     buffer_minutes: int = 0
     max_days_ahead: int = 14
     max_active_per_member: int = 4
-    opening_hours: WeeklyHours = WeeklyHours.parse(
+    opening_hours: WeeklyHours = WeeklyHours.parse(  # noqa: RUF009 (immutable value)
         {d: [["08:00", "20:00"]] for d in WEEKDAYS}
     )
     checkin_before_minutes: int = 15
@@ -156,7 +157,7 @@ def resolve_policy(layers: Sequence[tuple[str, Mapping[str, object]]]) -> Effect
     ``COHORT_KEYS``.
     """
     values: dict[str, object] = {}
-    sources = {key: "global" for key in POLICY_KEYS}
+    sources = dict.fromkeys(POLICY_KEYS, "global")
     for name, layer in layers:
         if name not in LAYER_NAMES:
             raise InvalidInput(f"unknown settings layer {name!r}")
