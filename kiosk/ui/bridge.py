@@ -1,0 +1,199 @@
+"""The one Qt adapter between the UI and ``KioskService``: work off the GUI thread.
+
+Writes run one at a time on a dedicated ``QThread`` (the store has one writer); reads run
+on a small ``QThreadPool``. Results come back to the GUI thread by a queued signal and are
+handed to the caller's callback there; jobs never touch widgets. A write whose result
+carries a ``Changes`` record makes the bridge emit ``changed`` with a ``ChangeSet``, and
+widgets refresh only what it names.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import queue
+import weakref
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+Call = Callable[[Any], Any]
+OnResult = Callable[[Any], None]
+OnError = Callable[[str], None]
+Guard = Callable[[], bool]
+
+_LIVE: weakref.WeakSet[ServiceBridge] = weakref.WeakSet()
+
+
+def live_bridges() -> set[ServiceBridge]:
+    """Bridges started and not yet shut down (tests fail when one leaks)."""
+    return set(_LIVE)
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeSet:
+    """What a write changed, by id. ``everything`` asks every view to reload."""
+
+    reservations: frozenset[str] = frozenset()
+    resources: frozenset[str] = frozenset()
+    waitlist: frozenset[str] = frozenset()
+    members: frozenset[str] = frozenset()
+    everything: bool = False
+
+    @classmethod
+    def from_changes(cls, changes: object) -> ChangeSet:
+        """Read a service ``Changes`` record (field names ``x`` or ``x_ids``)."""
+        def pick(*names: str) -> frozenset[str]:
+            for name in names:
+                value = getattr(changes, name, None)
+                if value:
+                    return frozenset(str(v) for v in _iterable(value))
+            return frozenset()
+        return cls(
+            reservations=pick("reservations", "reservation_ids"),
+            resources=pick("resources", "resource_ids"),
+            waitlist=pick("waitlist", "waitlist_ids", "waitlist_entries", "entry_ids"),
+            members=pick("members", "member_ids"),
+            everything=bool(getattr(changes, "everything", False)),
+        )
+
+    @property
+    def calendar(self) -> bool:
+        return self.everything or bool(self.reservations or self.resources)
+
+
+def _iterable(value: object) -> Iterable[object]:
+    if isinstance(value, str):
+        return (value,)
+    return value if isinstance(value, Iterable) else (value,)
+
+
+@dataclass(slots=True)
+class _Job:
+    id: int
+    call: Call
+    on_result: OnResult | None
+    on_error: OnError | None
+    guard: Guard | None
+    key: str | None
+    write: bool
+
+
+class _WriteThread(QThread):
+    """Runs write jobs in order; a ``None`` in the queue ends it."""
+
+    def __init__(self, bridge: ServiceBridge) -> None:
+        super().__init__()
+        self.setObjectName("kiosk-writer")
+        self.jobs: queue.Queue[_Job | None] = queue.Queue()
+        self._bridge = bridge
+
+    def run(self) -> None:
+        while (job := self.jobs.get()) is not None:
+            self._bridge._execute(job)
+
+
+class ServiceBridge(QObject):
+    """Runs service calls off the GUI thread and delivers results on it.
+
+    Signals:
+        changed(ChangeSet): a write was applied; views refresh what it names.
+        failed(str): a call raised; the argument is a plain message for the screen
+            (only emitted when the caller gave no ``on_error``).
+        busy_changed(bool): whether any write is in flight.
+    """
+
+    changed = Signal(object)
+    failed = Signal(str)
+    busy_changed = Signal(bool)
+    _finished = Signal(object, object, object)  # job, result, error message
+
+    def __init__(self, service: object, *, read_threads: int = 3, parent: QObject | None = None):
+        super().__init__(parent)
+        self.service = service
+        self._ids = itertools.count(1)
+        self._pending_keys: set[str] = set()
+        self._writes_in_flight = 0
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(read_threads)
+        self._writer = _WriteThread(self)
+        self._finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
+        self._writer.start()
+        self._open = True
+        _LIVE.add(self)
+
+    # -- submitting ---------------------------------------------------------------
+    def read(self, call: Call, on_result: OnResult | None = None, *,
+             on_error: OnError | None = None, guard: Guard | None = None) -> int:
+        """Run ``call(service)`` on the read pool; ``on_result(value)`` on the GUI thread."""
+        job = _Job(next(self._ids), call, on_result, on_error, guard, None, write=False)
+        if self._open:
+            self._pool.start(lambda: self._execute(job))
+        return job.id
+
+    def write(self, call: Call, on_result: OnResult | None = None, *, key: str | None = None,
+              on_error: OnError | None = None, guard: Guard | None = None) -> int | None:
+        """Queue ``call(service)`` on the serial writer. A second write with the same
+        ``key`` while the first is in flight is dropped (a double tap books once)."""
+        if not self._open or (key is not None and key in self._pending_keys):
+            return None
+        if key is not None:
+            self._pending_keys.add(key)
+        job = _Job(next(self._ids), call, on_result, on_error, guard, key, write=True)
+        self._writes_in_flight += 1
+        if self._writes_in_flight == 1:
+            self.busy_changed.emit(True)
+        self._writer.jobs.put(job)
+        return job.id
+
+    def pending(self, key: str) -> bool:
+        return key in self._pending_keys
+
+    # -- worker side ----------------------------------------------------------------
+    def _execute(self, job: _Job) -> None:
+        try:
+            result, error = job.call(self.service), None
+        except Exception:  # any store failure becomes a message, never a crash
+            log.exception("service call failed")
+            result, error = None, _store_error_message()
+        self._finished.emit(job, result, error)
+
+    # -- GUI side ----------------------------------------------------------------------
+    def _on_finished(self, job: _Job, result: object, error: str | None) -> None:
+        if job.write:
+            self._writes_in_flight -= 1
+            if job.key is not None:
+                self._pending_keys.discard(job.key)
+            if self._writes_in_flight == 0:
+                self.busy_changed.emit(False)
+        if error is None and job.write and hasattr(result, "changes"):
+            self.changed.emit(ChangeSet.from_changes(result.changes))
+        if job.guard is not None and not job.guard():
+            return  # the screen or member that asked is gone: show nothing
+        if error is not None:
+            (job.on_error or self.failed.emit)(error)
+        elif job.on_result is not None:
+            job.on_result(result)
+
+    def shutdown(self, timeout_ms: int = 10_000) -> None:
+        """Finish queued writes, wait for reads, stop the writer thread."""
+        if not self._open:
+            return
+        self._open = False
+        self._writer.jobs.put(None)
+        self._writer.wait(timeout_ms)
+        self._pool.waitForDone(timeout_ms)
+        QCoreApplication.processEvents()
+        _LIVE.discard(self)
+
+
+def _store_error_message() -> str:
+    return QCoreApplication.translate(
+        "ServiceBridge",
+        "Sorry, something went wrong and nothing was changed. Please try again, "
+        "or ask a member of staff.",
+    )

@@ -1,0 +1,60 @@
+"""UI test fixtures: headless Qt, leak guards for threads and timers, a fake clock."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QThread, QThreadPool, QTimer
+from PySide6.QtWidgets import QApplication
+
+
+class FakeClock:
+    """A monotonic clock that advances only when told (seconds)."""
+
+    def __init__(self, start: float = 1000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture
+def fake_clock() -> FakeClock:
+    return FakeClock()
+
+
+def _live_threads(app: QApplication) -> list[QThread]:
+    return [t for t in app.findChildren(QThread) if t.isRunning()]
+
+
+def _active_timers(app: QApplication) -> list[QTimer]:
+    timers: list[QTimer] = []
+    for widget in app.topLevelWidgets():
+        timers += [t for t in widget.findChildren(QTimer) if t.isActive()]
+    return timers
+
+
+@pytest.fixture(autouse=True)
+def no_leaks(qapp: QApplication) -> Iterator[None]:
+    """Fail a test that leaves worker threads, pool jobs or timers running."""
+    from kiosk.ui import bridge
+
+    before = bridge.live_bridges()
+    yield
+    pool = QThreadPool.globalInstance()
+    assert pool.waitForDone(5000), "thread-pool jobs still running after the test"
+    leaked = [b for b in bridge.live_bridges() if b not in before]
+    assert not leaked, f"a ServiceBridge was not shut down: {leaked}"
+    visible = [w for w in qapp.topLevelWidgets() if w.isVisible()]
+    timers = _active_timers(qapp)
+    for widget in visible:
+        widget.close()
+    assert not timers or not visible, f"timers left running: {timers}"
