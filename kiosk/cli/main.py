@@ -1,0 +1,125 @@
+"""The ``kiosk`` command: argument parsing and dispatch to the command modules."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+
+from kiosk import __version__
+from kiosk.cli.context import CliContext, cli_context
+from kiosk.cli.output import EXIT_USAGE, error
+from kiosk.cli.paths import DB_ENV, resolve_db_path
+from kiosk.core.errors import InvalidInput
+
+log = logging.getLogger("kiosk")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk", description="Reservation kiosk for community sharing sites.")
+    parser.add_argument("--db", metavar="PATH",
+                        help=f"local cache file (default: ${DB_ENV}, else the platform data dir)")
+    parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    run = sub.add_parser("run", help="start the touchscreen kiosk (the default command)")
+    run.add_argument("--windowed", action="store_true", help="a window instead of kiosk mode")
+
+    demo = sub.add_parser("demo-data", help="fill the cache with the demo tool library")
+    demo.add_argument("--scale", type=_positive, metavar="N",
+                      help="instead, N reservations over many resources (benchmarks)")
+    demo.add_argument("--resources", type=_positive, metavar="N",
+                      help="number of resources (default 30, or 500 with --scale)")
+    demo.add_argument("--force", action="store_true", help="replace a cache that holds a site")
+
+    res = sub.add_parser("resources", help="list the site's resources")
+    res.add_argument("--kind", help="only this kind")
+    res.add_argument("--json", action="store_true", help="JSON with effective settings")
+
+    mem = sub.add_parser("members", help="list or search members")
+    mem.add_argument("--search", help="name or number to look for")
+    mem.add_argument("--limit", type=_positive, default=1000)
+    mem.add_argument("--json", action="store_true")
+
+    book = sub.add_parser("book", help="book a resource for a member (local site time)")
+    book.add_argument("--resource", required=True, help="resource id or name")
+    book.add_argument("--member", required=True, help="member number")
+    book.add_argument("--start", required=True, metavar='"YYYY-MM-DD HH:MM"')
+    length = book.add_mutually_exclusive_group(required=True)
+    length.add_argument("--end", metavar='"YYYY-MM-DD HH:MM"')
+    length.add_argument("--minutes", type=_positive, metavar="N", help="real elapsed minutes")
+    book.add_argument("--fold", choices=("earlier", "later"),
+                      help="which reading of a time that happens twice (clocks going back)")
+    book.add_argument("--staff", action="store_true",
+                      help="book as staff: no how-far-ahead or per-member limit")
+    book.add_argument("--json", action="store_true")
+
+    lst = sub.add_parser("reservations", help="list one local day's reservations")
+    lst.add_argument("--date", metavar="YYYY-MM-DD", help="local date (default today)")
+    lst.add_argument("--resource", help="resource id or name")
+    lst.add_argument("--member", help="member number")
+    lst.add_argument("--json", action="store_true")
+
+    for name, text in (("cancel", "cancel a reservation"), ("check-in", "check a member in")):
+        cmd = sub.add_parser(name, help=text)
+        cmd.add_argument("id", help="reservation id")
+        cmd.add_argument("--json", action="store_true")
+
+    shots = sub.add_parser("screenshots", help="render every screen to PNG files")
+    shots.add_argument("--out", required=True, metavar="DIR")
+    return parser
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"expected a number above zero, not {value}")
+    return value
+
+
+def _service_command(name: str) -> Callable[[CliContext, argparse.Namespace], int]:
+    from kiosk.cli import booking_cmds, listing_cmds
+
+    return {
+        "resources": listing_cmds.cmd_resources,
+        "members": listing_cmds.cmd_members,
+        "reservations": listing_cmds.cmd_reservations,
+        "book": booking_cmds.cmd_book,
+        "cancel": booking_cmds.cmd_cancel,
+        "check-in": booking_cmds.cmd_check_in,
+    }[name]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    command = args.command or "run"
+    try:
+        db_path = resolve_db_path(args.db)
+        if command == "demo-data":
+            from kiosk.cli.demo_cmd import cmd_demo_data
+
+            return cmd_demo_data(db_path, args)
+        if command in ("run", "screenshots"):
+            from kiosk.cli.app_cmds import cmd_run, cmd_screenshots
+
+            return cmd_run(db_path, args) if command == "run" else cmd_screenshots(db_path, args)
+        with cli_context(db_path) as ctx:
+            return _service_command(command)(ctx, args)
+    except InvalidInput as exc:
+        error(str(exc))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        error("interrupted")
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
