@@ -15,7 +15,7 @@ SAW = Resource("saw", "pdx", "Table saw", "saw")
 DRILL = Resource("drill", "pdx", "Drill press", "drill")
 
 
-def res(rid: str, resource: str, member: str, start: datetime, hours: float,
+def res(rid: str, resource: str, member: str, start: datetime, hours: float,  # noqa: PLR0917
         status: ReservationStatus = ReservationStatus.CONFIRMED) -> Reservation:
     return Reservation(rid, resource, member, Interval(start, start + timedelta(hours=hours)),
                        status)

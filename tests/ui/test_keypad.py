@@ -49,7 +49,8 @@ def test_delete_and_clear(qtbot, pad) -> None:
     delete = next(b for b in pad.findChildren(QPushButton) if b.text() == "⌫")
     qtbot.mouseClick(delete, Qt.MouseButton.LeftButton)
     assert pad.value == "12"
-    clear = next(b for b in pad.findChildren(QPushButton) if b.accessibleName() == "Clear all digits")
+    buttons = pad.findChildren(QPushButton)
+    clear = next(b for b in buttons if b.accessibleName() == "Clear all digits")
     qtbot.mouseClick(clear, Qt.MouseButton.LeftButton)
     assert pad.value == ""
     assert pad.display.text() == "–"

@@ -1,0 +1,61 @@
+"""Dates, times and durations in the locale's format and the site's time zone."""
+
+from __future__ import annotations
+
+import datetime as dt
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
+
+from kiosk.core import localtime
+from kiosk.core.model import Interval
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Formatter", text)
+
+
+class Formatter:
+    """Formats instants as local wall-clock text for one site zone and one locale."""
+
+    def __init__(self, zone_name: str, locale: QLocale | None = None) -> None:
+        self.zone = zone_name
+        self.locale = locale or QLocale()
+
+    def wall(self, local: datetime) -> str:
+        return self.locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+
+    def time(self, instant: datetime) -> str:
+        return self.wall(localtime.to_local(self.zone, instant))
+
+    def date(self, day: dt.date) -> str:
+        return self.locale.toString(QDate(day.year, day.month, day.day),
+                                    QLocale.FormatType.LongFormat)
+
+    def short_date(self, day: dt.date) -> str:
+        return self.locale.toString(QDate(day.year, day.month, day.day), "ddd d MMM")
+
+    def span(self, interval: Interval) -> str:
+        """``"09:00–11:00"``; a span crossing a DST change names the offsets, and one on
+        another day names the day."""
+        start = localtime.to_local(self.zone, interval.start)
+        end = localtime.to_local(self.zone, interval.end)
+        text = f"{self.wall(start)}–{self.wall(end)}"
+        if start.utcoffset() != end.utcoffset():
+            text = f"{self.wall(start)} {start.tzname()}–{self.wall(end)} {end.tzname()}"
+        return text
+
+    def span_with_day(self, interval: Interval, today: dt.date) -> str:
+        day = localtime.local_date(self.zone, interval.start)
+        if day == today:
+            return self.span(interval)
+        return f"{self.short_date(day)} {self.span(interval)}"
+
+    def duration(self, value: timedelta) -> str:
+        minutes = int(value.total_seconds() // 60)
+        hours, rest = divmod(minutes, 60)
+        if hours and rest:
+            return _tr("{h} h {m} min").format(h=hours, m=rest)
+        if hours:
+            return _tr("{h} h").format(h=hours)
+        return _tr("{m} min").format(m=rest)

@@ -1,0 +1,78 @@
+"""The painted calendar: taps pick slots, DST days paint, scrolling is kinetic."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QLocale, QPoint, Qt
+from PySide6.QtWidgets import QScroller
+
+from kiosk.core.model import Interval, Reservation, Resource
+from kiosk.ui.calendar_model import DayModel
+from kiosk.ui.calendar_view import DayCalendar
+from kiosk.ui.fmt import Formatter
+from kiosk.ui.theme import Theme
+
+LA = "America/Los_Angeles"
+NOW = datetime(2026, 6, 1, 17, 10, tzinfo=UTC)  # 10:10 PDT
+TOOLS = [Resource(f"r{i}", "pdx", f"Tool {i}", "saw") for i in range(6)]
+
+
+@pytest.fixture
+def view(qtbot) -> DayCalendar:
+    model = DayModel(LA, date(2026, 6, 1), TOOLS, viewer_id="me")
+    cal = DayCalendar(model, Theme(), Formatter(LA, QLocale("en_US")), lambda: NOW)
+    cal.resize(900, 600)
+    qtbot.addWidget(cal)
+    cal.show()
+    qtbot.waitExposed(cal)
+    return cal
+
+
+def test_tap_on_a_slot_emits_resource_and_span(qtbot, view) -> None:
+    nine = datetime(2026, 6, 1, 16, tzinfo=UTC)
+    view.scroll_to(nine)
+    rect = view.cell_rect("r2", Interval(nine, nine + timedelta(minutes=30)))
+    with qtbot.waitSignal(view.slot_tapped) as blocker:
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert blocker.args == ["r2", Interval(nine, nine + timedelta(minutes=30))]
+
+
+def test_tap_on_header_or_gutter_does_nothing(qtbot, view) -> None:
+    with qtbot.assertNotEmitted(view.slot_tapped):
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(300, 10))
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(10, 300))
+
+
+def test_finger_scrolling_is_kinetic_without_scroll_bars(view) -> None:
+    assert QScroller.hasScroller(view.viewport())
+    assert view.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert view.verticalScrollBar().maximum() > 0
+
+
+@pytest.mark.parametrize(("day", "hours"), [(date(2026, 3, 8), 23), (date(2026, 11, 1), 25)])
+def test_dst_days_are_drawn_to_their_real_length(qtbot, view, day, hours) -> None:
+    view.set_model(DayModel(LA, day, TOOLS))
+    assert view.verticalScrollBar().maximum() + view.viewport().height() - 56 == \
+        hours * 2 * 48
+    image = view.viewport().grab().toImage()
+    assert not image.isNull()
+
+
+def test_a_booking_paints_in_its_column(qtbot, view) -> None:
+    nine = datetime(2026, 6, 1, 16, tzinfo=UTC)
+    span = Interval(nine, nine + timedelta(hours=1))
+    view.model.set_reservations([Reservation("x", "r0", "me", span)])
+    view.scroll_to(nine)
+    view.refresh()
+    rect = view.cell_rect("r0", Interval(nine, nine + timedelta(hours=1)))
+    image = view.viewport().grab().toImage()
+    colour = image.pixelColor(rect.center().x(), rect.bottom() - 8)
+    assert colour.name() == Theme().palette.cal_yours
+
+
+def test_clock_timer_stops_when_hidden(view) -> None:
+    assert view._tick.isActive()
+    view.hide()
+    assert not view._tick.isActive()
