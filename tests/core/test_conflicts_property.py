@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kiosk.core.booking import BookingContext, check_booking, conflicts
@@ -40,11 +40,16 @@ def oracle_clash(a: tuple[int, int], b: tuple[int, int], buffer: int) -> bool:
     return bool(minutes_of(*a) & minutes_of(b[0] - buffer, b[1] + buffer))
 
 
-spans = st.tuples(st.integers(0, 600), st.integers(1, 180)).map(lambda p: (p[0], p[0] + p[1]))
+# A small field, so that touching, nested and just-within-the-buffer cases come up often.
+spans = st.tuples(st.integers(0, 120), st.integers(1, 60)).map(lambda p: (p[0], p[0] + p[1]))
 busy_rows = st.lists(st.tuples(spans, st.sampled_from(STATUSES)), max_size=25)
 
 
-@given(requested=spans, rows=busy_rows, buffer=st.integers(0, 45))
+@settings(max_examples=300)
+@example(requested=(60, 90), rows=[((30, 60), ReservationStatus.CONFIRMED)], buffer=0)
+@example(requested=(60, 90), rows=[((90, 95), ReservationStatus.PENDING)], buffer=0)
+@example(requested=(60, 90), rows=[((95, 99), ReservationStatus.CHECKED_IN)], buffer=5)
+@given(requested=spans, rows=busy_rows, buffer=st.integers(0, 20))
 def test_conflicts_agree_with_minute_oracle(requested, rows, buffer):
     busy = [
         Reservation(f"r{i}", "res", "m", Interval(at(s), at(e)), status)
