@@ -20,6 +20,8 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.store.outbox import ensure_sync_state
+
 BUSY_TIMEOUT_MS = 10_000
 _BEGIN_OPTION = "kiosk_begin"
 
@@ -103,4 +105,6 @@ def open_store(path: Path | str, *, migrate: bool = True) -> Store:
     store = Store(make_engine(path))
     if migrate:
         store.migrate()
+        with store.write() as session:
+            ensure_sync_state(session)
     return store

@@ -244,4 +244,4 @@ DROP_TRIGGERS = (
 )
 
 for _sql in LONGEST_TRIGGERS:
-    event.listen(ReservationRow.__table__, "after_create", DDL(_sql))
+    event.listen(ReservationRow.__table__, "after_create", DDL(_sql))  # type: ignore[no-untyped-call]

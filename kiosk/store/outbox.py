@@ -1,0 +1,67 @@
+"""The outbox of sync mutations and this device's sync bookkeeping.
+
+``append`` runs inside the caller's write transaction, so a local change and its
+mutation commit (or vanish) together. ``seq`` comes from ``sync_state.next_seq``, bumped
+in the same transaction: it increases by one per mutation with no gaps, even after acked
+rows are deleted.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from kiosk.core.model import Interval
+from kiosk.store.schema import OutboxRow, SyncStateRow
+
+PENDING = "pending"
+
+
+def ensure_sync_state(session: Session) -> SyncStateRow:
+    """The single sync_state row, created with a fresh device id on first use."""
+    state = session.get(SyncStateRow, 1)
+    if state is None:
+        state = SyncStateRow(id=1, device_id=str(uuid.uuid4()), next_seq=1, online=False,
+                             server_time_offset=0.0, flag_state={})
+        session.add(state)
+        session.flush()
+    return state
+
+
+def append(session: Session, name: str, args: Mapping[str, object], now: datetime) -> OutboxRow:
+    """Queue one mutation in the current transaction; returns the new row."""
+    state = ensure_sync_state(session)
+    row = OutboxRow(id=str(uuid.uuid4()), seq=state.next_seq, name=name, args=dict(args),
+                    created_at=now, state=PENDING, attempts=0)
+    state.next_seq += 1
+    session.add(row)
+    session.flush()
+    return row
+
+
+def stamp(instant: datetime) -> str:
+    """An instant as the wire's RFC 3339 UTC text (``…Z``)."""
+    return f"{instant:%Y-%m-%dT%H:%M:%S}Z"
+
+
+def span_args(span: Interval) -> dict[str, object]:
+    return {"starts_at": stamp(span.start), "ends_at": stamp(span.end)}
+
+
+def depth(session: Session) -> tuple[int, datetime | None]:
+    """How many mutations wait to be pushed, and when the oldest was queued."""
+    count, oldest = session.execute(
+        select(func.count(), func.min(OutboxRow.created_at)).where(OutboxRow.state == PENDING)
+    ).one()
+    return int(count), oldest
+
+
+def pending(session: Session, limit: int = 500) -> list[OutboxRow]:
+    """Mutations to push, in seq order (at most ``limit``, the push batch size)."""
+    stmt = (select(OutboxRow).where(OutboxRow.state == PENDING)
+            .order_by(OutboxRow.seq).limit(limit))
+    return list(session.scalars(stmt))

@@ -1,0 +1,109 @@
+"""The hot read queries, written once as SQL so the benchmark can run the very same text
+through the stdlib ``sqlite3`` module as a floor.
+
+Both bound ``starts_at`` from below by (window start − the longest reservation the
+resource has ever held, kept in ``resources.longest_seconds`` by a trigger): with that
+bound SQLite does an index range scan on (resource_id, starts_at), never a full scan.
+The conflict query repeats the partial index's predicate verbatim so the planner may use
+``ix_reservations_conflict``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import TextClause, text
+from sqlalchemy.orm import Session
+
+from kiosk.core.model import Interval, Reservation, ReservationStatus
+from kiosk.store.schema import ACTIVE_SQL
+from kiosk.store.types import from_seconds, to_seconds
+
+COLUMNS = (
+    "id, resource_id, member_id, starts_at, ends_at, status, created_at, checked_in_at, "
+    "no_show, via"
+)
+
+CONFLICT_SQL = (
+    f"SELECT {COLUMNS} FROM reservations "  # noqa: S608 (constants only, values are bound)
+    f"WHERE resource_id = :rid AND {ACTIVE_SQL} "
+    "AND starts_at >= :lo AND starts_at < :hi AND ends_at > :after AND id != :exclude "
+    "ORDER BY starts_at"
+)
+
+def _maybe(value: int | None) -> datetime | None:
+    return None if value is None else from_seconds(value)
+
+
+def to_reservation(row: Sequence[Any]) -> Reservation:
+    """A reservation from one row of ``COLUMNS`` (instants as unix seconds)."""
+    rid, res, mem, start, end, status, created, checked, no_show, via = row
+    return Reservation(
+        rid, res, mem, Interval(from_seconds(start), from_seconds(end)),
+        ReservationStatus(status), _maybe(created), _maybe(checked), bool(no_show), via,
+    )
+
+
+def conflict_params(
+    resource_id: str, span: Interval, margin: timedelta, longest_seconds: int,
+    exclude_id: str = "",
+) -> dict[str, object]:
+    """Parameters of ``CONFLICT_SQL``: active reservations within ``margin`` of ``span``."""
+    after = to_seconds(span.start - margin)
+    return {
+        "rid": resource_id, "lo": after - longest_seconds,
+        "hi": to_seconds(span.end + margin), "after": after, "exclude": exclude_id,
+    }
+
+
+_CONFLICT = text(CONFLICT_SQL)
+
+
+def busy_near(
+    session: Session, resource_id: str, span: Interval, *, margin: timedelta,
+    longest_seconds: int, exclude_id: str = "",
+) -> list[Reservation]:
+    """Active reservations of one resource overlapping ``span`` widened by ``margin``."""
+    params = conflict_params(resource_id, span, margin, longest_seconds, exclude_id)
+    rows = session.execute(_CONFLICT, params).all()
+    return [to_reservation(row) for row in rows]
+
+
+@lru_cache(maxsize=64)
+def calendar_sql(count: int) -> str:
+    """Reservations of ``count`` resources (params ``r0``…) overlapping a window."""
+    names = ", ".join(f":r{i}" for i in range(count))
+    return (
+        f"SELECT {COLUMNS} FROM reservations "  # noqa: S608 (constants only, values are bound)
+        f"WHERE resource_id IN ({names}) "
+        "AND starts_at >= :lo AND starts_at < :hi AND ends_at > :after "
+        "ORDER BY resource_id, starts_at"
+    )
+
+
+@lru_cache(maxsize=64)
+def _calendar_text(count: int) -> TextClause:
+    return text(calendar_sql(count))
+
+
+def calendar_params(
+    resource_ids: Sequence[str], span: Interval, longest_seconds: int
+) -> dict[str, object]:
+    after = to_seconds(span.start)
+    params: dict[str, object] = {f"r{i}": rid for i, rid in enumerate(resource_ids)}
+    params.update(lo=after - longest_seconds, hi=to_seconds(span.end), after=after)
+    return params
+
+
+def reservations_in(
+    session: Session, resource_ids: Sequence[str], span: Interval, longest_seconds: int
+) -> list[Reservation]:
+    """Every reservation (any status) of the resources overlapping ``span``."""
+    if not resource_ids:
+        return []
+    params = calendar_params(resource_ids, span, longest_seconds)
+    rows = session.execute(_calendar_text(len(resource_ids)), params).all()
+    return [to_reservation(row) for row in rows]

@@ -1,0 +1,139 @@
+"""Who may do what: member PINs (throttled in the store, so a restart does not reset the
+count), the staff PIN (kept only as a hash), the feature flag and the sync status."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kiosk.core import credentials
+from kiosk.core.model import Member
+from kiosk.core.refusals import Refusal, RefusalCode
+from kiosk.store import convert, outbox, repo
+from kiosk.store.results import SyncRejection, SyncStatus
+from kiosk.store.schema import (
+    FlagRow,
+    MemberRow,
+    PinThrottleRow,
+    StaffCredentialRow,
+    SyncRejectionRow,
+    SyncStateRow,
+)
+from kiosk.store.service_base import ServiceBase, refusal
+
+STAFF = "staff"
+_WRONG = "That member number and PIN do not match. Please try again."
+_LOCKED = "Too many wrong PINs. Please wait {minutes} minutes or ask at the front desk."
+
+
+def _throttle(session: Session, subject: str) -> PinThrottleRow:
+    row = session.get(PinThrottleRow, subject)
+    if row is None:
+        row = PinThrottleRow(subject=subject, failures=0, locked_until=None)
+        session.add(row)
+    return row
+
+
+def locked_minutes(row: PinThrottleRow, now: datetime) -> int:
+    """Whole minutes left on a lock (0 when not locked)."""
+    if row.locked_until is None or row.locked_until <= now:
+        return 0
+    return max(1, -(-int((row.locked_until - now).total_seconds()) // 60))
+
+
+def record_attempt(session: Session, row: PinThrottleRow, ok: bool, now: datetime) -> None:
+    """Count a wrong PIN (locking after ``pin_max_attempts``); a right one resets."""
+    if ok:
+        row.failures, row.locked_until = 0, None
+        return
+    row.failures += 1
+    if row.failures >= repo.kiosk_setting(session, "pin_max_attempts"):
+        lock = repo.kiosk_setting(session, "pin_lock_minutes")
+        row.failures, row.locked_until = 0, now + timedelta(minutes=lock)
+
+
+def _rejection(row: SyncRejectionRow) -> SyncRejection:
+    return SyncRejection(row.id, row.mutation_id, row.code, row.message, row.entity,
+                         row.entity_id, row.member_id, row.created_at, row.seen_at,
+                         row.resolved_at)
+
+
+class Access(ServiceBase):
+    def verify_pin(self, member_number: str, pin: str) -> Member | Refusal:
+        """The member if the PIN matches; ``forbidden`` otherwise (locked for
+        ``pin_lock_minutes`` after ``pin_max_attempts`` wrong tries)."""
+        number = member_number.strip() if isinstance(member_number, str) else ""
+        now = self.now()
+        with self.store.write() as session:
+            row = _throttle(session, f"member:{number[:64]}")
+            minutes = locked_minutes(row, now)
+            if minutes:
+                return refusal(RefusalCode.FORBIDDEN, _LOCKED, "pin_lock_minutes",
+                               minutes=minutes)
+            member = session.scalars(select(MemberRow).where(MemberRow.number == number)).first()
+            ok = (member is not None and member.pin_hash is not None and isinstance(pin, str)
+                  and credentials.verify_pin(pin, member.pin_hash))
+            record_attempt(session, row, ok, now)
+            if not ok or member is None:
+                return refusal(RefusalCode.FORBIDDEN, _WRONG, "pin")
+            return convert.member(member)
+
+    def set_staff_pin(self, pin: str) -> None:
+        """Store the staff PIN (as a hash only)."""
+        hashed = credentials.hash_pin(pin)
+        now = self.now()
+        with self.store.write() as session:
+            row = session.get(StaffCredentialRow, STAFF)
+            if row is None:
+                session.add(StaffCredentialRow(id=STAFF, pin_hash=hashed, updated_at=now))
+            else:
+                row.pin_hash, row.updated_at = hashed, now
+
+    def verify_staff_pin(self, pin: str) -> bool:
+        """True if ``pin`` is the staff PIN and staff mode is not locked out."""
+        now = self.now()
+        with self.store.write() as session:
+            row = _throttle(session, STAFF)
+            if locked_minutes(row, now):
+                return False
+            cred = session.get(StaffCredentialRow, STAFF)
+            ok = (cred is not None and isinstance(pin, str)
+                  and credentials.verify_pin(pin, cred.pin_hash))
+            record_attempt(session, row, ok, now)
+            return ok
+
+    def staff_locked_minutes(self) -> int:
+        with self.store.read() as session:
+            row = session.get(PinThrottleRow, STAFF)
+            return 0 if row is None else locked_minutes(row, self.now())
+
+    def flag_enabled(self, cohort: str | None = None) -> bool:
+        """``reservation_system_enabled`` for this site (and cohort), last known state."""
+        with self.store.read() as session:
+            return repo.flag_enabled(session, repo.site_row(session).id, cohort)
+
+    def set_flag(self, scope: str, key: str, enabled: bool) -> None:
+        """Record one explicit flag value (scope ``global``/``site``/``cohort``)."""
+        if scope not in {"global", "site", "cohort"}:
+            raise ValueError(f"unknown flag scope {scope!r}")
+        now = self.now()
+        with self.store.write() as session:
+            row = session.get(FlagRow, (repo.FLAG, scope, key))
+            if row is None:
+                session.add(FlagRow(name=repo.FLAG, scope=scope, key=key, enabled=enabled,
+                                    updated_at=now))
+            else:
+                row.enabled, row.updated_at = enabled, now
+
+    def sync_status(self) -> SyncStatus:
+        with self.store.read() as session:
+            state = session.get(SyncStateRow, 1)
+            count, oldest = outbox.depth(session)
+            stmt = (select(SyncRejectionRow).where(SyncRejectionRow.resolved_at.is_(None))
+                    .order_by(SyncRejectionRow.id))
+            rejections = tuple(_rejection(r) for r in session.scalars(stmt))
+            online = bool(state and state.online)
+            last = state.last_success_at if state else None
+            return SyncStatus(online, last, count, oldest, rejections)
