@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QScroller, QWidget
 
 from kiosk.core.model import Interval
 from kiosk.ui.calendar_model import CellState, DayModel, TimeRow
 from kiosk.ui.fmt import Formatter
+from kiosk.ui.i18n import translate
 from kiosk.ui.theme import Theme
 
 _TAP_SLOP = 16  # px a finger may wander and still count as a tap
@@ -24,14 +25,16 @@ _TAP_SLOP = 16  # px a finger may wander and still count as a tap
 _FILL = {state: (f"cal_{state.value}", f"on_cal_{state.value}") for state in CellState}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DayCalendar", text)
-
 
 def state_text(state: CellState) -> str:
-    return {CellState.FREE: _tr("Free"), CellState.TAKEN: _tr("Taken"),
-            CellState.YOURS: _tr("Yours"), CellState.PENDING: _tr("Pending"),
-            CellState.CLOSED: _tr("Closed")}[state]
+    texts = {
+        CellState.FREE: translate("Calendar", "Free"),
+        CellState.TAKEN: translate("Calendar", "Taken"),
+        CellState.YOURS: translate("Calendar", "Yours"),
+        CellState.PENDING: translate("Calendar", "Pending"),
+        CellState.CLOSED: translate("Calendar", "Closed"),
+    }
+    return texts[state]
 
 
 class DayCalendar(QAbstractScrollArea):
@@ -54,7 +57,7 @@ class DayCalendar(QAbstractScrollArea):
         self._press: QPoint | None = None
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setAccessibleName(_tr("Day calendar"))
+        self.setAccessibleName(translate("Calendar", "Day calendar"))
         self.setMinimumHeight(s.calendar_header + 4 * s.calendar_row)
         QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
         self._tick = QTimer(self, interval=30_000)
@@ -262,8 +265,9 @@ class _Painter:
                 self.p.fillRect(QRect(0, y, v._gutter, self._y(row.span.end) - y),
                                 self.t.color("cal_repeat"))
                 self.p.setPen(self.t.color("on_cal_repeat"))
-                text = f"{v._fmt.wall(row.local)} {row.abbr}\n" + (
-                    _tr("first time") if row.repeat == 1 else _tr("again"))
+                again = (translate("Calendar", "first time") if row.repeat == 1
+                         else translate("Calendar", "again"))
+                text = f"{v._fmt.wall(row.local)} {row.abbr}\n{again}"
             else:
                 self.p.setPen(self.t.color("text"))
                 text = v._fmt.wall(row.local)

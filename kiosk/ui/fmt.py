@@ -5,14 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
+from PySide6.QtCore import QDate, QLocale, QTime
 
 from kiosk.core import localtime
 from kiosk.core.model import Interval
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Formatter", text)
+from kiosk.ui.i18n import translate
 
 
 class Formatter:
@@ -55,7 +52,7 @@ class Formatter:
         minutes = int(value.total_seconds() // 60)
         hours, rest = divmod(minutes, 60)
         if hours and rest:
-            return _tr("{h} h {m} min").format(h=hours, m=rest)
+            return translate("Formatter", "{h} h {m} min").format(h=hours, m=rest)
         if hours:
-            return _tr("{h} h").format(h=hours)
-        return _tr("{m} min").format(m=rest)
+            return translate("Formatter", "{h} h").format(h=hours)
+        return translate("Formatter", "{m} min").format(m=rest)

@@ -6,15 +6,12 @@ nothing a finger does can overflow the field. A PIN keypad shows dots, never dig
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 _ROWS = ("123", "456", "789")
 KEY_SIZE = 80
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Keypad", text)
 
 
 class Keypad(QWidget):
@@ -38,10 +35,10 @@ class Keypad(QWidget):
         self.display = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.display.setProperty("role", "title")
         self.display.setMinimumHeight(72)
-        self.display.setAccessibleName(_tr("Entered digits"))
+        self.display.setAccessibleName(self.tr("Entered digits"))
         self.note = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.note.setProperty("role", "muted")
-        self.ok_button = self._key(_tr("OK"), _tr("OK, continue"), self._on_ok)
+        self.ok_button = self._key(self.tr("OK"), self.tr("OK, continue"), self._on_ok)
         self.ok_button.setProperty("kind", "primary")
         layout = QVBoxLayout(self)
         layout.addWidget(self.display)
@@ -55,15 +52,17 @@ class Keypad(QWidget):
         for r, row in enumerate(_ROWS):
             for c, digit in enumerate(row):
                 grid.addWidget(self._digit_key(digit), r, c)
-        delete = self._key("⌫", _tr("Delete last digit"), self._on_delete)
+        delete = self._key("⌫", self.tr("Delete last digit"), self._on_delete)
         grid.addWidget(delete, 3, 0)
         grid.addWidget(self._digit_key("0"), 3, 1)
-        grid.addWidget(self._key(_tr("Clear"), _tr("Clear all digits"), self.clear), 3, 2)
+        clear = self._key(self.tr("Clear"), self.tr("Clear all digits"), self.clear)
+        grid.addWidget(clear, 3, 2)
         grid.addWidget(self.ok_button, 4, 0, 1, 3)
         return grid
 
     def _digit_key(self, digit: str) -> QPushButton:
-        button = self._key(digit, _tr("Digit {0}").format(digit), lambda: self.press(digit))
+        name = self.tr("Digit {0}").format(digit)
+        button = self._key(digit, name, lambda: self.press(digit))
         button.setObjectName(f"key{digit}")
         return button
 
@@ -85,7 +84,7 @@ class Keypad(QWidget):
         if not (len(digit) == 1 and digit.isdigit()):
             return
         if len(self._digits) >= self._max:
-            self.note.setText(_tr("That is the most digits this can take."))
+            self.note.setText(self.tr("That is the most digits this can take."))
             self.overflowed.emit()
             return
         self._digits += digit
