@@ -1,0 +1,1 @@
+"""Tests of the kiosk's local store (real SQLite files, no mocks)."""
