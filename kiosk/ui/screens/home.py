@@ -1,0 +1,117 @@
+"""The attract screen: site name, clock, today's calendar, what is free now, how to begin."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.ui.bridge import ChangeSet
+from kiosk.ui.calendar_model import DayModel
+from kiosk.ui.calendar_view import DayCalendar
+from kiosk.ui.context import UiContext
+from kiosk.ui.loaders import HomeData, load_home
+from kiosk.ui.screens.dst_note import dst_note
+from kiosk.ui.widgets import button, card, label
+
+
+class HomeScreen(QWidget):
+    """Shown to whoever walks up.
+
+    Signals:
+        sign_in_requested(): the member tapped "Sign in with number".
+        staff_requested(): staff tapped the staff button.
+    """
+
+    sign_in_requested = Signal()
+    staff_requested = Signal()
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.setAccessibleName(self.tr("Welcome screen"))
+        self.site_name = label(ctx.site.name, "title", name="siteName")
+        self.clock = label("", "clock", wrap=False, name="clock")
+        self.date = label("", "large")
+        self.dst = label("", "warning", name="dstNote")
+        self.dst.hide()
+        empty = DayModel(ctx.site.timezone, ctx.today(), [])
+        self.calendar = DayCalendar(empty, ctx.theme, ctx.fmt, ctx.now)
+        self.flag_off = label(self.tr(
+            "Booking at the kiosk is paused for now. Your existing bookings are kept: "
+            "sign in to check in or to see them."), "message", name="flagOff")
+        self.flag_off.hide()
+        self.free_now = label("", "large", name="freeNow")
+        self._tick = QTimer(self, interval=1000)
+        self._tick.timeout.connect(self._on_tick)
+        self._build()
+        ctx.bridge.changed.connect(self._on_changed)
+
+    def _build(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.site_name, 1)
+        top.addWidget(self.clock)
+        begin = card(
+            label(self.tr("How to begin"), "large"),
+            label(self.tr("Scan your member card anywhere on this screen,")),
+            button(self.tr("or sign in with your number"), kind="primary",
+                   object_name="signIn", on_click=self.sign_in_requested.emit),
+        )
+        side = QVBoxLayout()
+        side.addWidget(card(label(self.tr("Free right now"), "large"), self.free_now))
+        side.addWidget(begin)
+        side.addStretch(1)
+        side.addWidget(button(self.tr("Staff"), name=self.tr("Staff mode"),
+                              object_name="staff", on_click=self.staff_requested.emit))
+        body = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(self.dst)
+        left.addWidget(self.calendar, 1)
+        left.addWidget(self.flag_off)
+        body.addLayout(left, 3)
+        body.addLayout(side, 1)
+        root = QVBoxLayout(self)
+        root.addLayout(top)
+        root.addWidget(self.date)
+        root.addLayout(body, 1)
+
+    # -- data ---------------------------------------------------------------------
+    def reload(self) -> None:
+        zone, now = self._ctx.site.timezone, self._ctx.now()
+        self._ctx.bridge.read(lambda svc: load_home(svc, zone, now), self._on_loaded)
+
+    def _on_loaded(self, data: HomeData) -> None:
+        enabled = data.day is not None
+        self.calendar.setVisible(enabled)
+        self.flag_off.setVisible(not enabled)
+        if data.day is not None:
+            first_load = not self.calendar.model.columns
+            self.calendar.set_model(data.day)
+            if first_load:
+                self.calendar.scroll_to(self._ctx.now())
+            note = dst_note(data.day, self._ctx.fmt)
+            self.dst.setText(note)
+            self.dst.setVisible(bool(note))
+        names = [r.name for r in data.free_now]
+        shown = ", ".join(names[:8]) + (self.tr(" and {0} more").format(len(names) - 8)
+                                        if len(names) > 8 else "")
+        self.free_now.setText(shown or self.tr("Nothing is free this minute."))
+
+    def _on_changed(self, changes: ChangeSet) -> None:
+        if changes.calendar and self.isVisible():
+            self.reload()
+
+    # -- clock ----------------------------------------------------------------------
+    def _on_tick(self) -> None:
+        now = self._ctx.now()
+        self.clock.setText(self._ctx.fmt.time(now))
+        self.date.setText(self._ctx.fmt.date(self._ctx.today()))
+        self.clock.setAlignment(Qt.AlignmentFlag.AlignRight)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._on_tick()
+        self._tick.start()
+        self.reload()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._tick.stop()

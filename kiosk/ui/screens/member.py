@@ -1,0 +1,188 @@
+"""The signed-in member's home: today's bookings with Check in / End early, waitlist
+offers to claim, waitlist places, upcoming bookings with Cancel, and Book."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QHideEvent
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.core.checkin import CheckInState
+from kiosk.core.model import Member
+from kiosk.core.refusals import Refusal
+from kiosk.ui.bridge import ChangeSet
+from kiosk.ui.context import UiContext
+from kiosk.ui.loaders import MemberData, TodayRow, WaitRow, load_member, offer_time_left
+from kiosk.ui.widgets import button, card, clear_layout, finger_scroll, label, refusal_text
+
+
+class MemberScreen(QWidget):
+    """Everything about the signed-in member, and nothing once they have gone.
+
+    Signals:
+        book_requested(): the member tapped Book.
+        done(): the member tapped Done (their session ends).
+    """
+
+    book_requested = Signal()
+    done = Signal()
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.data: MemberData | None = None
+        self.setAccessibleName(self.tr("Your bookings"))
+        self.greeting = label("", "title", name="greeting")
+        self.message = label("", "message", name="memberMessage")
+        self.message.hide()
+        self._list = QWidget()
+        self._rows = QVBoxLayout(self._list)
+        self.book_button = button(self.tr("Book a tool or space"), kind="primary",
+                                  object_name="book", on_click=self.book_requested.emit)
+        done = button(self.tr("Done"), name=self.tr("Done, sign me out"), kind="success",
+                      object_name="done", on_click=self.done.emit)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.book_button, 2)
+        bottom.addWidget(done, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.greeting)
+        layout.addWidget(self.message)
+        layout.addWidget(finger_scroll(self._list), 1)
+        layout.addLayout(bottom)
+        ctx.bridge.changed.connect(self._on_changed)
+        ctx.session.ended.connect(self.clear)
+
+    # -- data -------------------------------------------------------------------------
+    def show_member(self, member: Member) -> None:
+        self.clear()
+        self.greeting.setText(self.tr("Hello, {0}").format(member.short_name))
+        self.reload()
+
+    def reload(self) -> None:
+        member = self._ctx.session.member
+        if member is None:
+            return
+        zone, now = self._ctx.site.timezone, self._ctx.now()
+        self._ctx.bridge.read(lambda svc: load_member(svc, zone, member, now), self._on_loaded,
+                              guard=self._ctx.session.guard())
+
+    def clear(self) -> None:
+        """Wipe the member's data off the screen."""
+        self.data = None
+        self.greeting.clear()
+        self.message.clear()
+        self.message.hide()
+        clear_layout(self._rows)
+
+    def say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def _on_changed(self, changes: ChangeSet) -> None:
+        member = self._ctx.session.member
+        if member is not None and self.isVisible() and (
+                changes.everything or changes.reservations or changes.waitlist
+                or member.id in changes.members):
+            self.reload()
+
+    def _on_loaded(self, data: MemberData) -> None:
+        self.data = data
+        clear_layout(self._rows)
+        self.book_button.setVisible(data.flag_enabled)
+        sections = (
+            (self.tr("Waitlist offers for you"), [self._offer_row(w) for w in data.offers]),
+            (self.tr("Today"), [self._today_row(t) for t in data.today]),
+            (self.tr("Your places on waitlists"), [self._wait_row(w) for w in data.waiting]),
+            (self.tr("Coming up"), [self._upcoming_row(r, n) for r, n in data.upcoming]),
+        )
+        for title, rows in sections:
+            if rows:
+                self._rows.addWidget(label(title, "large"))
+                for row in rows:
+                    self._rows.addWidget(row)
+        if not any(rows for _, rows in sections):
+            self._rows.addWidget(label(self.tr("You have no bookings yet."), "muted"))
+        if not data.flag_enabled:
+            self._rows.addWidget(label(self.tr(
+                "Booking at the kiosk is paused for now. Your existing bookings are kept."),
+                "message", name="flagOff"))
+        self._rows.addStretch(1)
+
+    # -- rows ---------------------------------------------------------------------------
+    def _row(self, text: str, *buttons: QPushButton) -> QWidget:
+        line = QHBoxLayout()
+        line.addWidget(label(text), 1)
+        for b in buttons:
+            line.addWidget(b)
+        return card(line)
+
+    def _today_row(self, row: TodayRow) -> QWidget:
+        res, fmt = row.reservation, self._ctx.fmt
+        text = f"{row.resource} · {fmt.span(res.interval)}"
+        state, window = row.status.state, row.status.window
+        check = button(self.tr("Check in"), name=self.tr("Check in for {0}").format(row.resource),
+                       kind="primary", on_click=self._act("check_in", res.id))
+        check.setEnabled(state == CheckInState.OPEN)
+        if state == CheckInState.NOT_YET:
+            text += "\n" + self.tr("Check-in opens at {0}").format(fmt.time(window.start))
+        elif state == CheckInState.CLOSED:
+            text += "\n" + self.tr("The check-in window has closed. Please see staff.")
+        elif state == CheckInState.DONE:
+            text += "\n" + self.tr("Checked in ✓")
+            check.hide()
+        end = button(self.tr("End early"), name=self.tr("End {0} early").format(row.resource),
+                     on_click=self._act("end_early", res.id))
+        end.setVisible(res.interval.contains(self._ctx.now()) and res.active)
+        return self._row(text, check, end)
+
+    def _offer_row(self, row: WaitRow) -> QWidget:
+        left = offer_time_left(row.entry, self._ctx.now())
+        text = self.tr("{0} · {1} is free for you. Held for {2} more.").format(
+            row.resource, self._ctx.fmt.span(row.entry.interval), self._ctx.fmt.duration(left))
+        claim = button(self.tr("Claim"), name=self.tr("Claim {0}").format(row.resource),
+                       kind="success", on_click=self._act("claim_offer", row.entry.id))
+        return self._row(text, claim)
+
+    def _wait_row(self, row: WaitRow) -> QWidget:
+        when = self._ctx.fmt.span_with_day(row.entry.interval, self._ctx.today())
+        text = f"{row.resource} · {when}"
+        if row.position is not None:
+            text += "\n" + self.tr("You are number {0} in line.").format(row.position)
+        text += " " + self.tr("If it frees up, it is held for you and shown here.")
+        leave = button(self.tr("Leave waitlist"),
+                       on_click=self._act("leave_waitlist", row.entry.id))
+        return self._row(text, leave)
+
+    def _upcoming_row(self, res: Any, name: str) -> QWidget:
+        text = f"{name} · {self._ctx.fmt.span_with_day(res.interval, self._ctx.today())}"
+        cancel = button(self.tr("Cancel"), name=self.tr("Cancel {0}").format(name),
+                        kind="danger")
+        cancel.clicked.connect(lambda: self._confirm_cancel(cancel, res.id))
+        return self._row(text, cancel)
+
+    def _confirm_cancel(self, cancel: QPushButton, reservation_id: str) -> None:
+        if cancel.property("armed"):
+            self._act("cancel", reservation_id)()
+            return
+        cancel.setProperty("armed", True)
+        cancel.setText(self.tr("Tap again to cancel"))
+
+    # -- actions -----------------------------------------------------------------------
+    def _act(self, method: str, target: str) -> Callable[[], None]:
+        def run() -> None:
+            self._ctx.bridge.write(lambda svc: getattr(svc, method)(target), self._on_result,
+                                   key=f"{method}:{target}", guard=self._ctx.session.guard(),
+                                   on_error=self.say)
+        return run
+
+    def _on_result(self, result: object) -> None:
+        if isinstance(result, Refusal):
+            self.say(refusal_text(result))
+        else:
+            self.say(self.tr("Done. Your bookings are up to date."))
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.message.hide()

@@ -1,0 +1,94 @@
+"""Small building blocks every screen uses: big named buttons, role-styled labels, cards,
+and a scroll area that scrolls with a finger."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QScrollArea,
+    QScroller,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.core.refusals import Refusal
+from kiosk.ui.i18n import translate
+
+MIN_TARGET = 48
+
+
+def button(text: str, *, name: str | None = None, kind: str = "",
+           on_click: Callable[[], object] | None = None, object_name: str = "") -> QPushButton:
+    """A finger-sized button with an accessible name (defaults to its text)."""
+    b = QPushButton(text)
+    b.setAccessibleName(name or text)
+    b.setMinimumHeight(64)
+    b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    if kind:
+        b.setProperty("kind", kind)
+    if object_name:
+        b.setObjectName(object_name)
+    if on_click is not None:
+        b.clicked.connect(on_click)
+    return b
+
+
+def label(text: str = "", role: str = "", *, wrap: bool = True, name: str = "") -> QLabel:
+    lab = QLabel(text)
+    lab.setWordWrap(wrap)
+    if role:
+        lab.setProperty("role", role)
+    if name:
+        lab.setObjectName(name)
+    return lab
+
+
+def card(*children: QWidget | QLayout) -> QFrame:
+    frame = QFrame()
+    frame.setProperty("role", "card")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(16, 12, 16, 12)
+    for child in children:
+        if isinstance(child, QLayout):
+            layout.addLayout(child)
+        else:
+            layout.addWidget(child)
+    return frame
+
+
+def finger_scroll(content: QWidget) -> QScrollArea:
+    """A scroll area without scroll bars that a finger drags, kinetically."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setWidget(content)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    return area
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Remove and delete every item (used to wipe a member's data off a screen)."""
+    while (item := layout.takeAt(0)) is not None:
+        widget = item.widget()
+        if widget is not None:
+            widget.hide()
+            widget.deleteLater()
+        elif (sub := item.layout()) is not None:
+            clear_layout(sub)
+
+
+def refusal_text(refusal: Refusal) -> str:
+    """The refusal's message in the current language (its template is the source text)."""
+    template = translate("Refusal", refusal.template)
+    try:
+        return template.format(**refusal.params)
+    except (KeyError, IndexError, ValueError):
+        return refusal.message
