@@ -1,0 +1,346 @@
+"""Book: pick a kind, a duration and a time on the day calendar; or ask for the soonest
+free one of a kind. A refusal says why and offers the next free slots; a taken slot
+offers the waitlist with the position and what happens next."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from functools import partial
+from typing import cast
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.core import localtime
+from kiosk.core.model import Interval, Member, Reservation, Resource, WaitlistEntry
+from kiosk.core.refusals import Refusal
+from kiosk.ui.bridge import ChangeSet
+from kiosk.ui.calendar_model import CellState, DayModel
+from kiosk.ui.calendar_view import DayCalendar
+from kiosk.ui.context import UiContext
+from kiosk.ui.screens.book_data import BookData, kind_label, load_book
+from kiosk.ui.screens.dst_note import dst_note
+from kiosk.ui.widgets import button, clear_layout, label, refusal_text
+
+
+class BookScreen(QWidget):
+    """Signals:
+        booked(object): a reservation was made (or moved); the ``Reservation``.
+        back(): the person tapped Back.
+    """
+
+    booked = Signal(object)
+    back = Signal()
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.member: Member | None = None
+        self.staff = False
+        self.moving: Reservation | None = None
+        self.data: BookData | None = None
+        self.day = ctx.today()
+        self.minutes = 60
+        self.pick: tuple[str, Interval] | None = None
+        self._intent = ""
+        self.setAccessibleName(self.tr("Book"))
+        self.title = label(self.tr("Book"), "title")
+        self._kinds = QHBoxLayout()
+        self.calendar = DayCalendar(DayModel(ctx.site.timezone, self.day, []), ctx.theme,
+                                    ctx.fmt, ctx.now)
+        self.calendar.slot_tapped.connect(self._on_slot)
+        self.duration = label("", "large", wrap=False, name="duration")
+        self.day_label = label("", "large", wrap=False, name="dayLabel")
+        self.notes = label("", "muted", name="unavailable")
+        self.dst = label("", "warning", name="dstNote")
+        self.summary = label("", "large", name="summary")
+        self.message = label("", "message", name="bookMessage")
+        self.error = label("", "error", name="bookError")
+        self._choices = QHBoxLayout()
+        self.book_button = button(self.tr("Book it"), kind="primary", object_name="confirmBook",
+                                  on_click=self._on_book)
+        self.wait_button = button(self.tr("Join the waitlist"), object_name="joinWaitlist",
+                                  on_click=self._on_join)
+        self.paused = label(self.tr(
+            "Booking at the kiosk is paused for now. Your existing bookings are kept and "
+            "you can still check in."), "message", name="flagOff")
+        self._body = QWidget()
+        self._build()
+        ctx.bridge.changed.connect(self._on_changed)
+        ctx.session.ended.connect(self.clear)
+
+    def _build(self) -> None:
+        b = button
+        controls = QHBoxLayout()
+        controls.addWidget(b("◀", name=self.tr("Previous day"), on_click=lambda: self._shift(-1)))
+        controls.addWidget(self.day_label)
+        controls.addWidget(b("▶", name=self.tr("Next day"), on_click=lambda: self._shift(1)))
+        controls.addStretch(1)
+        controls.addWidget(b("−", name=self.tr("Shorter"), on_click=lambda: self._resize(-1)))
+        controls.addWidget(self.duration)
+        controls.addWidget(b("+", name=self.tr("Longer"), on_click=lambda: self._resize(1)))
+        controls.addWidget(b(self.tr("Soonest free"), name=self.tr("Find the soonest free time"),
+                             object_name="soonest", on_click=self._on_soonest))
+        actions = QHBoxLayout()
+        actions.addWidget(self.summary, 1)
+        actions.addWidget(self.wait_button)
+        actions.addWidget(self.book_button)
+        body = QVBoxLayout(self._body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addLayout(self._kinds)
+        body.addLayout(controls)
+        body.addWidget(self.notes)
+        body.addWidget(self.dst)
+        body.addWidget(self.calendar, 1)
+        body.addWidget(self.error)
+        body.addLayout(self._choices)
+        body.addWidget(self.message)
+        body.addLayout(actions)
+        top = QHBoxLayout()
+        top.addWidget(b(self.tr("Back"), object_name="bookBack", on_click=self.back.emit))
+        top.addWidget(self.title, 1)
+        root = QVBoxLayout(self)
+        root.addLayout(top)
+        root.addWidget(self.paused)
+        root.addWidget(self._body, 1)
+        self._reset_feedback()
+
+    # -- entry points ---------------------------------------------------------------
+    def open_for(self, member: Member, *, staff: bool = False,
+                 moving: Reservation | None = None) -> None:
+        self.clear()
+        self.member, self.staff, self.moving = member, staff, moving
+        self.day = self._ctx.today()
+        self.title.setText(self.tr("Move a booking") if moving else
+                           self.tr("Book for {0}").format(member.short_name) if staff
+                           else self.tr("Book"))
+        self.reload()
+
+    def clear(self) -> None:
+        self.member, self.data, self.moving, self.pick = None, None, None, None
+        self._reset_feedback()
+        clear_layout(self._kinds)
+        self.calendar.set_model(DayModel(self._ctx.site.timezone, self.day, []))
+
+    def reload(self, kind: str | None = None) -> None:
+        member = self.member
+        if member is None:
+            return
+        zone, day, staff = self._ctx.site.timezone, self.day, self.staff
+        kind = kind or (self.data.kind if self.data else None)
+        self._ctx.bridge.read(lambda svc: load_book(svc, zone, day, kind, member, staff=staff),
+                              self._on_loaded, guard=self._ctx.session.guard())
+
+    def _on_loaded(self, data: BookData) -> None:
+        first = self.data is None or self.data.kind != data.kind
+        self.data = data
+        self.paused.setVisible(not data.flag_enabled or data.suspended)
+        if data.suspended:
+            self.paused.setText(self.tr(
+                "Your membership is paused after missed bookings, so booking is not "
+                "possible right now. Please see staff."))
+        self._body.setVisible(data.flag_enabled and not data.suspended)
+        self._fill_kinds(data)
+        if first:
+            self.minutes = max(data.min_minutes, min(60, data.max_minutes))
+        self.calendar.set_model(data.day)
+        if first:
+            self.calendar.scroll_to(max(self._ctx.now(), data.day.bounds.start))
+        self.day_label.setText(self._ctx.fmt.short_date(self.day))
+        self.duration.setText(self._ctx.fmt.duration(timedelta(minutes=self.minutes)))
+        self.notes.setText("\n".join(f"{n}: {why}" for n, why in data.unavailable.items()))
+        self.notes.setVisible(bool(data.unavailable))
+        note = dst_note(data.day, self._ctx.fmt)
+        self.dst.setText(note)
+        self.dst.setVisible(bool(note))
+        self._show_pick()
+
+    def _fill_kinds(self, data: BookData) -> None:
+        clear_layout(self._kinds)
+        for kind in data.kinds:
+            chip = button(kind_label(kind), object_name=f"kind_{kind}",
+                          on_click=partial(self._choose_kind, kind))
+            chip.setCheckable(True)
+            chip.setChecked(kind == data.kind)
+            self._kinds.addWidget(chip)
+
+    def _choose_kind(self, kind: str) -> None:
+        self.pick = None
+        self._reset_feedback()
+        self.reload(kind)
+
+    def _on_changed(self, changes: ChangeSet) -> None:
+        if changes.calendar and self.isVisible() and self.member is not None:
+            self.reload()
+
+    # -- controls ---------------------------------------------------------------------
+    def _shift(self, days: int) -> None:
+        self.day = max(self._ctx.today(), self.day + timedelta(days=days))
+        self.pick = None
+        self._reset_feedback()
+        self.reload()
+
+    def _resize(self, steps: int) -> None:
+        if self.data is None:
+            return
+        d = self.data
+        self.minutes = max(d.min_minutes, min(d.max_minutes, self.minutes + steps * d.slot_minutes))
+        self.duration.setText(self._ctx.fmt.duration(timedelta(minutes=self.minutes)))
+        if self.pick is not None:
+            self._select(self.pick[0], self.pick[1].start)
+
+    def _on_slot(self, resource_id: str, span: Interval) -> None:
+        self._reset_feedback()
+        self._select(resource_id, span.start)
+
+    def _select(self, resource_id: str, start: datetime) -> None:
+        span = Interval(start, start + timedelta(minutes=self.minutes))
+        self.pick = (resource_id, span)
+        self._intent = str(uuid.uuid4())  # one booking per intent, however many taps
+        self._show_pick()
+
+    def _resource(self, resource_id: str) -> Resource | None:
+        cols = self.data.day.columns if self.data else []
+        return next((r for r in cols if r.id == resource_id), None)
+
+    def _show_pick(self) -> None:
+        if self.pick is None or self.data is None:
+            self.calendar.set_selection(None, None)
+            self.summary.setText(self.tr("Tap a free time on the calendar."))
+            self.book_button.setEnabled(False)
+            self.wait_button.hide()
+            return
+        rid, span = self.pick
+        self.calendar.set_selection(rid, span)
+        resource = self._resource(rid)
+        name = resource.name if resource else "?"
+        self.summary.setText(self.tr("{0}, {1} ({2})").format(
+            name, self._ctx.fmt.span_with_day(span, self._ctx.today()),
+            self._ctx.fmt.duration(span.duration)))
+        taken = any(self.data.day.state_at(rid, t) in (CellState.TAKEN, CellState.PENDING)
+                    for t in (span.start, span.end - timedelta(minutes=1)))
+        self.book_button.setText(self.tr("Move here") if self.moving else self.tr("Book it"))
+        self.book_button.setEnabled(not taken or self.moving is not None)
+        self.wait_button.setVisible(taken and self.moving is None)
+        if taken:
+            self.message.setText(self.tr("That time is taken. You can join the waitlist."))
+            self.message.show()
+
+    def _reset_feedback(self) -> None:
+        for w in (self.message, self.error):
+            w.clear()
+            w.hide()
+        clear_layout(self._choices)
+        self.book_button.setEnabled(False)
+        self.wait_button.hide()
+
+    # -- writes ---------------------------------------------------------------------------
+    def _on_book(self) -> None:
+        if self.pick is None or self.member is None:
+            return
+        rid, span = self.pick
+        member, staff, moving, intent = self.member, self.staff, self.moving, self._intent
+        self.book_button.setEnabled(False)
+        if moving is not None:
+            def call(svc: object) -> object:
+                return svc.move(moving.id, span)  # type: ignore[attr-defined]
+        else:
+            def call(svc: object) -> object:
+                return svc.book(rid, member.id, span, staff=staff,  # type: ignore[attr-defined]
+                                reservation_id=intent)
+        self._ctx.bridge.write(call, self._on_booked, key=f"book:{intent}",
+                               guard=self._ctx.session.guard(), on_error=self._on_failed)
+
+    def _on_booked(self, result: object) -> None:
+        if isinstance(result, Refusal):
+            self._show_refusal(result)
+            return
+        reservation = cast(Reservation, getattr(result, "value", result))
+        self.pick = None
+        self._show_pick()
+        self.message.setText(self.tr("Booked: {0}. See you then!").format(
+            self.summary_for(reservation)))
+        self.message.show()
+        self.booked.emit(reservation)
+
+    def summary_for(self, res: Reservation) -> str:
+        resource = self._resource(res.resource_id)
+        when = self._ctx.fmt.span_with_day(res.interval, self._ctx.today())
+        return f"{resource.name if resource else ''} {when}".strip()
+
+    def _on_failed(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+        self._show_pick()
+
+    def _show_refusal(self, refusal: Refusal) -> None:
+        self.error.setText(refusal_text(refusal))
+        self.error.show()
+        clear_layout(self._choices)
+        rid = self.pick[0] if self.pick else ""
+        for alt in refusal.alternatives:
+            text = self.tr("Try {0}").format(self._ctx.fmt.span_with_day(alt, self._ctx.today()))
+            self._choices.addWidget(button(text, object_name="alternative",
+                                           on_click=self._taker(rid, alt)))
+        self._show_pick()
+
+    def _taker(self, resource_id: str, span: Interval) -> Callable[[], None]:
+        return lambda: self._take(resource_id, span)
+
+    def _take(self, resource_id: str, span: Interval) -> None:
+        self.minutes = span.minutes
+        self.duration.setText(self._ctx.fmt.duration(span.duration))
+        if localtime.local_date(self._ctx.site.timezone, span.start) != self.day:
+            self.day = localtime.local_date(self._ctx.site.timezone, span.start)
+            self.reload()
+        self._reset_feedback()
+        self._select(resource_id, span.start)
+
+    def _on_soonest(self) -> None:
+        if self.data is None or self.member is None:
+            return
+        kind, member = self.data.kind, self.member
+        duration, after = timedelta(minutes=self.minutes), self._ctx.now()
+        self._ctx.bridge.read(
+            lambda svc: svc.first_free(kind, duration, after, member_id=member.id, limit=4),
+            self._on_soonest_found, guard=self._ctx.session.guard(), on_error=self._on_failed)
+
+    def _on_soonest_found(self, found: list[tuple[Resource, Interval]]) -> None:
+        self._reset_feedback()
+        if not found:
+            self.message.setText(self.tr("Nothing of this kind is free for that long soon."))
+            self.message.show()
+            return
+        for resource, span in found:
+            text = f"{resource.name} · {self._ctx.fmt.span_with_day(span, self._ctx.today())}"
+            self._choices.addWidget(button(text, object_name="alternative",
+                                           on_click=self._taker(resource.id, span)))
+
+    def _on_join(self) -> None:
+        if self.pick is None or self.member is None:
+            return
+        rid, span = self.pick
+        member = self.member
+        self.wait_button.setEnabled(False)
+        self._ctx.bridge.write(lambda svc: svc.join_waitlist(rid, member.id, span),
+                               self._on_joined, key=f"join:{self._intent}",
+                               guard=self._ctx.session.guard(), on_error=self._on_failed)
+
+    def _on_joined(self, result: object) -> None:
+        self.wait_button.setEnabled(True)
+        if isinstance(result, Refusal):
+            self._show_refusal(result)
+            return
+        entry = cast(WaitlistEntry, getattr(result, "value", result))
+        self._ctx.bridge.read(lambda svc: svc.waitlist_position(entry.id), self._on_position,
+                              guard=self._ctx.session.guard())
+
+    def _on_position(self, position: int | None) -> None:
+        self.wait_button.hide()
+        self.message.setText(self.tr(
+            "You are number {0} on the waitlist. If the slot frees up, it is held for you "
+            "for a while: we show it here when you sign in, and email you.").format(
+                position or "?"))
+        self.message.show()
