@@ -85,7 +85,7 @@ def test_buffer_keeps_bookings_apart(svc: KioskService) -> None:
     ("nope", ALICE.id, span(10, 11), RefusalCode.NOT_FOUND),
     (SAW.id, "nobody", span(10, 11), RefusalCode.NOT_FOUND),
 ])
-def test_rule_refusals_write_nothing(
+def test_rule_refusals_write_nothing(  # noqa: PLR0917
     svc: KioskService, store: Store, resource: str, member: str, when: Interval,
     code: RefusalCode,
 ) -> None:
