@@ -6,6 +6,8 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kiosk.core.booking import check_booking
 from kiosk.core.errors import InvalidInput
@@ -160,3 +162,29 @@ def test_end_early_needs_an_aware_now():
     with pytest.raises(InvalidInput):
         end_early(running(local(10), local(12)), datetime(2026, 3, 5, 19, tzinfo=None))
     assert end_early(running(local(10), local(12)), datetime(2026, 3, 5, 19, tzinfo=UTC))
+
+
+ZONES = ["America/Los_Angeles", "America/New_York", "Europe/London", "Australia/Lord_Howe",
+         "Asia/Tokyo"]
+CHANGE_DAYS = [date(2026, 3, 8), date(2026, 11, 1), date(2026, 3, 29), date(2026, 10, 25),
+               date(2026, 10, 4), date(2026, 4, 5), date(2026, 6, 10)]
+
+
+@settings(max_examples=80, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])  # make_ctx is stateless
+@given(place=st.tuples(st.sampled_from(ZONES), st.sampled_from(CHANGE_DAYS)),
+       grid=st.tuples(st.sampled_from([15, 30, 60]), st.integers(1, 6)),
+       around_the_clock=st.booleans())
+def test_every_free_slot_on_change_days_is_bookable(make_ctx, place, grid, around_the_clock):
+    (zone, day), (slot, slots_long) = place, grid
+    bounds = day_bounds(zone, day)
+    ctx = make_ctx(zone=zone, now=bounds.start - timedelta(days=1), slot_minutes=slot,
+                   min_minutes=slot, max_minutes=slot * 6,
+                   hours="24/7" if around_the_clock else None)
+    length = timedelta(minutes=slot * slots_long)
+    found = free_slots(ctx, bounds, length, limit=200)
+    assert found, "an empty resource has free time every day"
+    assert found == sorted(found) and len(set(found)) == len(found)
+    for s in found:
+        assert s.duration == length and bounds.contains(s.start)
+        assert check_booking(ctx, s) is None
