@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from kiosk.core import localtime as lt
 from kiosk.core.errors import InvalidInput
@@ -235,3 +237,28 @@ def test_bad_fold_and_naive_instants():
         lt.day_bounds(LA, datetime(2026, 1, 1))
     aware = datetime(2026, 1, 1, 12, tzinfo=timezone(timedelta(hours=2)))
     assert lt.to_local(LA, aware).hour == 2
+
+
+ZONES = [LA, NY, LON, LH, *NO_DST]
+
+
+@example(zone=LH, local=datetime(2026, 10, 4, 2, 10))
+@example(zone=LH, local=datetime(2026, 4, 5, 1, 50))
+@example(zone=LON, local=datetime(2026, 3, 29, 1, 0))
+@given(zone=st.sampled_from(ZONES),
+       local=st.datetimes(datetime(2025, 1, 1), datetime(2027, 12, 31)))
+def test_every_wall_clock_reading_is_refused_resolved_or_offered_twice(zone, local):
+    local = local.replace(second=0, microsecond=0)
+    try:
+        instant = lt.to_utc(zone, local)
+    except lt.NonexistentLocalTime as gap:
+        before, after = gap.alternatives
+        assert before.instant < after.instant <= before.instant + timedelta(minutes=1)
+        assert lt.instants_for(zone, local) == ()
+    except lt.AmbiguousLocalTime as fold:
+        for choice in fold.choices:
+            assert lt.to_local(zone, choice.instant).replace(tzinfo=None) == local
+    else:
+        assert lt.to_local(zone, instant).replace(tzinfo=None) == local
+        assert lt.local_date(zone, instant) == local.date()
+        assert lt.day_bounds(zone, local.date()).contains(instant)
