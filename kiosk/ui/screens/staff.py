@@ -1,0 +1,327 @@
+"""Staff mode: behind the staff PIN. Walk-in bookings for a member (search by name or
+number), cancel and move, clear no-shows on today's sheet, the waitlist, the sync page,
+settings, and leaving kiosk mode (which asks for the PIN again)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.core.model import Member, Reservation
+from kiosk.core.refusals import Refusal
+from kiosk.ui.bridge import ChangeSet
+from kiosk.ui.context import UiContext
+from kiosk.ui.i18n import translate
+from kiosk.ui.keypad import Keypad
+from kiosk.ui.widgets import button, card, clear_layout, finger_scroll, label, refusal_text
+
+PAGES = ("walkin", "sheet", "waitlist", "sync", "settings", "leave")
+
+
+class StaffScreen(QWidget):
+    """Signals:
+        book_for(object): book a walk-in for this ``Member``.
+        move_requested(object, object): move this ``Reservation`` of this ``Member``.
+        leave_kiosk(): the staff PIN was given again to leave kiosk mode.
+        exit_staff(): staff tapped "Exit staff mode".
+        idle_seconds_changed(int): the member idle timeout was changed.
+    """
+
+    book_for = Signal(object)
+    move_requested = Signal(object, object)
+    leave_kiosk = Signal()
+    exit_staff = Signal()
+    idle_seconds_changed = Signal(int)
+
+    def __init__(self, ctx: UiContext, idle_seconds: int = 60,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.idle_seconds = idle_seconds
+        self.selected: Member | None = None
+        self.setAccessibleName(self.tr("Staff mode"))
+        self.gate = Keypad(max_length=8, min_length=4, secret=True)
+        self.gate.setObjectName("staffPin")
+        self.gate.submitted.connect(self._on_pin)
+        self.gate_error = label("", "error", name="staffError")
+        self.pages = QStackedWidget()
+        self._lists: dict[str, QVBoxLayout] = {}
+        self.search = QLineEdit()
+        self.search.setAccessibleName(self.tr("Member name or number"))
+        self.search.setPlaceholderText(self.tr("Member name or number"))
+        self.search.returnPressed.connect(self._on_search)
+        self.message = label("", "message", name="staffMessage")
+        self.unlocked = QWidget()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._gate_page())
+        self.stack.addWidget(self.unlocked)
+        self._build_unlocked()
+        QVBoxLayout(self).addWidget(self.stack)
+        ctx.bridge.changed.connect(self._on_changed)
+        self.lock()
+
+    # -- building -----------------------------------------------------------------
+    def _gate_page(self) -> QWidget:
+        page = QWidget()
+        col = QVBoxLayout(page)
+        col.addWidget(label(self.tr("Staff PIN"), "title"))
+        col.addWidget(self.gate_error)
+        col.addWidget(self.gate, 1)
+        col.addWidget(button(self.tr("Back"), object_name="staffBack",
+                             on_click=self.exit_staff.emit))
+        return page
+
+    def _build_unlocked(self) -> None:
+        nav = QVBoxLayout()
+        names = (self.tr("Walk-in"), self.tr("Today's sheet"), self.tr("Waitlist"),
+                 self.tr("Sync"), self.tr("Settings"), self.tr("Leave kiosk mode"))
+        for key, title in zip(PAGES, names, strict=True):
+            nav.addWidget(button(title, object_name=f"page_{key}",
+                                 on_click=partial(self.show_page, key)))
+            self.pages.addWidget(self._page(key))
+        nav.addStretch(1)
+        nav.addWidget(button(self.tr("Exit staff mode"), kind="success",
+                             object_name="exitStaff", on_click=self.exit_staff.emit))
+        row = QHBoxLayout(self.unlocked)
+        row.addLayout(nav)
+        right = QVBoxLayout()
+        right.addWidget(self.message)
+        right.addWidget(self.pages, 1)
+        row.addLayout(right, 1)
+
+    def _page(self, key: str) -> QWidget:
+        page = QWidget()
+        col = QVBoxLayout(page)
+        if key == "walkin":
+            search = QHBoxLayout()
+            search.addWidget(self.search, 1)
+            search.addWidget(button(self.tr("Search"), object_name="searchMembers",
+                                    on_click=self._on_search))
+            col.addLayout(search)
+        if key == "leave":
+            self.leave_pad = Keypad(max_length=8, min_length=4, secret=True)
+            self.leave_pad.setObjectName("leavePin")
+            self.leave_pad.submitted.connect(self._on_leave_pin)
+            col.addWidget(label(self.tr("Type the staff PIN again to leave kiosk mode."), "large"))
+            col.addWidget(self.leave_pad, 1)
+            return page
+        inner = QWidget()
+        self._lists[key] = QVBoxLayout(inner)
+        col.addWidget(finger_scroll(inner), 1)
+        return page
+
+    # -- lock -----------------------------------------------------------------------
+    def lock(self) -> None:
+        self.gate.clear()
+        self.gate_error.hide()
+        self.message.hide()
+        self.selected = None
+        self.search.clear()
+        for layout in self._lists.values():
+            clear_layout(layout)
+        self.stack.setCurrentIndex(0)
+
+    def _on_pin(self, pin: str) -> None:
+        self._write(lambda svc: svc.verify_staff_pin(pin), self._on_verified)
+
+    def _on_verified(self, ok: bool) -> None:
+        self.gate.clear()
+        if not ok:
+            self.gate_error.setText(self.tr(
+                "That PIN is not right (after 5 wrong tries staff mode locks for a while)."))
+            self.gate_error.show()
+            return
+        self._ctx.session.set_staff(True)
+        self.stack.setCurrentIndex(1)
+        self.show_page("sheet")
+
+    def _on_leave_pin(self, pin: str) -> None:
+        self.leave_pad.clear()
+        self._write(lambda svc: svc.verify_staff_pin(pin),
+                    lambda ok: self.leave_kiosk.emit() if ok else self.say(
+                        self.tr("That PIN is not right.")))
+
+    # -- pages --------------------------------------------------------------------------
+    def show_page(self, key: str) -> None:
+        self.pages.setCurrentIndex(PAGES.index(key))
+        self.message.hide()
+        loaders: dict[str, Callable[[], None]] = {
+            "sheet": self._load_sheet, "waitlist": self._load_waitlist,
+            "sync": self._load_sync, "settings": self._fill_settings,
+            "walkin": self._fill_member}
+        if key in loaders:
+            loaders[key]()
+
+    def current_page(self) -> str:
+        return PAGES[self.pages.currentIndex()]
+
+    def say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+    def _on_changed(self, changes: ChangeSet) -> None:
+        if self.isVisible() and self.stack.currentIndex() == 1:
+            text = self.message.text()
+            self.show_page(self.current_page())
+            if text:
+                self.say(text)
+
+    def _fill(self, key: str, rows: list[QWidget], empty: str) -> None:
+        layout = self._lists[key]
+        clear_layout(layout)
+        for row in rows or [label(empty, "muted")]:
+            layout.addWidget(row)
+        layout.addStretch(1)
+
+    def _row(self, text: str, *buttons: QPushButton) -> QWidget:
+        line = QHBoxLayout()
+        line.addWidget(label(text), 1)
+        for b in buttons:
+            line.addWidget(b)
+        return card(line)
+
+    def _load_sheet(self) -> None:
+        day = self._ctx.today()
+        self._read(lambda svc: svc.today_sheet(day), self._on_sheet)
+
+    def _on_sheet(self, rows: list[Any]) -> None:
+        out = []
+        for r in rows:
+            text = (f"{self._ctx.fmt.span(r.reservation.interval)} · {r.resource_name} · "
+                    f"{r.member_name} ({r.member_number}) · {_sheet_state(r.state)}")
+            buttons = []
+            if r.reservation.no_show:
+                buttons.append(button(self.tr("Clear no-show"), kind="primary",
+                                      object_name="clearNoShow",
+                                      on_click=self._clearer(r.reservation.id)))
+            out.append(self._row(text, *buttons))
+        self._fill("sheet", out, self.tr("No bookings today."))
+
+    def _clearer(self, reservation_id: str) -> Callable[[], None]:
+        return lambda: self._write(lambda svc: svc.clear_no_show(reservation_id, "staff"),
+                                   self._on_done, key=f"clear:{reservation_id}")
+
+    def _load_waitlist(self) -> None:
+        self._read(lambda svc: (svc.waitlist(None), {r.id: r.name for r in svc.resources(None)}),
+                   self._on_waitlist)
+
+    def _on_waitlist(self, data: tuple[list[Any], dict[str, str]]) -> None:
+        entries, names = data
+        rows = [self._row(f"{names.get(e.resource_id, '?')} · "
+                          f"{self._ctx.fmt.span_with_day(e.interval, self._ctx.today())} · "
+                          f"{e.status}") for e in entries]
+        self._fill("waitlist", rows, self.tr("Nobody is waiting."))
+
+    def _load_sync(self) -> None:
+        self._read(lambda svc: svc.sync_status(), self._on_sync)
+
+    def _on_sync(self, status: Any) -> None:
+        last = status.last_sync_at
+        rows: list[QWidget] = [
+            label(self.tr("Online") if status.online else self.tr("Offline"), "large"),
+            label(self.tr("{0} change(s) waiting to be sent").format(status.outbox_depth)),
+            label(self.tr("Last successful sync: {0}").format(
+                self._ctx.fmt.time(last) if last else self.tr("never"))),
+        ]
+        for rej in status.rejections:
+            rows.append(self._row(self.tr("Rejected by the server: {0}").format(rej.message)))
+        if not status.rejections:
+            rows.append(label(self.tr("No rejected changes."), "muted"))
+        self._fill("sync", rows, "")
+
+    def _fill_settings(self) -> None:
+        value = label(self.tr("{0} s").format(self.idle_seconds), "large", name="idleValue")
+
+        def change(step: int) -> None:
+            self.idle_seconds = max(15, min(600, self.idle_seconds + step))
+            value.setText(self.tr("{0} s").format(self.idle_seconds))
+            self.idle_seconds_changed.emit(self.idle_seconds)
+        row = QHBoxLayout()
+        row.addWidget(label(self.tr("Sign members out after no touch for")), 1)
+        row.addWidget(button("−", name=self.tr("Shorter timeout"), on_click=lambda: change(-15)))
+        row.addWidget(value)
+        row.addWidget(button("+", name=self.tr("Longer timeout"), on_click=lambda: change(15)))
+        pad = Keypad(max_length=8, min_length=4, secret=True)
+        pad.setObjectName("newStaffPin")
+        def changed(_result: object) -> None:
+            pad.clear()
+            self.say(self.tr("The staff PIN was changed."))
+        pad.submitted.connect(lambda pin: self._write(lambda svc: svc.set_staff_pin(pin),
+                                                      changed))
+        self._fill("settings", [card(row), label(self.tr("New staff PIN"), "large"), pad], "")
+
+    # -- walk-in ------------------------------------------------------------------------
+    def select_member(self, member: Member) -> None:
+        self.selected = member
+        self.show_page("walkin")
+
+    def _on_search(self) -> None:
+        text = self.search.text().strip()
+        if text:
+            self._read(lambda svc: svc.search_members(text, 12), self._on_found)
+
+    def _on_found(self, members: list[Member]) -> None:
+        rows = [self._row(f"{m.display_name} · {m.number}",
+                          button(self.tr("Choose"), object_name="chooseMember",
+                                 name=self.tr("Choose {0}").format(m.display_name),
+                                 on_click=partial(self.select_member, m)))
+                for m in members]
+        self._fill("walkin", rows, self.tr("No member matches."))
+
+    def _fill_member(self) -> None:
+        member = self.selected
+        if member is None:
+            return
+        now = self._ctx.now()
+        self._read(lambda svc: svc.member_reservations(member.id, now), self._on_member_res)
+
+    def _on_member_res(self, reservations: list[Reservation]) -> None:
+        member = self.selected
+        if member is None:
+            return
+        rows: list[QWidget] = [card(label(f"{member.display_name} · {member.number}", "large"),
+                                    button(self.tr("Book a walk-in"), kind="primary",
+                                           object_name="walkInBook",
+                                           on_click=lambda: self.book_for.emit(member)))]
+        for res in (r for r in reservations if r.active):
+            when = self._ctx.fmt.span_with_day(res.interval, self._ctx.today())
+            rows.append(self._row(
+                when,
+                button(self.tr("Move"), object_name="moveBooking",
+                       on_click=partial(self.move_requested.emit, member, res)),
+                button(self.tr("Cancel"), kind="danger", object_name="cancelBooking",
+                       on_click=partial(self._cancel, res.id))))
+        self._fill("walkin", rows, "")
+
+    def _cancel(self, reservation_id: str) -> None:
+        self._write(lambda svc: svc.cancel(reservation_id), self._on_done,
+                    key=f"cancel:{reservation_id}")
+
+    # -- plumbing ------------------------------------------------------------------------
+    def _on_done(self, result: object) -> None:
+        self.say(refusal_text(result) if isinstance(result, Refusal) else self.tr("Done."))
+
+    def _read(self, call: Callable[[Any], Any], then: Callable[[Any], None]) -> None:
+        self._ctx.bridge.read(call, then, on_error=self.say)
+
+    def _write(self, call: Callable[[Any], Any], then: Callable[[Any], None],
+               key: str | None = None) -> None:
+        self._ctx.bridge.write(call, then, key=key, on_error=self.say)
+
+
+def _sheet_state(state: object) -> str:
+    texts = {"due": translate("Sheet", "due"), "checked_in": translate("Sheet", "checked in"),
+             "late": translate("Sheet", "late"), "no_show": translate("Sheet", "no-show"),
+             "cancelled": translate("Sheet", "cancelled"), "done": translate("Sheet", "done")}
+    return texts.get(str(state), str(state))
