@@ -1,0 +1,170 @@
+"""Administrative writes behind the ``central`` command: sites, resources, members, tokens,
+flags and the demo site. Each publishes its changes so kiosks pull them."""
+
+from __future__ import annotations
+
+import csv
+import uuid
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection
+
+from central.db import tables as t
+from central.domain import flags, queries, records
+from central.domain.changes import ChangeSet, publish
+from central.domain.mutations import publish_member
+from kiosk.core import credentials, localtime
+from kiosk.core.errors import InvalidInput
+from kiosk.core.model import Member, Reservation, Resource, Site, WaitlistEntry
+from kiosk.core.policy import validate_layer
+
+
+class AdminError(Exception):
+    """A command that cannot be carried out (unknown site, bad value…)."""
+
+
+def find_site(conn: Connection, ref: str) -> Site:
+    """A site by id or by name."""
+    s = t.sites
+    row = conn.execute(sa.select(s).where(sa.or_(s.c.id == ref, s.c.name == ref))
+                       ).mappings().first()
+    if row is None:
+        raise AdminError(f"no site with id or name {ref!r}")
+    return records.site(row)
+
+
+def add_site(conn: Connection, name: str, tz: str, now: datetime,
+             settings: dict[str, Any] | None = None, site_id: str | None = None) -> Site:
+    try:
+        localtime.zone(tz)
+        validate_layer({k: v for k, v in (settings or {}).items() if k != "cohorts"})
+    except InvalidInput as exc:
+        raise AdminError(str(exc)) from exc
+    site = Site(site_id or str(uuid.uuid4()), name, tz, settings or {})
+    conn.execute(sa.insert(t.sites).values(id=site.id, name=name, timezone=tz,
+                                           settings=dict(site.settings), created_at=now))
+    conn.execute(sa.insert(t.site_versions).values(site_id=site.id, version=0,
+                                                   pruned_through=0))
+    cs = ChangeSet()
+    cs.put(site.id, "site", site.id, records.site_data(site))
+    flags.publish_site(conn, cs, site.id)
+    publish(conn, cs, now)
+    return site
+
+
+def list_sites(conn: Connection) -> list[dict[str, Any]]:
+    rows = conn.execute(sa.select(t.sites).order_by(t.sites.c.name)).mappings()
+    return [records.site_data(records.site(r)) for r in rows]
+
+
+def add_resource(conn: Connection, site_ref: str, name: str, kind: str, now: datetime,
+                 badge: str | None = None, settings: dict[str, Any] | None = None,
+                 resource_id: str | None = None) -> Resource:
+    site = find_site(conn, site_ref)
+    try:
+        validate_layer(settings or {})
+    except InvalidInput as exc:
+        raise AdminError(str(exc)) from exc
+    res = Resource(resource_id or str(uuid.uuid4()), site.id, name, kind, badge,
+                   settings or {})
+    conn.execute(sa.insert(t.resources).values(
+        id=res.id, site_id=site.id, name=name, kind=kind, required_badge=badge,
+        settings=dict(res.settings), active=True))
+    cs = ChangeSet()
+    cs.put(site.id, "resource", res.id, records.resource_data(res))
+    publish(conn, cs, now)
+    return res
+
+
+def _upsert_member(conn: Connection, values: dict[str, Any]) -> None:
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    stmt = dialect.insert(t.members).values(values)
+    keep = {"id", "site_id", "number", "no_show_count", "status"}
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["site_id", "number"],
+        set_={k: stmt.excluded[k] for k in values if k not in keep})
+    conn.execute(stmt)
+
+
+def import_members(conn: Connection, site_ref: str, path: Path, now: datetime) -> int:
+    """Load members from CSV (number, display_name, email, card, pin, cohort, badges with
+    ``;`` between); existing numbers are updated. Credentials are stored only hashed."""
+    site = find_site(conn, site_ref)
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    for line, row in enumerate(rows, start=2):
+        number, name = (row.get("number") or "").strip(), (row.get("display_name") or "").strip()
+        if not number or not name:
+            raise AdminError(f"line {line}: number and display_name are required")
+        pin, card = (row.get("pin") or "").strip(), (row.get("card") or "").strip()
+        if pin and not credentials.valid_pin(pin):
+            raise AdminError(f"line {line}: the PIN must be 4-8 digits")
+        _upsert_member(conn, {
+            "id": str(uuid.uuid4()), "site_id": site.id, "number": number,
+            "display_name": name, "email": (row.get("email") or "").strip() or None,
+            "card_hash": credentials.card_hash(site.id, credentials.normalise_card(card))
+            if card else None,
+            "pin_hash": credentials.hash_pin(pin) if pin else None,
+            "cohort": (row.get("cohort") or "").strip() or None, "status": "active",
+            "no_show_count": 0,
+            "badges": sorted(b for b in (row.get("badges") or "").split(";") if b.strip()),
+        })
+    cs = ChangeSet()
+    numbers = [(r.get("number") or "").strip() for r in rows]
+    ids = conn.execute(sa.select(t.members.c.id).where(
+        t.members.c.site_id == site.id, t.members.c.number.in_(numbers))).scalars()
+    for member_id in ids:
+        publish_member(conn, cs, member_id)
+    publish(conn, cs, now)
+    return len(rows)
+
+
+def set_flag(conn: Connection, on: bool, now: datetime, site_ref: str | None = None,
+             cohort: str | None = None) -> None:
+    site_id = find_site(conn, site_ref).id if site_ref else None
+    cs = ChangeSet()
+    flags.set_flag(conn, cs, on, now, site_id=site_id, cohort=cohort)
+    publish(conn, cs, now)
+
+
+def load_members(conn: Connection, cs: ChangeSet, members: Iterable[tuple[Member, str, str]],
+                 email_domain: str = "example.org") -> None:
+    """Insert members given as (member, card digits, PIN)."""
+    for m, card, pin in members:
+        conn.execute(sa.insert(t.members).values(
+            id=m.id, site_id=m.site_id, number=m.number, display_name=m.display_name,
+            email=f"member{m.number}@{email_domain}",
+            card_hash=credentials.card_hash(m.site_id, credentials.normalise_card(card)),
+            pin_hash=credentials.hash_pin(pin), cohort=m.cohort, status=str(m.status),
+            no_show_count=m.no_show_count, badges=sorted(m.badges)))
+        publish_member(conn, cs, m.id)
+
+
+def load_reservations(conn: Connection, cs: ChangeSet, site: Site,
+                      reservations: Iterable[Reservation], now: datetime) -> int:
+    buffers: dict[str, int] = {}
+    count = 0
+    for r in reservations:
+        if r.resource_id not in buffers:
+            resource = queries.resource(conn, r.resource_id)
+            assert resource is not None
+            buffers[r.resource_id] = queries.policy(site, resource, None).buffer_minutes
+        conn.execute(sa.insert(t.reservations).values(
+            **records.reservation_row(r), site_id=site.id, created_at=r.created_at or now,
+            updated_at=now, buffer_minutes=buffers[r.resource_id]))
+        cs.put(site.id, "reservation", r.id, records.reservation_data(r))
+        count += 1
+    return count
+
+
+def load_waitlist(conn: Connection, cs: ChangeSet, site: Site,
+                  entries: Iterable[WaitlistEntry]) -> None:
+    for w in entries:
+        conn.execute(sa.insert(t.reservation_waitlist).values(
+            **records.waitlist_row(w), site_id=site.id))
+        cs.put(site.id, "waitlist_entry", w.id, records.waitlist_data(w))

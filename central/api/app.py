@@ -1,0 +1,47 @@
+"""The FastAPI application factory: one composition root for engine, settings, clock and
+the job scheduler."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+
+from fastapi import FastAPI
+from sqlalchemy.engine import Engine
+
+from central import SCHEMA_VERSION
+from central.api import middleware, problems, routes
+from central.settings import Settings
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def create_app(engine: Engine, settings: Settings,
+               clock: Callable[[], datetime] = utc_now) -> FastAPI:
+    """Build the app; when ``settings.jobs_enabled`` the server runs its own jobs."""
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        scheduler = None
+        if settings.jobs_enabled:
+            from central.jobs.runner import start_scheduler
+
+            scheduler = start_scheduler(engine, settings, clock)
+        yield
+        if scheduler is not None:
+            scheduler.shutdown(wait=True)
+
+    app = FastAPI(
+        title="Community kiosk central server", version=f"{SCHEMA_VERSION}.0",
+        description="Sync contract v1 between front-desk kiosks and the central "
+                    "reservation server.", lifespan=lifespan,
+    )
+    app.state.engine, app.state.settings, app.state.clock = engine, settings, clock
+    problems.install(app)
+    middleware.add(app, engine, settings.max_body_bytes)
+    app.include_router(routes.api)
+    app.include_router(routes.ops)
+    return app

@@ -1,0 +1,234 @@
+"""The ``central`` admin command (also ``python -m central``).
+
+``--db URL`` or ``CENTRAL_DB`` picks the database (a SQLite file by default). Tokens are
+printed once, on their own line, and never logged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import Engine
+
+from central import admin, report
+from central.db.engine import make_engine, write
+from central.db.migrate import upgrade
+from central.domain import devices
+from central.settings import Settings
+
+Handler = Callable[[argparse.Namespace, Engine, Settings], int]
+
+
+def _now(args: argparse.Namespace) -> datetime:
+    raw = getattr(args, "now", None)
+    if not raw:
+        return datetime.now(UTC)
+    value = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+    if value.tzinfo is None:
+        raise admin.AdminError("--now needs a time zone (e.g. 2026-03-08T10:00:00Z)")
+    return value.astimezone(UTC)
+
+
+def _json_arg(raw: str | None) -> dict[str, Any]:
+    value = json.loads(raw) if raw else {}
+    if not isinstance(value, dict):
+        raise admin.AdminError("--settings must be a JSON object")
+    return value
+
+
+def cmd_init(args: argparse.Namespace, engine: Engine, _s: Settings) -> int:
+    upgrade(engine)
+    print("schema is up to date")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace, engine: Engine, settings: Settings) -> int:
+    import uvicorn
+
+    from central.api.app import create_app
+
+    upgrade(engine)
+    app = create_app(engine, settings)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
+                access_log=False)
+    return 0
+
+
+def cmd_site_add(args: argparse.Namespace, engine: Engine, _s: Settings) -> int:
+    with write(engine) as conn:
+        site = admin.add_site(conn, args.name, args.tz, _now(args), _json_arg(args.settings))
+    print(site.id)
+    return 0
+
+
+def cmd_site_list(args: argparse.Namespace, engine: Engine, _s: Settings) -> int:
+    with engine.connect() as conn:
+        sites = admin.list_sites(conn)
+    if args.json:
+        print(json.dumps(sites, indent=2))
+    else:
+        for s in sites:
+            print(f"{s['id']}  {s['name']}  ({s['timezone']})")
+    return 0
+
+
+def cmd_resource_add(args: argparse.Namespace, engine: Engine, _s: Settings) -> int:
+    with write(engine) as conn:
+        res = admin.add_resource(conn, args.site, args.name, args.kind, _now(args),
+                                 args.badge, _json_arg(args.settings))
+    print(res.id)
+    return 0
+
+
+def cmd_members_import(args: argparse.Namespace, engine: Engine, _s: Settings) -> int:
+    with write(engine) as conn:
+        count = admin.import_members(conn, args.site, Path(args.file), _now(args))
+    print(f"imported {count} members")
+    return 0
+
+
+def cmd_token_issue(args: argparse.Namespace, engine: Engine, _s: Settings) -> int:
+    with write(engine) as conn:
+        site = admin.find_site(conn, args.site)
+        _, token = devices.issue(conn, site.id, args.name or "kiosk", _now(args))
+    print(token)
+    return 0
+
+
+def cmd_token_revoke(args: argparse.Namespace, engine: Engine, _s: Settings) -> int:
+    device_id = args.device.partition(".")[0]
+    with write(engine) as conn:
+        done = devices.revoke(conn, device_id, _now(args))
+    if not done:
+        raise admin.AdminError(f"no active device {device_id}")
+    print(f"revoked {device_id}")
+    return 0
+
+
+def cmd_flag_set(args: argparse.Namespace, engine: Engine, _s: Settings) -> int:
+    if args.name != "reservation_system_enabled":
+        raise admin.AdminError(f"unknown flag {args.name!r}")
+    with write(engine) as conn:
+        admin.set_flag(conn, args.value == "on", _now(args), args.site, args.cohort)
+    print(f"{args.name} = {args.value}")
+    return 0
+
+
+def cmd_jobs_run(args: argparse.Namespace, engine: Engine, settings: Settings) -> int:
+    from central.jobs.runner import JOBS, run_job
+
+    if args.name not in JOBS:
+        raise admin.AdminError(f"unknown job {args.name!r}; known: {', '.join(JOBS)}")
+    print(json.dumps(run_job(args.name, engine, settings, _now(args))))
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, engine: Engine, _s: Settings) -> int:
+    from central.demo import load_demo
+
+    upgrade(engine)
+    today = date.fromisoformat(args.today) if args.today else _now(args).date()
+    with write(engine) as conn:
+        summary = load_demo(conn, today, _now(args))
+    print(json.dumps(summary))
+    return 0
+
+
+def cmd_report(args: argparse.Namespace, engine: Engine, _s: Settings) -> int:
+    with engine.connect() as conn:
+        figs = report.figures(conn)
+    print(json.dumps([f.as_dict() for f in figs], indent=2) if args.json
+          else report.render(figs))
+    return 0
+
+
+def cmd_openapi(args: argparse.Namespace, engine: Engine, settings: Settings) -> int:
+    from central.openapi import document
+
+    text = document()
+    if args.write:
+        Path(args.write).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _sub(parent: Any, name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
+    p: argparse.ArgumentParser = parent.add_parser(name, help=help_text)
+    p.set_defaults(handler=handler)
+    return p
+
+
+def _with_now(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    p.add_argument("--now", help="act as if it were this UTC instant (tests, replays)")
+    return p
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="central", description=__doc__)
+    parser.add_argument("--db", help="database URL (default: $CENTRAL_DB or a SQLite file)")
+    cmds = parser.add_subparsers(dest="command", required=True)
+    _sub(cmds, "init", cmd_init, "create or migrate the schema")
+    serve = _sub(cmds, "serve", cmd_serve, "run the HTTP server")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8080)
+    serve.add_argument("--log-level", default="warning")
+    site = cmds.add_parser("site", help="sites").add_subparsers(dest="site_cmd", required=True)
+    p = _with_now(_sub(site, "add", cmd_site_add, "add a site"))
+    p.add_argument("name")
+    p.add_argument("--tz", required=True, help="IANA time zone, e.g. America/Los_Angeles")
+    p.add_argument("--settings", help="site policy layer as JSON")
+    _sub(site, "list", cmd_site_list, "list sites").add_argument("--json", action="store_true")
+    res = cmds.add_parser("resource", help="resources").add_subparsers(dest="r", required=True)
+    p = _with_now(_sub(res, "add", cmd_resource_add, "add a resource"))
+    p.add_argument("name")
+    p.add_argument("--site", required=True, help="site id or name")
+    p.add_argument("--kind", required=True)
+    p.add_argument("--badge", help="badge (training) required to book it")
+    p.add_argument("--settings", help="resource policy layer as JSON")
+    mem = cmds.add_parser("members", help="members").add_subparsers(dest="m", required=True)
+    p = _with_now(_sub(mem, "import", cmd_members_import, "import members from CSV"))
+    p.add_argument("file")
+    p.add_argument("--site", required=True, help="site id or name")
+    tok = cmds.add_parser("token", help="device tokens").add_subparsers(dest="t", required=True)
+    p = _with_now(_sub(tok, "issue", cmd_token_issue, "issue a device token (printed once)"))
+    p.add_argument("--site", required=True, help="site id or name")
+    p.add_argument("--name", help="a label for the kiosk")
+    p = _with_now(_sub(tok, "revoke", cmd_token_revoke, "revoke a device's token"))
+    p.add_argument("device", help="the device id (or the token itself)")
+    flag = cmds.add_parser("flag", help="feature flags").add_subparsers(dest="f", required=True)
+    p = _with_now(_sub(flag, "set", cmd_flag_set, "set a flag globally, per site or cohort"))
+    p.add_argument("name")
+    p.add_argument("value", choices=["on", "off"])
+    p.add_argument("--site", help="site id or name")
+    p.add_argument("--cohort")
+    jobs = cmds.add_parser("jobs", help="server jobs").add_subparsers(dest="j", required=True)
+    _with_now(_sub(jobs, "run", cmd_jobs_run, "run one job now")).add_argument("name")
+    p = _with_now(_sub(cmds, "demo", cmd_demo, "load the kiosk's demo site"))
+    p.add_argument("--today", help="the demo's 'today' (YYYY-MM-DD)")
+    _sub(cmds, "report", cmd_report, "the go/no-go table").add_argument("--json",
+                                                                        action="store_true")
+    _sub(cmds, "openapi", cmd_openapi, "print the OpenAPI document").add_argument("--write")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    settings = Settings.from_env(args.db)
+    engine = make_engine(settings.db_url)
+    try:
+        if args.command not in ("init", "serve", "demo", "openapi"):
+            upgrade(engine)
+        code: int = args.handler(args, engine, settings)
+        return code
+    except (admin.AdminError, ValueError, OSError) as exc:
+        print(f"central: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        engine.dispose()

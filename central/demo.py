@@ -1,0 +1,38 @@
+"""``central demo``: load the kiosk's demo site (``kiosk.demo``) so a kiosk can enroll."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from central import admin
+from central.db import tables as t
+from central.domain import flags, records
+from central.domain.changes import ChangeSet, publish
+from kiosk.demo.dataset import build_demo
+
+
+def load_demo(conn: Connection, today: date, now: datetime) -> dict[str, object]:
+    """Insert the demo site with its resources, members, reservations and waitlist, and
+    switch the reservation system on for it. Refuses when the site already exists."""
+    data = build_demo(today, now)
+    if conn.execute(sa.select(t.sites.c.id).where(t.sites.c.id == data.site.id)).first():
+        raise admin.AdminError(f"the demo site {data.site.name!r} is already loaded")
+    site = admin.add_site(conn, data.site.name, data.site.timezone, now,
+                          dict(data.site.settings), site_id=data.site.id)
+    cs = ChangeSet()
+    for r in data.resources:
+        conn.execute(sa.insert(t.resources).values(
+            id=r.id, site_id=site.id, name=r.name, kind=r.kind,
+            required_badge=r.required_badge, settings=dict(r.settings), active=r.active))
+        cs.put(site.id, "resource", r.id, records.resource_data(r))
+    admin.load_members(conn, cs, ((m.member, m.card, m.pin) for m in data.members))
+    count = admin.load_reservations(conn, cs, site, data.reservations, now)
+    admin.load_waitlist(conn, cs, site, data.waitlist)
+    flags.set_flag(conn, cs, True, now, site_id=site.id)
+    publish(conn, cs, now)
+    return {"site_id": site.id, "site": site.name, "resources": len(data.resources),
+            "members": len(data.members), "reservations": count,
+            "waitlist": len(data.waitlist)}

@@ -1,0 +1,30 @@
+"""The scheduled check-in (heartbeat): record the kiosk's health, hand back flag state.
+
+Nothing here trusts the kiosk's clock: its reported times are stored for display only.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from central.db import tables as t
+from central.db.engine import write
+from central.domain import flags
+from central.domain.devices import Device
+from kiosk.core.flags import site_flags
+
+
+def checkin(engine: Engine, device: Device, now: datetime, *, app_version: str | None,
+            outbox_depth: int | None, oldest_pending_at: datetime | None,
+            metrics: dict[str, Any] | None) -> dict[str, Any]:
+    """Store the kiosk's report; return ``{flag name: {"site": …, "cohorts": {…}}}``."""
+    with write(engine) as conn:
+        conn.execute(sa.update(t.devices).where(t.devices.c.id == device.id).values(
+            last_seen_at=now, app_version=app_version, outbox_depth=outbox_depth,
+            oldest_pending_at=oldest_pending_at, metrics=metrics))
+        state = flags.state(conn)
+    return {flags.FLAG: site_flags(state, device.site_id)}

@@ -1,0 +1,118 @@
+"""Rows ↔ core records, and core records → the ``data`` objects sent in pulls."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from kiosk.core.model import (
+    Closure,
+    Interval,
+    Member,
+    MemberStatus,
+    Reservation,
+    ReservationStatus,
+    Resource,
+    Site,
+    WaitlistEntry,
+    WaitlistStatus,
+)
+
+
+def iso(instant: datetime | None) -> str | None:
+    """RFC 3339 in UTC with a ``Z``, as the contract says."""
+    if instant is None:
+        return None
+    return instant.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+def site(row: Mapping[str, Any]) -> Site:
+    return Site(row["id"], row["name"], row["timezone"], dict(row["settings"] or {}))
+
+
+def resource(row: Mapping[str, Any]) -> Resource:
+    return Resource(
+        id=row["id"], site_id=row["site_id"], name=row["name"], kind=row["kind"],
+        required_badge=row["required_badge"], settings=dict(row["settings"] or {}),
+        active=bool(row["active"]),
+    )
+
+
+def member(row: Mapping[str, Any]) -> Member:
+    return Member(
+        id=row["id"], site_id=row["site_id"], number=row["number"],
+        display_name=row["display_name"], cohort=row["cohort"],
+        status=MemberStatus(row["status"]), no_show_count=int(row["no_show_count"]),
+        badges=frozenset(row["badges"] or ()),
+    )
+
+
+def reservation(row: Mapping[str, Any]) -> Reservation:
+    return Reservation(
+        id=row["id"], resource_id=row["resource_id"], member_id=row["member_id"],
+        interval=Interval(row["starts_at"], row["ends_at"]),
+        status=ReservationStatus(row["status"]), created_at=row["created_at"],
+        checked_in_at=row["checked_in_at"], no_show=bool(row["no_show"]), via=row["via"],
+    )
+
+
+def waitlist_entry(row: Mapping[str, Any]) -> WaitlistEntry:
+    return WaitlistEntry(
+        id=row["id"], resource_id=row["resource_id"], member_id=row["member_id"],
+        interval=Interval(row["starts_at"], row["ends_at"]), created_at=row["created_at"],
+        status=WaitlistStatus(row["status"]), offered_at=row["offered_at"],
+        offer_expires_at=row["offer_expires_at"],
+    )
+
+
+def closure(row: Mapping[str, Any]) -> Closure:
+    return Closure(row["id"], row["site_id"], Interval(row["starts_at"], row["ends_at"]),
+                   row["reason"], row["resource_id"])
+
+
+def site_data(s: Site) -> dict[str, Any]:
+    return {"id": s.id, "name": s.name, "timezone": s.timezone, "settings": dict(s.settings)}
+
+
+def resource_data(r: Resource) -> dict[str, Any]:
+    return {"id": r.id, "site_id": r.site_id, "name": r.name, "kind": r.kind,
+            "required_badge": r.required_badge, "settings": dict(r.settings),
+            "active": r.active}
+
+
+def member_data(m: Member, card_hash: str | None, pin_hash: str | None) -> dict[str, Any]:
+    """The member's kiosk identity only: no e-mail address, no plain credentials."""
+    return {"id": m.id, "site_id": m.site_id, "number": m.number,
+            "display_name": m.display_name, "card_hash": card_hash, "pin_hash": pin_hash,
+            "cohort": m.cohort, "status": str(m.status), "no_show_count": m.no_show_count,
+            "badges": sorted(m.badges)}
+
+
+def reservation_data(r: Reservation) -> dict[str, Any]:
+    return {"id": r.id, "resource_id": r.resource_id, "member_id": r.member_id,
+            "starts_at": iso(r.interval.start), "ends_at": iso(r.interval.end),
+            "status": str(r.status), "created_at": iso(r.created_at),
+            "checked_in_at": iso(r.checked_in_at), "no_show": r.no_show, "via": r.via}
+
+
+def waitlist_data(w: WaitlistEntry) -> dict[str, Any]:
+    return {"id": w.id, "resource_id": w.resource_id, "member_id": w.member_id,
+            "starts_at": iso(w.interval.start), "ends_at": iso(w.interval.end),
+            "created_at": iso(w.created_at), "status": str(w.status),
+            "offered_at": iso(w.offered_at), "offer_expires_at": iso(w.offer_expires_at)}
+
+
+def reservation_row(r: Reservation) -> dict[str, Any]:
+    """Column values for the fields a core record owns (site and buffer are the caller's)."""
+    return {"id": r.id, "resource_id": r.resource_id, "member_id": r.member_id,
+            "starts_at": r.interval.start, "ends_at": r.interval.end,
+            "status": str(r.status), "checked_in_at": r.checked_in_at,
+            "no_show": r.no_show, "via": r.via}
+
+
+def waitlist_row(w: WaitlistEntry) -> dict[str, Any]:
+    return {"id": w.id, "resource_id": w.resource_id, "member_id": w.member_id,
+            "starts_at": w.interval.start, "ends_at": w.interval.end,
+            "created_at": w.created_at, "status": str(w.status),
+            "offered_at": w.offered_at, "offer_expires_at": w.offer_expires_at}

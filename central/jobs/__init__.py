@@ -1,0 +1,1 @@
+"""Server-side jobs: no-show sweep, waitlist offer expiry, e-mail delivery, pruning."""

@@ -1,0 +1,113 @@
+"""The go/no-go report: the deployment plan's figures computed from what the server
+recorded (mutation results and timings, 5xx answers, mails, reservations)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from central.db import tables as t
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    name: str
+    value: float | None
+    target: str
+    ok: bool | None
+    note: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "value": self.value, "target": self.target,
+                "ok": self.ok, "note": self.note}
+
+
+def _ratio(num: int, den: int) -> float | None:
+    return None if den == 0 else num / den
+
+
+def _p95(values: list[float]) -> float | None:
+    if not values:
+        return None
+    values.sort()
+    return values[min(len(values) - 1, int(round(0.95 * (len(values) - 1))))]
+
+
+def conflict_pairs(conn: Connection) -> int:
+    """Active reservations closer to their predecessor than its buffer (should be 0)."""
+    r = t.reservations
+    window = {"partition_by": r.c.resource_id, "order_by": r.c.starts_at}
+    inner = sa.select(
+        r.c.starts_at, sa.func.lag(r.c.ends_at).over(**window).label("prev_end"),
+        sa.func.lag(r.c.buffer_minutes).over(**window).label("prev_buffer"),
+    ).where(r.c.status.in_(["pending", "confirmed", "checked_in"])).subquery()
+    rows = conn.execute(sa.select(inner).where(inner.c.prev_end.is_not(None)))
+    count = 0
+    for start, prev_end, buffer in rows:
+        start, prev_end = _utc(start), _utc(prev_end)
+        if start < prev_end + timedelta(minutes=int(buffer or 0)):
+            count += 1
+    return count
+
+
+def _utc(value: Any) -> datetime:
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    assert isinstance(value, datetime)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
+
+
+def figures(conn: Connection) -> list[Figure]:
+    dm, e, r = t.device_mutations, t.emails, t.reservations
+    creates = dict(conn.execute(sa.select(dm.c.outcome, sa.func.count()).where(
+        dm.c.name == "reservation.create").group_by(dm.c.outcome)).all())
+    applied, total_creates = creates.get("applied", 0), sum(creates.values())
+    mutations = int(conn.execute(sa.select(sa.func.count()).select_from(dm)).scalar_one())
+    errors = int(conn.execute(sa.select(sa.func.count()).select_from(t.request_errors)
+                              ).scalar_one())
+    durations = [float(v) for v in conn.execute(sa.select(dm.c.duration_ms).order_by(
+        dm.c.received_at.desc()).limit(20000)).scalars()]
+    mails = dict(conn.execute(sa.select(e.c.status, sa.func.count()).group_by(e.c.status)).all())
+    ended = dict(conn.execute(sa.select(r.c.status, sa.func.count()).where(
+        r.c.status.in_(["checked_in", "completed", "no_show"])).group_by(r.c.status)).all())
+    success = _ratio(applied, total_creates)
+    conflicts = conflict_pairs(conn)
+    error_rate = _ratio(errors, mutations + errors)
+    p95 = _p95(durations)
+    delivered = _ratio(mails.get("sent", 0), mails.get("sent", 0) + mails.get("failed", 0))
+    no_show = _ratio(ended.get("no_show", 0), sum(ended.values()))
+    return [
+        Figure("reservation success rate", success, "> 90 %",
+               None if success is None else success > 0.9,
+               f"{applied} of {total_creates} bookings applied (refusals say why)"),
+        Figure("conflict detection errors", float(conflicts), "0", conflicts == 0,
+               "active reservations overlapping or inside a buffer"),
+        Figure("error rate (5xx)", error_rate, "< 0.5 %",
+               None if error_rate is None else error_rate < 0.005,
+               f"{errors} server errors over {mutations} mutations"),
+        Figure("push p95 latency (ms)", p95, "< 20 ms", None if p95 is None else p95 < 20,
+               "time to apply one mutation, transaction included"),
+        Figure("email delivery", delivered, "> 98 %",
+               None if delivered is None else delivered > 0.98,
+               f"{mails.get('sent', 0)} sent, {mails.get('failed', 0)} failed after retries, "
+               f"{mails.get('pending', 0)} pending"),
+        Figure("no-show rate", no_show, "(watch)", None,
+               f"{ended.get('no_show', 0)} of {sum(ended.values())} ended bookings"),
+    ]
+
+
+def render(figs: list[Figure]) -> str:
+    lines = [f"{'figure':<28} {'value':>10}  {'target':<10} {'go?':<5} note"]
+    for f in figs:
+        value = "n/a" if f.value is None else (
+            f"{f.value:.1%}" if (f.value <= 1 and "rate" in f.name) or "delivery" in f.name
+            else f"{f.value:.2f}")
+        verdict = {True: "go", False: "NO", None: "-"}[f.ok]
+        lines.append(f"{f.name:<28} {value:>10}  {f.target:<10} {verdict:<5} {f.note}")
+    failing = [f.name for f in figs if f.ok is False]
+    lines.append("verdict: " + ("NO-GO (" + ", ".join(failing) + ")" if failing else "GO"))
+    return "\n".join(lines)
