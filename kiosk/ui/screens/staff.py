@@ -266,6 +266,12 @@ class StaffScreen(QWidget):
         self.selected = member
         self.show_page("walkin")
 
+    def select_member_or_none(self, member: Member | None) -> None:
+        if member is None:
+            self.say(self.tr("This card is not known here."))
+        else:
+            self.select_member(member)
+
     def _on_search(self) -> None:
         text = self.search.text().strip()
         if text:

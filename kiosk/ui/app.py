@@ -1,0 +1,118 @@
+"""The composition root: builds the kiosk's objects in a fixed order, passes each its
+dependencies, shows the window, and on quit flushes and closes in reverse order.
+
+Order: translation → theme → service → bridge → session/status → input filters
+(scanner, idle, lock) → window. ``build_kiosk`` is shared by ``run``, the screenshot
+renderer and the tests, so all three exercise the same wiring.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QLocale, Qt, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from kiosk.store.db import open_store
+from kiosk.store.service import KioskService
+from kiosk.ui import i18n
+from kiosk.ui.bridge import ServiceBridge
+from kiosk.ui.context import UiContext
+from kiosk.ui.fmt import Formatter
+from kiosk.ui.idle import IdleWatcher
+from kiosk.ui.lockdown import KioskLock
+from kiosk.ui.scanner import CardScanner
+from kiosk.ui.session import Session
+from kiosk.ui.status import StatusModel
+from kiosk.ui.theme import Theme, stylesheet
+from kiosk.ui.window import KioskWindow
+
+
+def system_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(slots=True)
+class Kiosk:
+    """Every long-lived UI object, for orderly shutdown (and for tests to reach in)."""
+
+    app: QApplication
+    window: KioskWindow
+    ctx: UiContext
+    scanner: CardScanner
+    idle: IdleWatcher
+    lock: KioskLock
+    translator: QTranslator | None
+
+    def close(self) -> None:
+        """Release the lock, close the window (which drains the bridge), remove filters."""
+        self.lock.release()
+        self.window.close()
+        self.window.shutdown()
+        for f in (self.scanner, self.idle, self.lock):
+            f.uninstall(self.app)
+        i18n.uninstall(self.app, self.translator)
+
+
+def choose_language() -> str:
+    wanted = os.environ.get("KIOSK_LANG") or QLocale.system().name().split("_")[0]
+    return wanted if wanted in i18n.LANGUAGES else "en"
+
+
+def build_kiosk(app: QApplication, service: Any, *, windowed: bool, language: str = "en",
+                now: Callable[[], datetime] = system_now, idle_seconds: int = 60,
+                clock: Callable[[], float] | None = None) -> Kiosk:
+    translator = i18n.install(app, language)
+    theme = Theme()
+    app.setStyleSheet(stylesheet(theme))
+    site = service.site()
+    bridge = ServiceBridge(service)
+    session = Session(bridge)
+    status = StatusModel(bridge)
+    fmt = Formatter(site.timezone, QLocale())
+    ctx = UiContext(site, bridge, session, status, theme, fmt, now)
+    scanner = CardScanner(clock=clock) if clock else CardScanner()
+    idle = IdleWatcher(idle_seconds)
+    lock = KioskLock(locked=not windowed)
+    for f in (scanner, idle, lock):
+        f.install(app)
+    window = KioskWindow(ctx, scanner=scanner, idle=idle, lock=lock, idle_seconds=idle_seconds)
+    status.start()
+    return Kiosk(app, window, ctx, scanner, idle, lock, translator)
+
+
+def show(kiosk: Kiosk, *, windowed: bool) -> None:
+    window = kiosk.window
+    if windowed:
+        window.resize(1280, 800)
+        window.show()
+        return
+    window.setWindowFlags(Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint
+                          | Qt.WindowType.WindowStaysOnTopHint)
+    window.showFullScreen()
+
+
+def run(db_path: Path, windowed: bool) -> int:
+    """Start the kiosk on the cache at ``db_path``; returns the process exit code."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("community-kiosk")
+    store = open_store(db_path)
+    try:
+        service = KioskService(store)
+        idle = int(os.environ.get("KIOSK_IDLE_SECONDS", "60"))
+        kiosk = build_kiosk(app, service, windowed=windowed, language=choose_language(),
+                            idle_seconds=idle)
+        app.aboutToQuit.connect(kiosk.window.shutdown)
+        show(kiosk, windowed=windowed)
+        code = app.exec()
+        kiosk.close()
+        return code
+    finally:
+        store.close()

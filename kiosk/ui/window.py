@@ -1,0 +1,195 @@
+"""The kiosk window: one stack of screens, a message banner, the status strip, and the
+flows that join them (scan → check in, sign in, book, staff, idle sign-out)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.core.model import Member, MemberStatus, Reservation
+from kiosk.ui.context import UiContext
+from kiosk.ui.idle import IdleWatcher
+from kiosk.ui.lockdown import KioskLock
+from kiosk.ui.scanner import CardScanner, ScanRejection
+from kiosk.ui.screens.book import BookScreen
+from kiosk.ui.screens.home import HomeScreen
+from kiosk.ui.screens.identify import IdentifyScreen
+from kiosk.ui.screens.member import MemberScreen
+from kiosk.ui.screens.staff import StaffScreen
+from kiosk.ui.status import StatusStrip
+from kiosk.ui.widgets import label
+
+
+class KioskWindow(QWidget):
+    """The top-level window. Emits no signals of its own; screens do."""
+
+    def __init__(self, ctx: UiContext, *, scanner: CardScanner, idle: IdleWatcher,
+                 lock: KioskLock, idle_seconds: int = 60) -> None:
+        super().__init__()
+        self.ctx, self.scanner, self.idle, self.lock = ctx, scanner, idle, lock
+        self.setWindowTitle(ctx.site.name)
+        self.setAccessibleName(self.tr("Reservation kiosk"))
+        self.banner = label("", "message", name="banner")
+        self.banner.hide()
+        self._banner_timer = QTimer(self, singleShot=True, interval=10_000)
+        self._banner_timer.timeout.connect(self.banner.hide)
+        self.home = HomeScreen(ctx)
+        self.identify = IdentifyScreen(ctx)
+        self.member = MemberScreen(ctx)
+        self.book = BookScreen(ctx)
+        self.staff = StaffScreen(ctx, idle_seconds)
+        self.stack = QStackedWidget()
+        for screen in (self.home, self.identify, self.member, self.book, self.staff):
+            self.stack.addWidget(screen)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(StatusStrip(ctx.status, ctx.fmt))
+        self._wire()
+        self._closed = False
+
+    def _wire(self) -> None:
+        c = self.ctx
+        self.home.sign_in_requested.connect(lambda: self.show_screen(self.identify))
+        self.home.staff_requested.connect(self._on_staff)
+        self.identify.identified.connect(self.start_member)
+        self.identify.cancelled.connect(self.go_home)
+        self.member.book_requested.connect(self._on_book)
+        self.member.done.connect(self.end_session)
+        self.book.back.connect(self._on_book_back)
+        self.book.booked.connect(self._on_booked)
+        self.staff.book_for.connect(lambda m: self._open_book(m, staff=True))
+        self.staff.move_requested.connect(lambda m, r: self._open_book(m, staff=True, moving=r))
+        self.staff.exit_staff.connect(self._on_exit_staff)
+        self.staff.leave_kiosk.connect(self._on_leave)
+        self.staff.idle_seconds_changed.connect(self.idle.set_timeout)
+        self.scanner.scanned.connect(self.on_card)
+        self.scanner.rejected.connect(self._on_scan_rejected)
+        self.idle.timed_out.connect(self.end_session)
+        c.bridge.failed.connect(lambda text: self.say(text, error=True))
+
+    # -- navigation ---------------------------------------------------------------------
+    def show_screen(self, screen: QWidget) -> None:
+        self.stack.setCurrentWidget(screen)
+        if screen is self.home:
+            self.idle.disarm()
+        else:
+            self.idle.arm()
+
+    def current(self) -> QWidget | None:
+        return self.stack.currentWidget()
+
+    def go_home(self) -> None:
+        self.identify.reset()
+        self.show_screen(self.home)
+
+    def say(self, text: str, *, error: bool = False) -> None:
+        self.banner.setProperty("role", "error" if error else "message")
+        self.banner.style().unpolish(self.banner)
+        self.banner.style().polish(self.banner)
+        self.banner.setText(text)
+        self.banner.show()
+        self._banner_timer.start()
+
+    # -- member flows -------------------------------------------------------------------
+    def on_card(self, code: str) -> None:
+        staff = self.ctx.session.staff and self.current() is self.staff
+        self.ctx.bridge.read(lambda svc: svc.member_by_card(code),
+                             self.staff.select_member_or_none if staff else self._on_card_member)
+
+    def _on_card_member(self, member: Member | None) -> None:
+        if member is None:
+            self.say(self.tr("This card is not known here. Please sign in with your member "
+                             "number, or ask staff to link your card."), error=True)
+            return
+        self.start_member(member)
+
+    def start_member(self, member: Member) -> None:
+        if self.ctx.session.staff:
+            self._on_exit_staff()
+        self.banner.hide()
+        self.ctx.session.start(member)
+        self.member.show_member(member)
+        self.show_screen(self.member)
+        if member.status == MemberStatus.SUSPENDED:
+            self.member.say(self.tr(
+                "Your membership is paused after missed bookings, so you cannot book right "
+                "now. You can still check in. Please see staff to lift the pause."))
+        self.ctx.bridge.write(lambda svc: svc.check_in_member(member.id), self._on_checked_in,
+                              key=f"checkin-member:{member.id}", guard=self.ctx.session.guard(),
+                              on_error=self.member.say)
+
+    def _on_checked_in(self, applied: object) -> None:
+        done: list[Reservation] = list(getattr(applied, "value", []) or [])
+        if done:
+            self.member.say(self.tr("You are checked in for {0} booking(s). Enjoy!").format(
+                len(done)))
+
+    def end_session(self) -> None:
+        self.ctx.session.end()
+        if self.ctx.session.staff:
+            self._on_exit_staff()
+        self.member.clear()
+        self.book.clear()
+        self.go_home()
+
+    def _on_book(self) -> None:
+        member = self.ctx.session.member
+        if member is not None:
+            self._open_book(member)
+
+    def _open_book(self, member: Member, *, staff: bool = False,
+                   moving: Reservation | None = None) -> None:
+        self.book.open_for(member, staff=staff, moving=moving)
+        self.show_screen(self.book)
+
+    def _on_book_back(self) -> None:
+        self.show_screen(self.staff if self.ctx.session.staff else self.member)
+        if not self.ctx.session.staff:
+            self.member.reload()
+
+    def _on_booked(self, reservation: Reservation) -> None:
+        if self.ctx.session.staff:
+            self.say(self.tr("Saved: {0}").format(self.book.summary_for(reservation)))
+
+    def _on_scan_rejected(self, reason: str) -> None:
+        if reason == ScanRejection.TYPED.value:
+            return  # a person typing on a keyboard: not a card, nothing to say
+        self.say(self.tr("That card could not be read. Please scan it again, or sign in "
+                         "with your member number."), error=True)
+
+    # -- staff ----------------------------------------------------------------------------
+    def _on_staff(self) -> None:
+        self.staff.lock()
+        self.show_screen(self.staff)
+
+    def _on_exit_staff(self) -> None:
+        self.ctx.session.set_staff(False)
+        self.staff.lock()
+        self.book.clear()
+        self.go_home()
+
+    def _on_leave(self) -> None:
+        self.lock.release()
+        self.close()
+
+    # -- lifetime ---------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.lock.allow_close():
+            event.ignore()
+            return
+        self.shutdown()
+        event.accept()
+
+    def shutdown(self) -> None:
+        """Stop timers and finish the bridge's work (idempotent)."""
+        if self._closed:
+            return
+        self._closed = True
+        self._banner_timer.stop()
+        self.idle.disarm()
+        self.ctx.status.stop()
+        self.hide()
+        self.ctx.bridge.shutdown()
