@@ -144,6 +144,8 @@ def seed(engine: Engine, name: str = "Portland", members: int = 3) -> tuple[str,
     import sqlalchemy as sa
 
     from central.db import tables as t
+    from central.domain.changes import ChangeSet, publish
+    from central.domain.mutations import publish_member
 
     now = datetime.now(UTC)
     with write(engine) as conn:
@@ -156,6 +158,10 @@ def seed(engine: Engine, name: str = "Portland", members: int = 3) -> tuple[str,
                 id=member_id, site_id=site.id, number=f"{name[:3]}{i}", display_name=f"M {i}",
                 email=f"m{i}@example.org", status="active", no_show_count=0, badges=[]))
             ids.append(member_id)
+        cs = ChangeSet()
+        for member_id in ids:
+            publish_member(conn, cs, member_id)
+        publish(conn, cs, now)
     return site.id, ids
 
 

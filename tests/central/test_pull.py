@@ -1,0 +1,115 @@
+"""Pull through a real server: paging under concurrent writes, commit order (invariant 6),
+tombstones and the 410 for an expired cursor."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+import time
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from central.db.engine import write
+from central.domain.changes import ChangeSet, publish
+from tests.central.conftest import ROOT, World, book, tomorrow
+
+State = dict[tuple[str, str], Any]
+
+
+def apply(state: State, changes: list[dict[str, Any]]) -> State:
+    for c in changes:
+        key = (c["entity"], c["id"])
+        if c["deleted"]:
+            state.pop(key, None)
+        else:
+            state[key] = c["data"]
+    return state
+
+
+def test_full_sync_has_site_flag_and_members(world: World) -> None:
+    changes, _ = world.kiosk().pull_all()
+    entities = {c["entity"] for c in changes}
+    assert {"site", "flag", "member"} <= entities
+    flag = next(c for c in changes if c["entity"] == "flag")
+    assert flag["data"]["site"] is True
+    versions = [c["version"] for c in changes]
+    assert versions == sorted(versions)
+
+
+def test_transactions_committing_out_of_order_are_both_pulled(world: World) -> None:
+    """Invariant 6: a transaction holds version v open while a later one is committing."""
+    kiosk, resource = world.kiosk(), world.resource()
+    _, cursor = kiosk.pull_all()
+    held = write(world.engine)
+    conn = held.__enter__()
+    cs = ChangeSet()
+    cs.put(world.site_id, "resource", resource, {"id": resource, "note": "held"})
+    publish(conn, cs, datetime.now(UTC))  # takes version v, not committed yet
+    m = book(kiosk, resource, world.member_ids[0], tomorrow(7))
+    replies: list[Any] = []
+    pusher = threading.Thread(target=lambda: replies.append(kiosk.push(m)))
+    pusher.start()
+    time.sleep(0.5)
+    early = kiosk.pull(cursor).json()
+    assert early["changes"] == []  # nothing committed yet: the cursor must not move past v
+    held.__exit__(None, None, None)
+    pusher.join(30)
+    assert replies[0].json()["results"][0]["outcome"] == "applied"
+    changes, _ = kiosk.pull_all(early["cursor"])
+    got = {(c["entity"], c["id"]): c["version"] for c in changes}
+    assert ("resource", resource) in got and ("reservation", m["args"]["id"]) in got
+    assert got[("resource", resource)] < got[("reservation", m["args"]["id"])]
+
+
+def test_paging_while_writes_happen_loses_nothing(world: World) -> None:
+    writer, reader = world.kiosk(), world.kiosk()
+    resources = [world.resource() for _ in range(3)]
+    state: State = {}
+    body = reader.pull(limit=5).json()
+    apply(state, body["changes"])
+    cursor = body["cursor"]
+    done = threading.Event()
+
+    def write_loop() -> None:
+        for i in range(30):
+            m = book(writer, resources[i % 3], world.member_ids[i % 5],
+                     tomorrow(0) + timedelta(days=3, hours=i))
+            writer.push(m)
+            if i % 4 == 0:
+                writer.push(writer.mutation("reservation.cancel", id=m["args"]["id"]))
+        done.set()
+
+    thread = threading.Thread(target=write_loop)
+    thread.start()
+    while not done.is_set() or body["has_more"]:
+        body = reader.pull(cursor, limit=5).json()
+        apply(state, body["changes"])
+        cursor = body["cursor"]
+    thread.join()
+    body = reader.pull(cursor).json()
+    apply(state, body["changes"])
+    fresh, _ = world.kiosk().pull_all()
+    assert state == apply({}, fresh)
+
+
+def _cli(world: World, *args: str) -> str:
+    out = subprocess.run([sys.executable, "-m", "central", "--db", world.db_url, *args],
+                         cwd=ROOT, capture_output=True, text=True, timeout=60, check=True)
+    return out.stdout
+
+
+def test_expired_cursor_gets_410_and_full_sync_recovers(world: World) -> None:
+    kiosk = world.kiosk()
+    _, old_cursor = kiosk.pull_all()
+    later = datetime.now(UTC) + timedelta(days=200)
+    _cli(world, "jobs", "run", "prune", "--now", later.isoformat())  # bookings leave window
+    changes, _ = kiosk.pull_all(old_cursor)
+    assert changes and all(c["deleted"] and c["data"] is None for c in changes)
+    _cli(world, "jobs", "run", "prune", "--now", (later + timedelta(days=90)).isoformat())
+    gone = kiosk.pull(old_cursor)
+    assert gone.status_code == 410
+    assert gone.headers["content-type"].startswith("application/problem+json")
+    full, cursor = kiosk.pull_all()
+    assert not any(c["deleted"] for c in full)
+    assert kiosk.pull(cursor).status_code == 200
