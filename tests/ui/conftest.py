@@ -58,3 +58,46 @@ def no_leaks(qapp: QApplication) -> Iterator[None]:
     for widget in visible:
         widget.close()
     assert not timers or not visible, f"timers left running: {timers}"
+
+
+class StepClock:
+    """A wall clock for the service and the UI: fixed unless a test moves it."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def wall_clock() -> StepClock:
+    from tests.ui.seed import NOW
+
+    return StepClock(NOW)
+
+
+@pytest.fixture
+def service(tmp_path: Path, wall_clock: StepClock) -> Iterator[Any]:
+    from kiosk.store.service import KioskService
+    from tests.ui.seed import seed
+
+    store = seed(tmp_path / "kiosk.sqlite3")
+    yield KioskService(store, wall_clock)
+    store.close()
+
+
+@pytest.fixture
+def kiosk(qapp: QApplication, qtbot: Any, service: Any, wall_clock: StepClock,
+          fake_clock: FakeClock, tmp_path: Path) -> Iterator[Any]:
+    """The whole kiosk, windowed at 1280×800, on the seeded cache; home screen loaded."""
+    from kiosk.ui.app import build_kiosk
+
+    os.environ.setdefault("KIOSK_I18N_CACHE", str(tmp_path / "i18n"))
+    k = build_kiosk(qapp, service, windowed=True, now=wall_clock, clock=fake_clock)
+    k.window.resize(1280, 800)
+    k.window.show()
+    qtbot.waitExposed(k.window)
+    qtbot.waitUntil(lambda: bool(k.window.home.calendar.model.columns))
+    yield k
+    k.close()

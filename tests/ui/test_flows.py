@@ -1,0 +1,103 @@
+"""Member flows driven as a person would: scan, keypad, book, waitlist, claim, idle."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from kiosk.core.model import ReservationStatus
+from tests.ui.conftest import FakeClock
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+def scan(qtbot, kiosk, digits: str, clock: FakeClock) -> None:
+    target = kiosk.window.stack.currentWidget()
+    for ch in digits:
+        qtbot.keyClick(target, ch)
+        clock.advance(0.01)
+    qtbot.keyClick(target, Qt.Key.Key_Return)
+
+
+def tap(qtbot, widget) -> None:
+    assert widget.isVisible() and widget.isEnabled(), widget.accessibleName()
+    qtbot.mouseClick(widget, LEFT)
+
+
+def find_button(root, object_name: str) -> QPushButton:
+    found = [b for b in root.findChildren(QPushButton, object_name) if b.isVisible()]
+    assert found, f"no visible button {object_name}"
+    return found[0]
+
+
+def test_scan_checks_the_member_in(qtbot, kiosk, service, fake_clock) -> None:
+    w = kiosk.window
+    scan(qtbot, kiosk, "400001001", fake_clock)
+    qtbot.waitUntil(lambda: w.current() is w.member)
+    assert w.member.greeting.text() == "Hello, Ada B."
+    qtbot.waitUntil(lambda: "checked in" in w.member.message.text())
+    assert service.reservation("r-ada-drill").status == ReservationStatus.CHECKED_IN
+
+
+def test_unknown_card_says_what_to_do(qtbot, kiosk, fake_clock) -> None:
+    scan(qtbot, kiosk, "99999999", fake_clock)
+    qtbot.waitUntil(lambda: kiosk.window.banner.isVisible())
+    assert "not known" in kiosk.window.banner.text()
+    assert kiosk.window.current() is kiosk.window.home
+
+
+def test_scanner_garbage_gives_a_clear_message(qtbot, kiosk, fake_clock) -> None:
+    scan(qtbot, kiosk, "12ab", fake_clock)
+    qtbot.waitUntil(lambda: kiosk.window.banner.isVisible())
+    assert "could not be read" in kiosk.window.banner.text()
+
+
+def sign_in(qtbot, kiosk, number: str, pin: str) -> None:
+    w = kiosk.window
+    tap(qtbot, find_button(w.home, "signIn"))
+    for d in number:
+        tap(qtbot, find_button(w.identify.number_pad, f"key{d}"))
+    tap(qtbot, w.identify.number_pad.ok_button)
+    for d in pin:
+        tap(qtbot, find_button(w.identify.pin_pad, f"key{d}"))
+    tap(qtbot, w.identify.pin_pad.ok_button)
+
+
+def test_keypad_sign_in_book_and_see_it_on_the_calendar(qtbot, kiosk, service) -> None:
+    w = kiosk.window
+    sign_in(qtbot, kiosk, "1002", "1002")
+    qtbot.waitUntil(lambda: w.current() is w.member)
+    assert w.member.greeting.text() == "Hello, Bea C."
+    tap(qtbot, w.member.book_button)
+    qtbot.waitUntil(lambda: w.current() is w.book and w.book.data is not None)
+    from tests.ui.seed import DRILL1, span
+
+    slot = span(15, 16)
+    cal = w.book.calendar
+    cal.scroll_to(slot.start)
+    rect = cal.cell_rect(DRILL1.id, slot)
+    qtbot.mouseClick(cal.viewport(), LEFT, pos=rect.center() - rect.center().__class__(0, 20))
+    qtbot.waitUntil(lambda: w.book.book_button.isEnabled())
+    with qtbot.waitSignal(w.book.booked):
+        tap(qtbot, w.book.book_button)
+    qtbot.waitUntil(lambda: any(b.state.value == "yours" for b in cal.model.blocks(DRILL1.id)))
+    mine = [r for r in service.member_reservations("m-bea", slot.start) if r.active]
+    assert [r.interval for r in mine] == [slot]
+
+
+def test_wrong_pin_is_refused_plainly(qtbot, kiosk) -> None:
+    sign_in(qtbot, kiosk, "1002", "9999")
+    qtbot.waitUntil(lambda: kiosk.window.identify.error.isVisible())
+    assert kiosk.window.current() is kiosk.window.identify
+
+
+def test_idle_timeout_clears_the_member(qtbot, kiosk, fake_clock) -> None:
+    w = kiosk.window
+    kiosk.idle.set_timeout(0.3)
+    scan(qtbot, kiosk, "400001001", fake_clock)
+    qtbot.waitUntil(lambda: w.current() is w.member and w.member.data is not None)
+    qtbot.waitUntil(lambda: w.current() is w.home, timeout=3000)
+    assert kiosk.ctx.session.member is None
+    assert w.member.greeting.text() == ""
+    texts = " ".join(lab.text() for lab in w.member.findChildren(type(w.member.greeting)))
+    assert "Drill" not in texts
