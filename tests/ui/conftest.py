@@ -7,6 +7,9 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QThread, QThreadPool, QTimer
@@ -88,8 +91,10 @@ def service(tmp_path: Path, wall_clock: StepClock) -> Iterator[Any]:
 
 
 @pytest.fixture
-def kiosk(qapp: QApplication, qtbot: Any, service: Any, wall_clock: StepClock,
-          fake_clock: FakeClock, tmp_path: Path) -> Iterator[Any]:
+def kiosk(  # noqa: PLR0917
+    qapp: QApplication, qtbot: Any, service: Any, wall_clock: StepClock,
+    fake_clock: FakeClock, tmp_path: Path,
+) -> Iterator[Any]:
     """The whole kiosk, windowed at 1280×800, on the seeded cache; home screen loaded."""
     from kiosk.ui.app import build_kiosk
 

@@ -41,14 +41,14 @@ def test_scan_checks_the_member_in(qtbot, kiosk, service, fake_clock) -> None:
 
 def test_unknown_card_says_what_to_do(qtbot, kiosk, fake_clock) -> None:
     scan(qtbot, kiosk, "99999999", fake_clock)
-    qtbot.waitUntil(lambda: kiosk.window.banner.isVisible())
+    qtbot.waitUntil(kiosk.window.banner.isVisible)
     assert "not known" in kiosk.window.banner.text()
     assert kiosk.window.current() is kiosk.window.home
 
 
 def test_scanner_garbage_gives_a_clear_message(qtbot, kiosk, fake_clock) -> None:
     scan(qtbot, kiosk, "12ab", fake_clock)
-    qtbot.waitUntil(lambda: kiosk.window.banner.isVisible())
+    qtbot.waitUntil(kiosk.window.banner.isVisible)
     assert "could not be read" in kiosk.window.banner.text()
 
 
@@ -77,7 +77,7 @@ def test_keypad_sign_in_book_and_see_it_on_the_calendar(qtbot, kiosk, service) -
     cal.scroll_to(slot.start)
     rect = cal.cell_rect(DRILL1.id, slot)
     qtbot.mouseClick(cal.viewport(), LEFT, pos=rect.center() - rect.center().__class__(0, 20))
-    qtbot.waitUntil(lambda: w.book.book_button.isEnabled())
+    qtbot.waitUntil(w.book.book_button.isEnabled)
     with qtbot.waitSignal(w.book.booked):
         tap(qtbot, w.book.book_button)
     qtbot.waitUntil(lambda: any(b.state.value == "yours" for b in cal.model.blocks(DRILL1.id)))
@@ -87,7 +87,7 @@ def test_keypad_sign_in_book_and_see_it_on_the_calendar(qtbot, kiosk, service) -
 
 def test_wrong_pin_is_refused_plainly(qtbot, kiosk) -> None:
     sign_in(qtbot, kiosk, "1002", "9999")
-    qtbot.waitUntil(lambda: kiosk.window.identify.error.isVisible())
+    qtbot.waitUntil(kiosk.window.identify.error.isVisible)
     assert kiosk.window.current() is kiosk.window.identify
 
 
