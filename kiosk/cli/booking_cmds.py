@@ -43,7 +43,8 @@ def cmd_book(ctx: CliContext, args: argparse.Namespace) -> int:
         if span.code is RefusalCode.AMBIGUOUS_TIME and not args.json:
             error("add --fold earlier or --fold later to say which one")
         return report_refusal(site.timezone, span, args.json)
-    result = ctx.service.book(resource.id, member.id, span, via="cli", staff=args.staff)
+    result = ctx.service.book(resource.id, member.id, span,
+                              via="staff" if args.staff else "kiosk", staff=args.staff)
     return _report(ctx, result, "booked", args.json)
 
 
@@ -70,7 +71,7 @@ def _report(ctx: CliContext, result: Applied[Reservation] | Refusal, outcome: st
     if isinstance(result, Refusal):
         return report_refusal(site.timezone, result, as_json)
     data = reservation_dict(site.timezone, result.value, ctx.resources_by_id(),
-                            ctx.member_numbers())
+                            ctx.member_numbers([result.value.member_id]))
     if as_json:
         emit_json({"outcome": outcome, "reservation": data})
     else:

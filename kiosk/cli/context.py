@@ -3,7 +3,7 @@ resources by id or name and members by number."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -45,9 +45,10 @@ class CliContext:
     def now(self) -> datetime:
         return datetime.now(UTC)
 
-    def member_numbers(self) -> dict[str, str]:
+    def member_numbers(self, member_ids: Iterable[str]) -> dict[str, str]:
         """Member id → member number, for printing reservations."""
-        return {m.id: m.number for m in self.service.search_members("", limit=1_000_000)}
+        found = (self.service.member(i) for i in set(member_ids))
+        return {m.id: m.number for m in found if m is not None}
 
     def member(self, number: str) -> Member | None:
         return self.service.member_by_number(number.strip())

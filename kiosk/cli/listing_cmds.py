@@ -76,7 +76,7 @@ def cmd_reservations(ctx: CliContext, args: argparse.Namespace) -> int:
         member = ctx.member(args.member)
         rows = [r for r in rows if member is not None and r.member_id == member.id]
     resources = ctx.resources_by_id()
-    numbers = ctx.member_numbers()
+    numbers = ctx.member_numbers(r.member_id for r in rows)
     dicts = [reservation_dict(site.timezone, r, resources, numbers) for r in rows]
     if args.json:
         emit_json(dicts)

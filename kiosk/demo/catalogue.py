@@ -60,6 +60,11 @@ KINDS: tuple[Kind, ...] = (
     }),
 )
 
+#: Pilot-cohort members may hold more bookings at once (a cohort settings layer).
+COHORT_SETTINGS: dict[str, dict[str, object]] = {"pilot": {"max_active_per_member": 6}}
+#: Closed all day (month, day, reason).
+HOLIDAYS = ((1, 1, "New Year's Day"), (7, 4, "Independence Day"), (12, 25, "Christmas Day"))
+
 ROOM_NAMES = ("Workshop room", "Meeting room", "Sewing room")
 
 FIRST_NAMES = (

@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from kiosk.core import localtime
 from kiosk.core.model import (
+    Closure,
     Interval,
     Member,
     MemberStatus,
@@ -55,6 +56,9 @@ class DemoData:
     members: list[DemoMember]
     reservations: Iterator[Reservation]
     waitlist: list[WaitlistEntry] = field(default_factory=list)
+    closures: list[Closure] = field(default_factory=list)
+    cohort_settings: dict[str, dict[str, object]] = field(
+        default_factory=lambda: {k: dict(v) for k, v in cat.COHORT_SETTINGS.items()})
     staff_pin: str = cat.STAFF_PIN
 
 
@@ -121,7 +125,18 @@ def build_demo(today: date, now: datetime | None = None, *, scale: int | None = 
     days = _demo_days(today)
     stream = _everyday_reservations(site, resources, members, days, now)
     waitlist = _demo_waitlist(site, resources, members, today, now)
-    return DemoData(site, resources, members, stream, waitlist)
+    return DemoData(site, resources, members, stream, waitlist, demo_closures(today))
+
+
+def demo_closures(today: date) -> list[Closure]:
+    """The site's holidays around ``today``: closed all day, every resource."""
+    out = []
+    for year in (today.year, today.year + 1):
+        for month, day, reason in cat.HOLIDAYS:
+            holiday = date(year, month, day)
+            out.append(Closure(demo_id("closure", holiday.isoformat()), cat.SITE_ID,
+                               localtime.day_bounds(cat.SITE_TZ, holiday), reason))
+    return out
 
 
 def _demo_days(today: date) -> list[date]:
