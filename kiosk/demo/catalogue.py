@@ -2,7 +2,7 @@
 
 Demo credentials (documented in README and docs/operator.md):
 member numbers 1001–1200; member N's PIN is N itself (e.g. 1001 → PIN 1001);
-card number "40000" followed by the member number (e.g. 4000001001); staff PIN 2468.
+card number "40000" followed by the member number (e.g. 400001001); staff PIN 2468.
 """
 
 from __future__ import annotations
