@@ -115,7 +115,7 @@ def test_bad_input_is_a_clear_error_and_changes_nothing(
     cli: RunCli, demo_db: Path, args: tuple[str, ...], expected_code: int
 ) -> None:
     before = _count(demo_db)
-    code, out, err = cli("book", "--resource", "Cordless drill 1", "--member", "1001", *args)
+    code, _out, err = cli("book", "--resource", "Cordless drill 1", "--member", "1001", *args)
     assert code == expected_code
     assert err.strip(), "a refusal says why"
     assert "Traceback" not in err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta
 
@@ -40,7 +41,7 @@ def test_active_reservations_never_overlap_within_buffers() -> None:
                                  ("resource", resources[resource_id].settings)]).policy
         buffer = timedelta(minutes=policy.buffer_minutes)
         rows.sort(key=lambda r: r.interval.start)
-        for a, b in zip(rows, rows[1:], strict=False):
+        for a, b in itertools.pairwise(rows):
             assert not a.interval.overlaps(b.interval, buffer), (a, b)
 
 
@@ -69,7 +70,9 @@ def test_member_1001_has_a_booking_starting_about_now_and_1002_an_offer() -> Non
     assert mine
     offers = [w for w in data.waitlist
               if w.member_id == members["1002"].id and w.offer_expires_at]
-    assert offers and offers[0].offer_expires_at > NOW
+    assert offers
+    expires = offers[0].offer_expires_at
+    assert expires is not None and expires > NOW
 
 
 def test_documented_credentials() -> None:
