@@ -228,9 +228,9 @@ def _showcase(site: Site, resources: list[Resource], members: list[DemoMember],
     out: dict[tuple[str, date], list[Reservation]] = {}
     for day in days:
         if localtime.day_length(site.timezone, day) != timedelta(hours=24):
-            span = Interval(localtime.to_utc(site.timezone, _local(day, 60), fold=0),
-                            localtime.to_utc(site.timezone, _local(day, 180), fold=0))
-            out[(plot.id, day)] = [_make(plot, members[1].member, span, now, rng)]
+            night = Interval(localtime.to_utc(site.timezone, _local(day, 60), fold=0),
+                             localtime.to_utc(site.timezone, _local(day, 180), fold=0))
+            out[(plot.id, day)] = [_make(plot, members[1].member, night, now, rng)]
     drill = resources[0]
     today = localtime.local_date(site.timezone, now)
     local_now = localtime.to_local(site.timezone, now)
