@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 
 from kiosk.core.errors import InvalidInput
 from kiosk.core.model import Closure, Interval, Reservation, ReservationStatus, Resource
+from kiosk.core.refusals import Refusal
 from kiosk.store import loader
 from kiosk.store.db import Store
 from kiosk.store.schema import ResourceRow
@@ -55,7 +56,7 @@ def test_sites_resources_and_members_are_upserted(store: Store, svc: KioskServic
     assert svc.resource(SAW.id) == renamed
     loader.load_closures(store, [Closure("c-1", SITE.id, span(0, 23, day=4), "Holiday")])
     refusal = svc.book(SAW.id, ALICE.id, span(10, 11, day=4))
-    assert not hasattr(refusal, "changes")
+    assert isinstance(refusal, Refusal) and refusal.rule == "closure"
 
 
 def test_invalid_settings_are_refused_before_writing(store: Store, svc: KioskService) -> None:
