@@ -27,7 +27,7 @@ from kiosk.core.model import (
     WaitlistEntry,
     WaitlistStatus,
 )
-from kiosk.core.policy import resolve_policy
+from kiosk.core.policy import BookingPolicy, resolve_policy
 from kiosk.demo import catalogue as cat
 
 _NAMESPACE = uuid.UUID("6c1b9d2e-93c4-4b8a-8f0e-1d2c3b4a5f60")
@@ -178,10 +178,13 @@ def _make(resource: Resource, member: Member, span: Interval, now: datetime,
     )
 
 
-def _day_bookings(site: Site, resource: Resource, day: date, rng: random.Random,
+def _policy(site: Site, resource: Resource) -> BookingPolicy:
+    return resolve_policy([("site", site.settings), ("resource", resource.settings)]).policy
+
+
+def _day_bookings(policy: BookingPolicy, day: date, rng: random.Random,
                   density: float) -> Iterator[Interval]:
     """Random non-overlapping bookings inside the resource's opening hours on ``day``."""
-    policy = resolve_policy([("site", site.settings), ("resource", resource.settings)]).policy
     for opens, closes in policy.opening_hours.spans_on(day.weekday()):
         minute = opens
         while minute + policy.min_minutes <= closes:
@@ -236,7 +239,7 @@ def _showcase(site: Site, resources: list[Resource], members: list[DemoMember],
     local_now = localtime.to_local(site.timezone, now)
     minute = local_now.hour * 60 + local_now.minute
     start = minute - minute % 30
-    policy = resolve_policy([("site", site.settings), ("resource", drill.settings)]).policy
+    policy = _policy(site, drill)
     open_now = any(a <= start and start + 60 <= b
                    for a, b in policy.opening_hours.spans_on(today.weekday()))
     span = _wall_span(today, start, 60) if open_now else None
@@ -256,11 +259,12 @@ def _everyday_reservations(site: Site, resources: list[Resource], members: list[
     fixed = _showcase(site, resources, members, days, now)
     for resource in resources:
         density = 0.12 if resource.kind == "garden_plot" else 0.35
+        policy = _policy(site, resource)
         for day in days:
             if (resource.id, day) in fixed:
                 yield from fixed[(resource.id, day)]
                 continue
-            for span in _day_bookings(site, resource, day, rng, density):
+            for span in _day_bookings(policy, day, rng, density):
                 yield _make(resource, rng.choice(active), span, now, rng)
 
 
@@ -295,12 +299,13 @@ def _scaled_reservations(site: Site, resources: list[Resource], members: list[De
     per_resource = -(-total // len(resources))
     produced = 0
     for resource in resources:
+        policy = _policy(site, resource)
         made = 0
         offset = 0
         while made < per_resource and produced < total:
             day = today + timedelta(days=_alternate(offset))
             offset += 1
-            for span in _day_bookings(site, resource, day, rng, 0.6):
+            for span in _day_bookings(policy, day, rng, 0.6):
                 yield _make(resource, rng.choice(people), span, now, rng)
                 made += 1
                 produced += 1
