@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from kiosk.cli.main import main
 from tests.cli.conftest import RunCli
 
@@ -55,3 +57,15 @@ def test_console_script_uses_kiosk_db_from_the_environment(demo_db: Path) -> Non
                              capture_output=True, text=True, timeout=60, check=False)
     assert garbage.returncode == 2
     assert "invalid choice" in garbage.stderr
+
+
+def test_scaled_demo_data_reports_progress_and_counts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "scaled.sqlite3"
+    assert main(["--db", str(db), "demo-data", "--scale", "3000", "--resources", "40"]) == 0
+    out, err = capsys.readouterr()
+    assert "3000 reservations" in out and "40 resources" in out
+    assert "3,000 reservations written" in err
+    assert main(["--db", str(db), "resources", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 40
