@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
+from typing import Any
 
 from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
 from sqlalchemy.engine import Engine
 
 from central import SCHEMA_VERSION
@@ -44,4 +46,20 @@ def create_app(engine: Engine, settings: Settings,
     middleware.add(app, engine, settings.max_body_bytes)
     app.include_router(routes.api)
     app.include_router(routes.ops)
+    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    """FastAPI's document, with error answers declared as ``application/problem+json``."""
+    if app.openapi_schema is None:
+        doc = get_openapi(title=app.title, version=app.version, description=app.description,
+                          routes=app.routes)
+        for path in doc["paths"].values():
+            for operation in path.values():
+                for status, answer in operation.get("responses", {}).items():
+                    content = answer.get("content", {})
+                    if int(status) >= 400 and "application/json" in content:
+                        content["application/problem+json"] = content.pop("application/json")
+        app.openapi_schema = doc
+    return app.openapi_schema
