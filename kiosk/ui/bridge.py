@@ -83,6 +83,13 @@ class _Job:
     write: bool
 
 
+@dataclass(slots=True)
+class _Done:
+    job: _Job
+    result: object
+    error: str | None
+
+
 class _WriteThread(QThread):
     """Runs write jobs in order; a ``None`` in the queue ends it."""
 
@@ -110,7 +117,8 @@ class ServiceBridge(QObject):
     changed = Signal(object)
     failed = Signal(str)
     busy_changed = Signal(bool)
-    _finished = Signal(object, object, object)  # job, result, error message
+    _finished = Signal(object)  # one _Done: bare bools/None through a queued signal
+    # trip a PySide reference-counting bug at exit, so results travel wrapped
 
     def __init__(self, service: object, *, read_threads: int = 3, parent: QObject | None = None):
         super().__init__(parent)
@@ -160,10 +168,11 @@ class ServiceBridge(QObject):
         except Exception:  # any store failure becomes a message, never a crash
             log.exception("service call failed")
             result, error = None, _store_error_message()
-        self._finished.emit(job, result, error)
+        self._finished.emit(_Done(job, result, error))
 
     # -- GUI side ----------------------------------------------------------------------
-    def _on_finished(self, job: _Job, result: object, error: str | None) -> None:
+    def _on_finished(self, done: _Done) -> None:
+        job, result, error = done.job, done.result, done.error
         if job.write:
             self._writes_in_flight -= 1
             if job.key is not None:

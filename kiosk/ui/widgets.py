@@ -35,8 +35,14 @@ def button(text: str, *, name: str | None = None, kind: str = "",
     if object_name:
         b.setObjectName(object_name)
     if on_click is not None:
-        b.clicked.connect(on_click)
+        # never connect clicked(bool) straight to another signal's emit: PySide 6.12
+        # then drops a reference to False on every click and crashes the interpreter
+        b.clicked.connect(lambda _checked=False: _call(on_click))
     return b
+
+
+def _call(slot: Callable[[], object]) -> None:
+    slot()
 
 
 def label(text: str = "", role: str = "", *, wrap: bool = True, name: str = "") -> QLabel:
