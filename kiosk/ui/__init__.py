@@ -1,0 +1,1 @@
+"""The PySide6 touchscreen app: screens, widgets and the Qt adapter over KioskService."""
