@@ -28,6 +28,7 @@ def settle(app: QApplication, seconds: float = 0.6) -> None:
 
 def _steps(k: Kiosk) -> list[tuple[str, Callable[[], None]]]:
     w, svc = k.window, k.ctx.bridge.service
+    assert isinstance(svc, KioskService)
     member = svc.member_by_number("1001")
 
     def member_home() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from kiosk.ui.bridge import ServiceBridge
@@ -58,7 +58,7 @@ class StatusStrip(QWidget):
     def __init__(self, model: StatusModel, fmt: Formatter, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("statusStrip")
-        self.setAutoFillBackground(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._fmt = fmt
         self.state = QLabel(self.tr("Starting…"))
         self.last_sync = QLabel()

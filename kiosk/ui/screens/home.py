@@ -53,8 +53,8 @@ class HomeScreen(QWidget):
         top.addWidget(self.clock)
         begin = card(
             label(self.tr("How to begin"), "large"),
-            label(self.tr("Scan your member card anywhere on this screen,")),
-            button(self.tr("or sign in with your number"), kind="primary",
+            label(self.tr("Scan your member card at any time, or tap Sign in.")),
+            button(self.tr("Sign in"), kind="primary",
                    object_name="signIn", on_click=self.sign_in_requested.emit),
         )
         side = QVBoxLayout()
@@ -68,8 +68,8 @@ class HomeScreen(QWidget):
         left.addWidget(self.dst)
         left.addWidget(self.calendar, 1)
         left.addWidget(self.flag_off)
-        body.addLayout(left, 3)
-        body.addLayout(side, 1)
+        body.addLayout(left, 5)
+        body.addLayout(side, 2)
         root = QVBoxLayout(self)
         root.addLayout(top)
         root.addWidget(self.date)
@@ -93,8 +93,8 @@ class HomeScreen(QWidget):
             self.dst.setText(note)
             self.dst.setVisible(bool(note))
         names = [r.name for r in data.free_now]
-        shown = ", ".join(names[:8]) + (self.tr(" and {0} more").format(len(names) - 8)
-                                        if len(names) > 8 else "")
+        shown = ", ".join(names[:4]) + (self.tr(" and {0} more").format(len(names) - 4)
+                                        if len(names) > 4 else "")
         self.free_now.setText(shown or self.tr("Nothing is free this minute."))
 
     def _on_changed(self, changes: ChangeSet) -> None:
