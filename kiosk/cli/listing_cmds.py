@@ -46,7 +46,7 @@ def _plain(value: object) -> object:
 
 def cmd_members(ctx: CliContext, args: argparse.Namespace) -> int:
     members = (ctx.service.search_members(args.search, limit=args.limit) if args.search
-               else ctx.service.search_members("", limit=args.limit))
+               else ctx.service.members(limit=args.limit))
     if args.json:
         emit_json([{"id": m.id, "number": m.number, "display_name": m.display_name,
                     "cohort": m.cohort, "status": str(m.status),

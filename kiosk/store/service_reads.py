@@ -71,6 +71,12 @@ class Reads(ServiceBase):
             row = session.scalars(stmt).first()
             return None if row is None else convert.member(row)
 
+    def members(self, limit: int = 1000) -> list[Member]:
+        """Every member of the site by number, at most ``limit`` (the operator's listing)."""
+        with self.store.read() as session:
+            stmt = select(MemberRow).order_by(MemberRow.number).limit(max(1, limit))
+            return [convert.member(r) for r in session.scalars(stmt)]
+
     def search_members(self, text: str, limit: int = 20) -> list[Member]:
         """Members whose number starts with, or name contains, ``text``."""
         needle = text.strip()
