@@ -38,7 +38,7 @@ def find_site(conn: Connection, ref: str) -> Site:
     return records.site(row)
 
 
-def add_site(conn: Connection, name: str, tz: str, now: datetime,
+def add_site(conn: Connection, name: str, tz: str, now: datetime, *,
              settings: dict[str, Any] | None = None, site_id: str | None = None) -> Site:
     try:
         localtime.zone(tz)
@@ -62,7 +62,7 @@ def list_sites(conn: Connection) -> list[dict[str, Any]]:
     return [records.site_data(records.site(r)) for r in rows]
 
 
-def add_resource(conn: Connection, site_ref: str, name: str, kind: str, now: datetime,
+def add_resource(conn: Connection, site_ref: str, name: str, kind: str, now: datetime, *,
                  badge: str | None = None, settings: dict[str, Any] | None = None,
                  resource_id: str | None = None) -> Resource:
     site = find_site(conn, site_ref)
@@ -124,7 +124,7 @@ def import_members(conn: Connection, site_ref: str, path: Path, now: datetime) -
     return len(rows)
 
 
-def set_flag(conn: Connection, on: bool, now: datetime, site_ref: str | None = None,
+def set_flag(conn: Connection, on: bool, now: datetime, *, site_ref: str | None = None,
              cohort: str | None = None) -> None:
     site_id = find_site(conn, site_ref).id if site_ref else None
     cs = ChangeSet()

@@ -14,13 +14,23 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+import uvicorn
 from sqlalchemy.engine import Engine
 
 from central import admin, report
+from central.api.app import create_app
 from central.db.engine import make_engine, write
 from central.db.migrate import upgrade
+from central.demo import load_demo
 from central.domain import devices
+from central.jobs.runner import JOBS, run_job
+from central.openapi import document
 from central.settings import Settings
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(f"{text}\n")
+
 
 Handler = Callable[[argparse.Namespace, Engine, Settings], int]
 
@@ -44,15 +54,11 @@ def _json_arg(raw: str | None) -> dict[str, Any]:
 
 def cmd_init(args: argparse.Namespace, engine: Engine, _s: Settings) -> int:
     upgrade(engine)
-    print("schema is up to date")
+    _out("schema is up to date")
     return 0
 
 
 def cmd_serve(args: argparse.Namespace, engine: Engine, settings: Settings) -> int:
-    import uvicorn
-
-    from central.api.app import create_app
-
     upgrade(engine)
     app = create_app(engine, settings)
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
@@ -62,8 +68,9 @@ def cmd_serve(args: argparse.Namespace, engine: Engine, settings: Settings) -> i
 
 def cmd_site_add(args: argparse.Namespace, engine: Engine, _s: Settings) -> int:
     with write(engine) as conn:
-        site = admin.add_site(conn, args.name, args.tz, _now(args), _json_arg(args.settings))
-    print(site.id)
+        site = admin.add_site(conn, args.name, args.tz, _now(args),
+                              settings=_json_arg(args.settings))
+    _out(site.id)
     return 0
 
 
@@ -71,25 +78,25 @@ def cmd_site_list(args: argparse.Namespace, engine: Engine, _s: Settings) -> int
     with engine.connect() as conn:
         sites = admin.list_sites(conn)
     if args.json:
-        print(json.dumps(sites, indent=2))
+        _out(json.dumps(sites, indent=2))
     else:
         for s in sites:
-            print(f"{s['id']}  {s['name']}  ({s['timezone']})")
+            _out(f"{s['id']}  {s['name']}  ({s['timezone']})")
     return 0
 
 
 def cmd_resource_add(args: argparse.Namespace, engine: Engine, _s: Settings) -> int:
     with write(engine) as conn:
         res = admin.add_resource(conn, args.site, args.name, args.kind, _now(args),
-                                 args.badge, _json_arg(args.settings))
-    print(res.id)
+                                 badge=args.badge, settings=_json_arg(args.settings))
+    _out(res.id)
     return 0
 
 
 def cmd_members_import(args: argparse.Namespace, engine: Engine, _s: Settings) -> int:
     with write(engine) as conn:
         count = admin.import_members(conn, args.site, Path(args.file), _now(args))
-    print(f"imported {count} members")
+    _out(f"imported {count} members")
     return 0
 
 
@@ -97,7 +104,7 @@ def cmd_token_issue(args: argparse.Namespace, engine: Engine, _s: Settings) -> i
     with write(engine) as conn:
         site = admin.find_site(conn, args.site)
         _, token = devices.issue(conn, site.id, args.name or "kiosk", _now(args))
-    print(token)
+    _out(token)
     return 0
 
 
@@ -107,7 +114,7 @@ def cmd_token_revoke(args: argparse.Namespace, engine: Engine, _s: Settings) -> 
         done = devices.revoke(conn, device_id, _now(args))
     if not done:
         raise admin.AdminError(f"no active device {device_id}")
-    print(f"revoked {device_id}")
+    _out(f"revoked {device_id}")
     return 0
 
 
@@ -115,42 +122,37 @@ def cmd_flag_set(args: argparse.Namespace, engine: Engine, _s: Settings) -> int:
     if args.name != "reservation_system_enabled":
         raise admin.AdminError(f"unknown flag {args.name!r}")
     with write(engine) as conn:
-        admin.set_flag(conn, args.value == "on", _now(args), args.site, args.cohort)
-    print(f"{args.name} = {args.value}")
+        admin.set_flag(conn, args.value == "on", _now(args), site_ref=args.site,
+                       cohort=args.cohort)
+    _out(f"{args.name} = {args.value}")
     return 0
 
 
 def cmd_jobs_run(args: argparse.Namespace, engine: Engine, settings: Settings) -> int:
-    from central.jobs.runner import JOBS, run_job
-
     if args.name not in JOBS:
         raise admin.AdminError(f"unknown job {args.name!r}; known: {', '.join(JOBS)}")
-    print(json.dumps(run_job(args.name, engine, settings, _now(args))))
+    _out(json.dumps(run_job(args.name, engine, settings, _now(args))))
     return 0
 
 
 def cmd_demo(args: argparse.Namespace, engine: Engine, _s: Settings) -> int:
-    from central.demo import load_demo
-
     upgrade(engine)
     today = date.fromisoformat(args.today) if args.today else _now(args).date()
     with write(engine) as conn:
         summary = load_demo(conn, today, _now(args))
-    print(json.dumps(summary))
+    _out(json.dumps(summary))
     return 0
 
 
 def cmd_report(args: argparse.Namespace, engine: Engine, _s: Settings) -> int:
     with engine.connect() as conn:
         figs = report.figures(conn)
-    print(json.dumps([f.as_dict() for f in figs], indent=2) if args.json
+    _out(json.dumps([f.as_dict() for f in figs], indent=2) if args.json
           else report.render(figs))
     return 0
 
 
 def cmd_openapi(args: argparse.Namespace, engine: Engine, settings: Settings) -> int:
-    from central.openapi import document
-
     text = document()
     if args.write:
         Path(args.write).write_text(text, encoding="utf-8")
@@ -228,7 +230,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.handler(args, engine, settings)
         return code
     except (admin.AdminError, ValueError, OSError) as exc:
-        print(f"central: {exc}", file=sys.stderr)
+        sys.stderr.write(f"central: {exc}\n")
         return 2
     finally:
         engine.dispose()

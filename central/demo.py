@@ -21,7 +21,7 @@ def load_demo(conn: Connection, today: date, now: datetime) -> dict[str, object]
     if conn.execute(sa.select(t.sites.c.id).where(t.sites.c.id == data.site.id)).first():
         raise admin.AdminError(f"the demo site {data.site.name!r} is already loaded")
     site = admin.add_site(conn, data.site.name, data.site.timezone, now,
-                          dict(data.site.settings), site_id=data.site.id)
+                          settings=dict(data.site.settings), site_id=data.site.id)
     cs = ChangeSet()
     for r in data.resources:
         conn.execute(sa.insert(t.resources).values(

@@ -34,22 +34,23 @@ def _p95(values: list[float]) -> float | None:
     if not values:
         return None
     values.sort()
-    return values[min(len(values) - 1, int(round(0.95 * (len(values) - 1))))]
+    return values[min(len(values) - 1, round(0.95 * (len(values) - 1)))]
 
 
 def conflict_pairs(conn: Connection) -> int:
     """Active reservations closer to their predecessor than its buffer (should be 0)."""
     r = t.reservations
-    window = {"partition_by": r.c.resource_id, "order_by": r.c.starts_at}
+    part, order = r.c.resource_id, r.c.starts_at
     inner = sa.select(
-        r.c.starts_at, sa.func.lag(r.c.ends_at).over(**window).label("prev_end"),
-        sa.func.lag(r.c.buffer_minutes).over(**window).label("prev_buffer"),
+        r.c.starts_at,
+        sa.func.lag(r.c.ends_at).over(partition_by=part, order_by=order).label("prev_end"),
+        sa.func.lag(r.c.buffer_minutes).over(partition_by=part, order_by=order)
+        .label("prev_buffer"),
     ).where(r.c.status.in_(["pending", "confirmed", "checked_in"])).subquery()
     rows = conn.execute(sa.select(inner).where(inner.c.prev_end.is_not(None)))
     count = 0
-    for start, prev_end, buffer in rows:
-        start, prev_end = _utc(start), _utc(prev_end)
-        if start < prev_end + timedelta(minutes=int(buffer or 0)):
+    for raw_start, raw_prev_end, buffer in rows:
+        if _utc(raw_start) < _utc(raw_prev_end) + timedelta(minutes=int(buffer or 0)):
             count += 1
     return count
 
@@ -61,19 +62,23 @@ def _utc(value: Any) -> datetime:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value
 
 
+def _counts(rows: Any) -> dict[str, int]:
+    return {str(key): int(value) for key, value in rows}
+
+
 def figures(conn: Connection) -> list[Figure]:
     dm, e, r = t.device_mutations, t.emails, t.reservations
-    creates = dict(conn.execute(sa.select(dm.c.outcome, sa.func.count()).where(
-        dm.c.name == "reservation.create").group_by(dm.c.outcome)).all())
+    count = sa.func.count()
+    creates = _counts(conn.execute(sa.select(dm.c.outcome, count).where(
+        dm.c.name == "reservation.create").group_by(dm.c.outcome)))
     applied, total_creates = creates.get("applied", 0), sum(creates.values())
-    mutations = int(conn.execute(sa.select(sa.func.count()).select_from(dm)).scalar_one())
-    errors = int(conn.execute(sa.select(sa.func.count()).select_from(t.request_errors)
-                              ).scalar_one())
+    mutations = int(conn.execute(sa.select(count).select_from(dm)).scalar_one())
+    errors = int(conn.execute(sa.select(count).select_from(t.request_errors)).scalar_one())
     durations = [float(v) for v in conn.execute(sa.select(dm.c.duration_ms).order_by(
         dm.c.received_at.desc()).limit(20000)).scalars()]
-    mails = dict(conn.execute(sa.select(e.c.status, sa.func.count()).group_by(e.c.status)).all())
-    ended = dict(conn.execute(sa.select(r.c.status, sa.func.count()).where(
-        r.c.status.in_(["checked_in", "completed", "no_show"])).group_by(r.c.status)).all())
+    mails = _counts(conn.execute(sa.select(e.c.status, count).group_by(e.c.status)))
+    ended = _counts(conn.execute(sa.select(r.c.status, count).where(
+        r.c.status.in_(["checked_in", "completed", "no_show"])).group_by(r.c.status)))
     success = _ratio(applied, total_creates)
     conflicts = conflict_pairs(conn)
     error_rate = _ratio(errors, mutations + errors)

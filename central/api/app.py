@@ -14,6 +14,7 @@ from sqlalchemy.engine import Engine
 
 from central import SCHEMA_VERSION
 from central.api import middleware, problems, routes
+from central.jobs.runner import start_scheduler
 from central.settings import Settings
 
 
@@ -29,8 +30,6 @@ def create_app(engine: Engine, settings: Settings,
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         scheduler = None
         if settings.jobs_enabled:
-            from central.jobs.runner import start_scheduler
-
             scheduler = start_scheduler(engine, settings, clock)
         yield
         if scheduler is not None:

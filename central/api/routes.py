@@ -56,7 +56,7 @@ def sync_push(body: s.PushRequest, device: DeviceDep, engine: EngineDep,
 
 
 @api.get("/sync/pull", response_model=s.PullResponse)
-def sync_pull(device: DeviceDep, engine: EngineDep, clock: ClockDep, settings: SettingsDep,
+def sync_pull(device: DeviceDep, engine: EngineDep, clock: ClockDep, *, settings: SettingsDep,
               cursor: Annotated[str | None, Query(max_length=500)] = None,
               limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
               results_since: Annotated[int | None, Query(ge=0, le=2**53)] = None,

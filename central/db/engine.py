@@ -60,9 +60,10 @@ def is_postgres(conn: Connection | Engine) -> bool:
 @contextmanager
 def write(engine: Engine) -> Iterator[Connection]:
     """A write transaction, committed on success and rolled back on any exception."""
-    with engine.connect() as conn:
+    with engine.connect() as raw:
+        conn = raw
         if engine.dialect.name == "sqlite":
-            conn = conn.execution_options(sqlite_begin="IMMEDIATE")
+            conn = raw.execution_options(sqlite_begin="IMMEDIATE")
         with conn.begin():
             yield conn
 
@@ -70,8 +71,9 @@ def write(engine: Engine) -> Iterator[Connection]:
 @contextmanager
 def read(engine: Engine) -> Iterator[Connection]:
     """A read-only transaction that sees one consistent snapshot."""
-    with engine.connect() as conn:
+    with engine.connect() as raw:
+        conn = raw
         if engine.dialect.name == "postgresql":
-            conn = conn.execution_options(isolation_level="REPEATABLE READ")
+            conn = raw.execution_options(isolation_level="REPEATABLE READ")
         with conn.begin():
             yield conn

@@ -28,7 +28,7 @@ _WITH_ALTERNATIVES = {RefusalCode.CONFLICT, RefusalCode.OUTSIDE_HOURS}
 
 
 def judge(conn: Connection, site: Site, resource: Resource, member: Member,
-          span: Interval, now: datetime, *, exclude_id: str | None = None,
+          span: Interval, *, now: datetime, exclude_id: str | None = None,
           staff: bool = False) -> Refusal | None:
     """The core's verdict on booking ``span``; the tight conflict query first, and the wide
     one only to find alternatives for a refusal."""
@@ -100,11 +100,11 @@ def offer_mail(conn: Connection, entry: WaitlistEntry, site: Site, resource_name
                f"A slot on {resource_name} is yours if you want it",
                f"The slot on {resource_name} starting {start} at {site.name} has come free "
                f"and is held for you until {until}. Claim it at the kiosk or online; after "
-               "that it passes to the next person in line.", now)
+               "that it passes to the next person in line.", now=now)
 
 
 def slot_freed(conn: Connection, cs: ChangeSet, site: Site, resource: Resource,
-               freed: Interval, now: datetime) -> None:
+               freed: Interval, *, now: datetime) -> None:
     """Offer a freed slot to the first waiting member who fits, and mail them."""
     hold = queries.policy(site, resource, None).waitlist_hold_minutes
     offered = waitlist.offer_next(queries.waitlist_for(conn, resource.id), freed, now, hold)

@@ -49,7 +49,7 @@ def publish_site(conn: Connection, cs: ChangeSet, site_id: str) -> None:
     cs.put(site_id, "flag", FLAG, {"name": FLAG, **site_flags(state(conn), site_id)})
 
 
-def set_flag(conn: Connection, cs: ChangeSet, enabled: bool, now: datetime,
+def set_flag(conn: Connection, cs: ChangeSet, enabled: bool, now: datetime, *,
              site_id: str | None = None, cohort: str | None = None) -> None:
     """Store one explicit value and queue the flag change for every site it can affect."""
     key = scope_key(site_id, cohort)

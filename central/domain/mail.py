@@ -11,7 +11,7 @@ from sqlalchemy.engine import Connection
 from central.db import tables as t
 
 
-def queue(conn: Connection, member_id: str, kind: str, subject: str, body: str,
+def queue(conn: Connection, member_id: str, kind: str, subject: str, body: str, *,
           now: datetime) -> bool:
     """Queue a mail to the member; False (nothing queued) when they have no address."""
     address = conn.execute(

@@ -106,7 +106,7 @@ def _adjust_no_shows(ctx: Ctx, member_id: str, delta: int) -> None:
 
 def _book(ctx: Ctx, res: Reservation, *, staff: bool = False) -> None:
     site, resource, member = _site_resource_member(ctx, res.resource_id, res.member_id)
-    refusal = booking.judge(ctx.conn, site, resource, member, res.interval, ctx.now,
+    refusal = booking.judge(ctx.conn, site, resource, member, res.interval, now=ctx.now,
                             staff=staff)
     if refusal is not None:
         raise RefusedError(refusal)
@@ -131,7 +131,7 @@ def _free(ctx: Ctx, resource_id: str, span: Interval) -> None:
     site, resource = queries.site(ctx.conn, ctx.site_id), queries.resource(ctx.conn, resource_id)
     assert site is not None and resource is not None
     freed = Interval(max(span.start, ctx.now), span.end)
-    booking.slot_freed(ctx.conn, ctx.cs, site, resource, freed, ctx.now)
+    booking.slot_freed(ctx.conn, ctx.cs, site, resource, freed, now=ctx.now)
 
 
 def cancel(ctx: Ctx, args: Mapping[str, Any]) -> None:
@@ -154,7 +154,8 @@ def move(ctx: Ctx, args: Mapping[str, Any]) -> None:
         raise refuse(code, f"This booking is {res.status}; it cannot be moved.")
     site, resource, member = _site_resource_member(ctx, res.resource_id, res.member_id)
     span = _span(args)
-    refusal = booking.judge(ctx.conn, site, resource, member, span, ctx.now, exclude_id=res.id)
+    refusal = booking.judge(ctx.conn, site, resource, member, span, now=ctx.now,
+                            exclude_id=res.id)
     if refusal is not None:
         raise RefusedError(refusal)
     booking.write_reservation(ctx.conn, ctx.cs, ctx.site_id, replace(res, interval=span),

@@ -85,7 +85,7 @@ def _rejection_mail(ctx: Ctx, m: MutationIn, message: str) -> None:
     mail.queue(ctx.conn, m.args["member_id"], "booking_rejected",
                "Your booking made at the kiosk could not be kept",
                f"A booking you made at the kiosk while it was offline could not be kept: "
-               f"{message}", ctx.now)
+               f"{message}", now=ctx.now)
 
 
 def apply_one(engine: Engine, device: Device, m: MutationIn, clock: Clock) -> Result:

@@ -27,11 +27,11 @@ def iso(instant: datetime | None) -> str | None:
     return instant.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
-def site(row: Mapping[str, Any]) -> Site:
+def site(row: Mapping[Any, Any]) -> Site:
     return Site(row["id"], row["name"], row["timezone"], dict(row["settings"] or {}))
 
 
-def resource(row: Mapping[str, Any]) -> Resource:
+def resource(row: Mapping[Any, Any]) -> Resource:
     return Resource(
         id=row["id"], site_id=row["site_id"], name=row["name"], kind=row["kind"],
         required_badge=row["required_badge"], settings=dict(row["settings"] or {}),
@@ -39,7 +39,7 @@ def resource(row: Mapping[str, Any]) -> Resource:
     )
 
 
-def member(row: Mapping[str, Any]) -> Member:
+def member(row: Mapping[Any, Any]) -> Member:
     return Member(
         id=row["id"], site_id=row["site_id"], number=row["number"],
         display_name=row["display_name"], cohort=row["cohort"],
@@ -48,7 +48,7 @@ def member(row: Mapping[str, Any]) -> Member:
     )
 
 
-def reservation(row: Mapping[str, Any]) -> Reservation:
+def reservation(row: Mapping[Any, Any]) -> Reservation:
     return Reservation(
         id=row["id"], resource_id=row["resource_id"], member_id=row["member_id"],
         interval=Interval(row["starts_at"], row["ends_at"]),
@@ -57,7 +57,7 @@ def reservation(row: Mapping[str, Any]) -> Reservation:
     )
 
 
-def waitlist_entry(row: Mapping[str, Any]) -> WaitlistEntry:
+def waitlist_entry(row: Mapping[Any, Any]) -> WaitlistEntry:
     return WaitlistEntry(
         id=row["id"], resource_id=row["resource_id"], member_id=row["member_id"],
         interval=Interval(row["starts_at"], row["ends_at"]), created_at=row["created_at"],
@@ -66,7 +66,7 @@ def waitlist_entry(row: Mapping[str, Any]) -> WaitlistEntry:
     )
 
 
-def closure(row: Mapping[str, Any]) -> Closure:
+def closure(row: Mapping[Any, Any]) -> Closure:
     return Closure(row["id"], row["site_id"], Interval(row["starts_at"], row["ends_at"]),
                    row["reason"], row["resource_id"])
 

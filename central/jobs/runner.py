@@ -19,7 +19,7 @@ Job = Callable[[Engine, Settings, datetime], dict[str, int]]
 JOBS: dict[str, Job] = {
     "no-show-sweep": lambda e, _s, now: sweeps.no_show_sweep(e, now),
     "waitlist-expiry": lambda e, _s, now: sweeps.waitlist_expiry(e, now),
-    "email": lambda e, s, now: mailer.send_pending(e, s, now),
+    "email": mailer.send_pending,
     "prune": prune.prune,
 }
 

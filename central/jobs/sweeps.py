@@ -82,7 +82,8 @@ def _sweep_site(engine: Engine, site_id: str, now: datetime) -> int:
                 resource = queries.resource(conn, res.resource_id)
                 assert resource is not None
                 booking.slot_freed(conn, cs, site, resource,
-                                   Interval(max(res.interval.start, now), res.interval.end), now)
+                                   Interval(max(res.interval.start, now), res.interval.end),
+                                   now=now)
         publish(conn, cs, now)
     metrics.NO_SHOWS.inc(len(marked))
     return len(marked)

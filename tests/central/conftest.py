@@ -149,8 +149,8 @@ def seed(engine: Engine, name: str = "Portland", members: int = 3) -> tuple[str,
 
     now = datetime.now(UTC)
     with write(engine) as conn:
-        site = add_site(conn, name, "America/Los_Angeles", now, dict(SITE_SETTINGS))
-        set_flag(conn, True, now, site.id)
+        site = add_site(conn, name, "America/Los_Angeles", now, settings=dict(SITE_SETTINGS))
+        set_flag(conn, True, now, site_ref=site.id)
         ids = []
         for i in range(members):
             member_id = str(uuid.uuid4())

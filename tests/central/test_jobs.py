@@ -26,7 +26,7 @@ class Recorder:
     def __init__(self, fail: bool = False) -> None:
         self.fail, self.messages, self.attempts = fail, [], 0
 
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         self.attempts += 1
         if self.fail:
             return "451 4.3.0 try again later"

@@ -71,7 +71,7 @@ def test_buffer_is_enforced(world: World) -> None:
     kiosk, resource = world.kiosk(), world.resource(buffer_minutes=30)
     a = book(kiosk, resource, world.member_ids[0], tomorrow(9))
     close = book(kiosk, resource, world.member_ids[1], tomorrow(10))
-    ok = book(kiosk, resource, world.member_ids[1], tomorrow(10) + (tomorrow(11) - tomorrow(10)) / 2)
+    ok = book(kiosk, resource, world.member_ids[1], tomorrow(10).replace(minute=30))
     results = kiosk.push(a, close, ok).json()["results"]
     assert [r["outcome"] for r in results] == ["applied", "rejected", "applied"]
 

@@ -47,7 +47,8 @@ def test_exactly_one_winner_per_round(two_servers: tuple[World, Server]) -> None
         barrier = threading.Barrier(CLIENTS)
         outcomes: list[str] = []
 
-        def go(k: Kiosk, m: dict[str, object]) -> None:
+        def go(k: Kiosk, m: dict[str, object], barrier: threading.Barrier = barrier,
+               outcomes: list[str] = outcomes) -> None:
             barrier.wait()
             reply = k.push(m)
             assert reply.status_code == 200, reply.text
