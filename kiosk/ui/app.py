@@ -27,7 +27,6 @@ from kiosk.ui.context import UiContext
 from kiosk.ui.fmt import Formatter
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.lockdown import KioskLock
-from kiosk.ui.qtcompat import pin_singletons
 from kiosk.ui.scanner import CardScanner
 from kiosk.ui.session import Session
 from kiosk.ui.status import StatusModel
@@ -69,7 +68,6 @@ def choose_language() -> str:
 def build_kiosk(app: QApplication, service: Any, *, windowed: bool, language: str = "en",
                 now: Callable[[], datetime] = system_now, idle_seconds: int = 60,
                 clock: Callable[[], float] | None = None) -> Kiosk:
-    pin_singletons()
     translator = i18n.install(app, language)
     theme = Theme()
     app.setStyleSheet(stylesheet(theme))

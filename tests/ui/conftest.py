@@ -15,10 +15,6 @@ import pytest
 from PySide6.QtCore import QThread, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication
 
-from kiosk.ui.qtcompat import pin_singletons
-
-pin_singletons()  # PySide6 6.12.0 drops references to True/None on every emit
-
 
 class FakeClock:
     """A monotonic clock that advances only when told (seconds)."""
