@@ -62,8 +62,9 @@ class Reads(ServiceBase):
 
     def member_by_card(self, card_digits: str) -> Member | None:
         """The member whose card this is (cards are stored only as hashes)."""
-        if not isinstance(card_digits, str) or not credentials.valid_card(
-                digits := card_digits.strip()):
+        try:
+            digits = credentials.normalise_card(card_digits)
+        except InvalidInput:
             return None
         with self.store.read() as session:
             hashed = credentials.card_hash(repo.site_row(session).id, digits)

@@ -196,7 +196,8 @@ def test_reads(svc: KioskService) -> None:
     assert svc.member_by_number("1002") == BOB
     assert svc.member_by_number("9999") is None
     assert svc.member_by_card("4000001001") == ALICE
-    assert svc.member_by_card("40000 01001") is None
+    assert svc.member_by_card("40000-01001 ") == ALICE
+    assert svc.member_by_card("4000009999") is None
     assert svc.member_by_card("not digits") is None
     assert [m.id for m in svc.search_members("ba")] == [BOB.id]
     assert [m.id for m in svc.search_members("100")] == [ALICE.id, BOB.id, CARL.id]
