@@ -49,9 +49,10 @@ def _start_cluster(base: Path) -> tuple[str, list[str]]:
         shutil.chown(base, "postgres")
         for d in (data, sock):
             shutil.chown(d, "postgres")
-    run = lambda args: subprocess.run(  # noqa: E731
-        _as_postgres(args), check=True, capture_output=True, timeout=120
-    )
+
+    def run(args: list[str]) -> None:
+        subprocess.run(_as_postgres(args), check=True, capture_output=True, timeout=120)
+
     run([str(PG_BIN / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust",
          "--no-sync", "-E", "UTF8"])
     port = free_port()
@@ -73,6 +74,7 @@ def pg_server() -> Iterator[str]:
     if not (PG_BIN / "initdb").exists():
         _unavailable(f"no initdb in {PG_BIN}")
     base = Path(tempfile.mkdtemp(prefix="central-pg-"))
+    stop: list[str] = []
     try:
         dsn, stop = _start_cluster(base)
     except (subprocess.SubprocessError, OSError, LookupError) as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -34,33 +35,52 @@ def fake_clock() -> FakeClock:
     return FakeClock()
 
 
-def _live_threads(app: QApplication) -> list[QThread]:
-    return [t for t in app.findChildren(QThread) if t.isRunning()]
+def _qt_objects(kind: type[Any]) -> list[Any]:
+    """Every Python-wrapped Qt object of ``kind`` alive now (parented or not)."""
+    return [o for o in gc.get_objects() if isinstance(o, kind)]
 
 
-def _active_timers(app: QApplication) -> list[QTimer]:
-    timers: list[QTimer] = []
-    for widget in app.topLevelWidgets():
-        timers += [t for t in widget.findChildren(QTimer) if t.isActive()]
-    return timers
+def _busy() -> set[int]:
+    """Ids of running QThreads, busy QThreadPools and active QTimers."""
+    out: set[int] = set()
+    for obj in _qt_objects(QThread):
+        out |= {id(obj)} if _alive(obj) and obj.isRunning() else set()
+    for obj in _qt_objects(QThreadPool):
+        out |= {id(obj)} if _alive(obj) and obj.activeThreadCount() else set()
+    for obj in _qt_objects(QTimer):
+        out |= {id(obj)} if _alive(obj) and obj.isActive() else set()
+    return out
+
+
+def _alive(obj: Any) -> bool:
+    from shiboken6 import Shiboken
+
+    return bool(Shiboken.isValid(obj))
+
+
+def _describe(ids: set[int]) -> list[str]:
+    found = [o for o in gc.get_objects() if id(o) in ids]
+    return [f"{type(o).__name__} {o.objectName()!r} parent={type(o.parent()).__name__}"
+            for o in found if _alive(o)]
 
 
 @pytest.fixture(autouse=True)
 def no_leaks(qapp: QApplication) -> Iterator[None]:
-    """Fail a test that leaves worker threads, pool jobs or timers running."""
+    """Fail a test that leaves a QThread running, a thread-pool job, an active QTimer or
+    a ServiceBridge behind once its fixtures are torn down."""
     from kiosk.ui import bridge
 
-    before = bridge.live_bridges()
+    before_bridges = bridge.live_bridges()
+    before = _busy()
     yield
-    pool = QThreadPool.globalInstance()
-    assert pool.waitForDone(5000), "thread-pool jobs still running after the test"
-    leaked = [b for b in bridge.live_bridges() if b not in before]
+    assert QThreadPool.globalInstance().waitForDone(5000), "global thread-pool jobs still running"
+    leaked = [b for b in bridge.live_bridges() if b not in before_bridges]
     assert not leaked, f"a ServiceBridge was not shut down: {leaked}"
-    visible = [w for w in qapp.topLevelWidgets() if w.isVisible()]
-    timers = _active_timers(qapp)
-    for widget in visible:
-        widget.close()
-    assert not timers or not visible, f"timers left running: {timers}"
+    for widget in qapp.topLevelWidgets():
+        if widget.isVisible():
+            widget.close()
+    left = _busy() - before
+    assert not left, f"threads, pool jobs or timers left running: {_describe(left)}"
 
 
 class StepClock:
