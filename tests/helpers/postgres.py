@@ -19,6 +19,7 @@ import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -31,7 +32,7 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _unavailable(reason: str) -> None:
+def _unavailable(reason: str) -> NoReturn:
     if os.environ.get("CI"):
         pytest.fail(f"PostgreSQL is required in CI: {reason}")
     pytest.skip(f"PostgreSQL not available: {reason}")
@@ -67,9 +68,9 @@ def _start_cluster(base: Path) -> tuple[str, list[str]]:
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[str]:
     """DSN of a PostgreSQL server's maintenance database (``postgres``)."""
-    dsn = os.environ.get("KIOSK_TEST_PG_DSN")
-    if dsn:
-        yield dsn
+    given = os.environ.get("KIOSK_TEST_PG_DSN")
+    if given:
+        yield given
         return
     if not (PG_BIN / "initdb").exists():
         _unavailable(f"no initdb in {PG_BIN}")
