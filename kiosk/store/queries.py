@@ -15,7 +15,6 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import TextClause, text
 from sqlalchemy.orm import Session
 
 from kiosk.core.model import Interval, Reservation, ReservationStatus
@@ -79,7 +78,13 @@ def conflict_params(
     }
 
 
-_CONFLICT = text(CONFLICT_SQL)
+def _driver(session: Session) -> Any:
+    """The session's own sqlite3 connection, inside its current transaction.
+
+    The two hot queries run their fixed SQL on it directly: SQLAlchemy's statement and
+    result layers cost more than the query itself here (40 µs on a 14 µs conflict check).
+    """
+    return session.connection().connection.driver_connection
 
 
 def busy_near(
@@ -88,7 +93,7 @@ def busy_near(
 ) -> list[Reservation]:
     """Active reservations of one resource overlapping ``span`` widened by ``margin``."""
     params = conflict_params(resource_id, span, margin, longest_seconds, exclude_id)
-    return to_reservations(session.execute(_CONFLICT, params))
+    return to_reservations(_driver(session).execute(CONFLICT_SQL, params))
 
 
 @lru_cache(maxsize=64)
@@ -101,11 +106,6 @@ def calendar_sql(count: int) -> str:
         "AND starts_at >= :lo AND starts_at < :hi AND ends_at > :after "
         "ORDER BY resource_id, starts_at"
     )
-
-
-@lru_cache(maxsize=64)
-def _calendar_text(count: int) -> TextClause:
-    return text(calendar_sql(count))
 
 
 def calendar_params(
@@ -124,4 +124,4 @@ def reservations_in(
     if not resource_ids:
         return []
     params = calendar_params(resource_ids, span, longest_seconds)
-    return to_reservations(session.execute(_calendar_text(len(resource_ids)), params))
+    return to_reservations(_driver(session).execute(calendar_sql(len(resource_ids)), params))
