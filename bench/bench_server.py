@@ -94,10 +94,11 @@ def push_load(url: str, tokens: list[tuple[str, str]], resource_ids: list[str],
             while time.monotonic() < deadline:
                 seq += 1
                 start = base + timedelta(minutes=30 * random.randrange(2000))
+                args = {"id": str(uuid.uuid4()), "resource_id": random.choice(resource_ids),
+                        "member_id": random.choice(member_ids), "starts_at": start.isoformat(),
+                        "ends_at": (start + timedelta(hours=1)).isoformat()}
                 m = {"id": str(uuid.uuid4()), "seq": seq, "name": "reservation.create",
-                     "args": {"id": str(uuid.uuid4()), "resource_id": random.choice(resource_ids),
-                              "member_id": random.choice(member_ids), "starts_at": start.isoformat(),
-                              "ends_at": (start + timedelta(hours=1)).isoformat()}}
+                     "args": args}
                 began = time.perf_counter()
                 reply = http.post(f"{url}/api/v1/sync/push", headers=headers,
                                   json={"device_id": device_id, "mutations": [m]})
