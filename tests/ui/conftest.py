@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QThread, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication
+from shiboken6 import Shiboken
 
 
 class FakeClock:
@@ -35,33 +36,34 @@ def fake_clock() -> FakeClock:
     return FakeClock()
 
 
-def _qt_objects(kind: type[Any]) -> list[Any]:
-    """Every Python-wrapped Qt object of ``kind`` alive now (parented or not)."""
-    return [o for o in gc.get_objects() if isinstance(o, kind)]
+_WATCHED = (QTimer, QThread, QThreadPool)
+_is_watched: dict[type, bool] = {}
+
+
+def _watched(obj: object) -> bool:
+    kind = type(obj)
+    known = _is_watched.get(kind)
+    if known is None:
+        known = _is_watched[kind] = issubclass(kind, _WATCHED)
+    return known
 
 
 def _busy() -> set[int]:
-    """Ids of running QThreads, busy QThreadPools and active QTimers."""
+    """Ids of running QThreads, busy QThreadPools and active QTimers (one heap walk)."""
     out: set[int] = set()
-    for obj in _qt_objects(QThread):
-        out |= {id(obj)} if _alive(obj) and obj.isRunning() else set()
-    for obj in _qt_objects(QThreadPool):
-        out |= {id(obj)} if _alive(obj) and obj.activeThreadCount() else set()
-    for obj in _qt_objects(QTimer):
-        out |= {id(obj)} if _alive(obj) and obj.isActive() else set()
+    for obj in gc.get_objects():
+        if _watched(obj) and Shiboken.isValid(obj) and (
+                obj.isActive() if isinstance(obj, QTimer)
+                else obj.isRunning() if isinstance(obj, QThread)
+                else obj.activeThreadCount()):
+            out.add(id(obj))
     return out
-
-
-def _alive(obj: Any) -> bool:
-    from shiboken6 import Shiboken
-
-    return bool(Shiboken.isValid(obj))
 
 
 def _describe(ids: set[int]) -> list[str]:
     found = [o for o in gc.get_objects() if id(o) in ids]
     return [f"{type(o).__name__} {o.objectName()!r} parent={type(o.parent()).__name__}"
-            for o in found if _alive(o)]
+            for o in found if Shiboken.isValid(o)]
 
 
 @pytest.fixture(autouse=True)
