@@ -21,7 +21,7 @@ def ensure_site(db_path: Path) -> None:
 
     store = open_store(db_path)
     try:
-        if KioskService(store).site() is None:
+        if not KioskService(store).has_site():
             now = datetime.now(UTC)
             load_demo(store, build_demo(localtime.local_date(catalogue.SITE_TZ, now), now))
     finally:

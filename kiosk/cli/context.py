@@ -25,10 +25,9 @@ class CliContext:
     service: KioskService
 
     def site(self) -> Site:
-        site = self.service.site()
-        if site is None:
-            raise NoSite("this cache holds no site yet; run 'kiosk demo-data' or enroll the kiosk")
-        return site
+        if not self.service.has_site():
+            raise NoSite("this cache holds no site yet; run 'kiosk demo-data' to load the demo")
+        return self.service.site()
 
     def resources_by_id(self) -> dict[str, Resource]:
         return {r.id: r for r in self.service.resources()}

@@ -17,12 +17,18 @@ from kiosk.core.policy import BookingPolicy, EffectivePolicy
 from kiosk.store import convert, queries, repo
 from kiosk.store.context import Parties, booking_context
 from kiosk.store.results import SheetRow, SheetState
-from kiosk.store.schema import MemberRow, ReservationRow, ResourceRow
+from kiosk.store.schema import MemberRow, ReservationRow, ResourceRow, SiteRow
 from kiosk.store.service_base import ServiceBase, require_id, require_span
 
 
 class Reads(ServiceBase):
+    def has_site(self) -> bool:
+        """Whether the cache holds a site yet (a new kiosk's cache does not)."""
+        with self.store.read() as session:
+            return session.scalar(select(SiteRow.id).limit(1)) is not None
+
     def site(self) -> Site:
+        """The kiosk's site; ``InvalidInput`` if the cache holds none yet."""
         with self.store.read() as session:
             return convert.site(repo.site_row(session))
 

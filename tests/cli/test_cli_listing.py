@@ -69,3 +69,10 @@ def test_scaled_demo_data_reports_progress_and_counts(
     assert "3,000 reservations written" in err
     assert main(["--db", str(db), "resources", "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)) == 40
+
+
+def test_an_empty_cache_says_how_to_load_a_site(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--db", str(tmp_path / "empty.sqlite3"), "reservations"]) == 2
+    assert "demo-data" in capsys.readouterr().err
