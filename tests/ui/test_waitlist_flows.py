@@ -1,0 +1,46 @@
+"""Waitlist flows as a member lives them: a taken slot offers the waitlist and says where
+they stand and what happens next; an offer held for them is claimed with one tap."""
+
+from __future__ import annotations
+
+from kiosk.core.model import ReservationStatus, WaitlistStatus
+from tests.ui.drive import button_named, open_book, signed_in, tap, tap_slot, visible_text
+from tests.ui.seed import ADA, DRILL1, DRILL2, at, span
+
+
+def test_taken_slot_joins_the_waitlist_and_shows_the_position(qtbot, kiosk, service) -> None:
+    w = kiosk.window
+    signed_in(qtbot, kiosk, ADA.number)
+    open_book(qtbot, kiosk)
+    tap_slot(qtbot, w.book.calendar, DRILL2.id, at(11))  # Bea holds 11:00–12:00
+    qtbot.waitUntil(w.book.wait_button.isVisible)
+    assert not w.book.book_button.isEnabled()
+    assert "taken" in w.book.message.text()
+    tap(qtbot, w.book.wait_button)
+    qtbot.waitUntil(lambda: "number 1 on the waitlist" in w.book.message.text())
+    assert "If the slot frees up, it is held for you" in w.book.message.text()
+    assert not w.book.wait_button.isVisible()
+    entries = [e for e in service.member_waitlist(ADA.id) if e.resource_id == DRILL2.id]
+    assert [(e.interval, e.status) for e in entries] == [(span(11, 12), WaitlistStatus.WAITING)]
+    assert service.waitlist_position(entries[0].id) == 1
+    # back on their own page, the place in line and the next step are there too
+    tap(qtbot, w.book.findChild(type(w.book.wait_button), "bookBack"))
+    qtbot.waitUntil(lambda: w.current() is w.member
+                    and "number 1 in line" in visible_text(w.member))
+    assert "If it frees up, it is held for you and shown here." in visible_text(w.member)
+
+
+def test_waitlist_offer_is_claimed_and_becomes_a_booking(qtbot, kiosk, service) -> None:
+    w = kiosk.window
+    signed_in(qtbot, kiosk, ADA.number)
+    qtbot.waitUntil(lambda: "Waitlist offers for you" in visible_text(w.member))
+    assert "is free for you. Held for 25 min more." in visible_text(w.member)
+    tap(qtbot, button_named(w.member, "Claim Drill 1"))
+    qtbot.waitUntil(lambda: "up to date" in w.member.message.text())
+    qtbot.waitUntil(lambda: "Waitlist offers for you" not in visible_text(w.member))
+    claimed = [r for r in service.member_reservations(ADA.id, at(0)) if r.interval == span(13, 14)]
+    assert [(r.resource_id, r.status) for r in claimed] == [
+        (DRILL1.id, ReservationStatus.CONFIRMED)]
+    assert "w-ada-offer" not in {e.id for e in service.waitlist(DRILL1.id)}  # claimed: closed
+    # the claimed slot is now one of today's bookings, with its check-in time
+    qtbot.waitUntil(lambda: "Check-in opens at" in visible_text(w.member))
