@@ -9,6 +9,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
@@ -169,6 +170,11 @@ class StaffScreen(QWidget):
     def say(self, text: str) -> None:
         self.message.setText(text)
         self.message.show()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Coming back (from booking or moving for a member): show the page afresh."""
+        if self.stack.currentIndex() == 1:
+            self.show_page(self.current_page())
 
     def _on_changed(self, changes: ChangeSet) -> None:
         if self.isVisible() and self.stack.currentIndex() == 1:
