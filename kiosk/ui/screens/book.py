@@ -249,7 +249,7 @@ class BookScreen(QWidget):
         else:
             def call(svc: object) -> object:
                 return svc.book(rid, member.id, span, staff=staff,  # type: ignore[attr-defined]
-                                reservation_id=intent)
+                                via="staff" if staff else "kiosk", reservation_id=intent)
         self._ctx.bridge.write(call, self._on_booked, key=f"book:{intent}",
                                guard=self._ctx.session.guard(), on_error=self._on_failed)
 
@@ -338,7 +338,8 @@ class BookScreen(QWidget):
                               guard=self._ctx.session.guard())
 
     def _on_position(self, position: int | None) -> None:
-        self.wait_button.hide()
+        self.pick = None  # a reload must not bring back the "join the waitlist" prompt
+        self._show_pick()
         self.message.setText(self.tr(
             "You are number {0} on the waitlist. If the slot frees up, it is held for you "
             "for a while: we show it here when you sign in, and email you.").format(
