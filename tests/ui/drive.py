@@ -21,7 +21,9 @@ def tap(qtbot: Any, widget: QWidget) -> None:
 
 
 def buttons(root: QWidget, object_name: str | None = None) -> list[QPushButton]:
-    return [b for b in root.findChildren(QPushButton, object_name or "") if b.isVisible()]
+    found = (root.findChildren(QPushButton, object_name) if object_name
+             else root.findChildren(QPushButton))
+    return [b for b in found if b.isVisible()]
 
 
 def find_button(root: QWidget, object_name: str) -> QPushButton:
