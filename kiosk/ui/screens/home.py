@@ -46,6 +46,9 @@ class HomeScreen(QWidget):
         self._tick.timeout.connect(self._on_tick)
         self._build()
         ctx.bridge.changed.connect(self._on_changed)
+        # each status poll re-reads the flag and what is free now, so an idle screen
+        # honours a flag flip within one poll and never shows a stale "free now"
+        ctx.status.changed.connect(self._on_status)
 
     def _build(self) -> None:
         top = QHBoxLayout()
@@ -99,6 +102,10 @@ class HomeScreen(QWidget):
 
     def _on_changed(self, changes: ChangeSet) -> None:
         if changes.calendar and self.isVisible():
+            self.reload()
+
+    def _on_status(self, _status: object) -> None:
+        if self.isVisible():
             self.reload()
 
     # -- clock ----------------------------------------------------------------------
