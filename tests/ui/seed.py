@@ -3,7 +3,8 @@
 Monday 2026-06-01 in Portland, the clock stopped at 10:10 PDT. Ada (1001, PIN 1001, card
 4000001001, woodshop badge) has a drill booked 10:00–11:00 (check-in open), a table saw
 tomorrow, and a waitlist offer; Bea (1002) holds drill 2 at 11:00–12:00 and missed a booking
-at 08:00 (no-show); Cy (1003) is suspended.
+at 08:00 (no-show); Cy (1003) is suspended; Dee (1004, cohort "evening") has a drill
+booked tomorrow.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ SAW = Resource("saw-1", SITE.id, "Table saw 1", "table_saw", required_badge="woo
 ADA = Member("m-ada", SITE.id, "1001", "Ada Brooks", badges=frozenset({"woodshop"}))
 BEA = Member("m-bea", SITE.id, "1002", "Bea Chen")
 CY = Member("m-cy", SITE.id, "1003", "Cy Diaz", status=MemberStatus.SUSPENDED, no_show_count=3)
+DEE = Member("m-dee", SITE.id, "1004", "Dee Evans", cohort="evening")
 STAFF_PIN = "2468"
 
 
@@ -56,6 +58,7 @@ def reservations() -> list[Reservation]:
         Reservation("r-bea-drill", DRILL2.id, BEA.id, span(11, 12), created_at=created),
         Reservation("r-bea-missed", DRILL2.id, BEA.id, span(8, 9), ReservationStatus.NO_SHOW,
                     created_at=created, no_show=True),
+        Reservation("r-dee-drill", DRILL1.id, DEE.id, span(14, 15, days=1), created_at=created),
     ]
 
 
@@ -70,7 +73,7 @@ def seed(path: Path, *, flag: bool = True) -> Store:
     loader.load_site(store, SITE, flag_enabled=flag)
     loader.load_resources(store, [DRILL1, DRILL2, SAW])
     loader.load_members(store, [loader.MemberCredentials.hashing(m, f"40000{m.number}", m.number)
-                                for m in (ADA, BEA, CY)])
+                                for m in (ADA, BEA, CY, DEE)])
     loader.load_reservations(store, reservations())
     loader.load_waitlist(store, waitlist())
     loader.load_staff_pin(store, STAFF_PIN)
