@@ -17,7 +17,6 @@ from enum import StrEnum
 from kiosk.core import localtime
 from kiosk.core.localtime import Transition
 from kiosk.core.model import Interval, Reservation, ReservationStatus, Resource
-from kiosk.core.policy import WeeklyHours
 
 
 class CellState(StrEnum):
@@ -51,19 +50,6 @@ class Block:
     span: Interval
     state: CellState
     reservation_id: str
-
-
-def open_intervals(zone_name: str, day: date, hours: WeeklyHours) -> list[Interval]:
-    """The instants of ``day`` when a resource with ``hours`` is open."""
-    out: list[Interval] = []
-    midnight = datetime.combine(day, time())
-    for opens, closes in hours.spans_on(day.weekday()):
-        start = localtime.resolve_wall_clock(zone_name, midnight + timedelta(minutes=opens))
-        end = localtime.resolve_wall_clock(
-            zone_name, midnight + timedelta(minutes=closes), latest=True)
-        if end > start:
-            out.append(Interval(start, end))
-    return out
 
 
 def build_rows(zone_name: str, day: date, slot_minutes: int) -> list[TimeRow]:

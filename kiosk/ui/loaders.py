@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from kiosk.core import checkin, localtime
+from kiosk.core import checkin, hours, localtime
 from kiosk.core import waitlist as wl
 from kiosk.core.model import Member, Reservation, Resource, WaitlistEntry, WaitlistStatus
-from kiosk.ui.calendar_model import DayModel, open_intervals
+from kiosk.ui.calendar_model import DayModel
 
 Service = Any  # KioskService; typed loosely so tests may drive the UI with a stand-in
 
@@ -22,7 +22,7 @@ def load_day(svc: Service, zone: str, day: date, *, viewer_id: str | None = None
     spans, slot = {}, 60
     for r in resources:
         policy = svc.effective_policy(r.id, cohort).policy
-        spans[r.id] = open_intervals(zone, day, policy.opening_hours)
+        spans[r.id] = hours.open_spans_on(zone, policy.opening_hours, day)
         slot = min(slot, policy.slot_minutes)
     model = DayModel(zone, day, resources, slot_minutes=slot, viewer_id=viewer_id,
                      open_spans=spans)

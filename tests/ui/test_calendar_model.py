@@ -6,9 +6,10 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from kiosk.core.hours import open_spans_on
 from kiosk.core.model import Interval, Reservation, ReservationStatus, Resource
 from kiosk.core.policy import WeeklyHours
-from kiosk.ui.calendar_model import CellState, DayModel, open_intervals
+from kiosk.ui.calendar_model import CellState, DayModel
 
 LA = "America/Los_Angeles"
 SAW = Resource("saw", "pdx", "Table saw", "saw")
@@ -58,7 +59,7 @@ def test_states_free_taken_yours_pending_closed() -> None:
     day = date(2026, 6, 1)
     hours = WeeklyHours.parse({d: [["08:00", "20:00"]] for d in
                                ("mon", "tue", "wed", "thu", "fri", "sat", "sun")})
-    spans = {SAW.id: open_intervals(LA, day, hours), DRILL.id: open_intervals(LA, day, hours)}
+    spans = {SAW.id: open_spans_on(LA, hours, day), DRILL.id: open_spans_on(LA, hours, day)}
     model = DayModel(LA, day, [SAW, DRILL], viewer_id="me", open_spans=spans)
     nine = datetime(2026, 6, 1, 16, tzinfo=UTC)  # 09:00 PDT
     model.set_reservations([
@@ -84,5 +85,5 @@ def test_now_is_only_on_today() -> None:
 
 def test_opening_hours_on_a_gap_day_start_when_the_clock_jumps() -> None:
     hours = WeeklyHours.parse({"sun": [["02:30", "20:00"]]})
-    spans = open_intervals(LA, date(2026, 3, 8), hours)
+    spans = open_spans_on(LA, hours, date(2026, 3, 8))
     assert spans[0].start == datetime(2026, 3, 8, 10, tzinfo=UTC)  # 03:00 PDT
