@@ -113,15 +113,22 @@ def service(tmp_path: Path, wall_clock: StepClock) -> Iterator[Any]:
 
 
 @pytest.fixture
+def language() -> str:
+    """The kiosk's language; a test parametrizes it (``"es"``) to run in Spanish."""
+    return "en"
+
+
+@pytest.fixture
 def kiosk(  # noqa: PLR0917
     qapp: QApplication, qtbot: Any, service: Any, wall_clock: StepClock,
-    fake_clock: FakeClock, tmp_path: Path,
+    fake_clock: FakeClock, tmp_path_factory: pytest.TempPathFactory, language: str,
 ) -> Iterator[Any]:
     """The whole kiosk, windowed at 1280×800, on the seeded cache; home screen loaded."""
     from kiosk.ui.app import build_kiosk
 
-    os.environ.setdefault("KIOSK_I18N_CACHE", str(tmp_path / "i18n"))
-    k = build_kiosk(qapp, service, windowed=True, now=wall_clock, clock=fake_clock)
+    os.environ.setdefault("KIOSK_I18N_CACHE", str(tmp_path_factory.getbasetemp() / "i18n"))
+    k = build_kiosk(qapp, service, windowed=True, language=language, now=wall_clock,
+                    clock=fake_clock)
     k.window.resize(1280, 800)
     k.window.show()
     qtbot.waitExposed(k.window)
