@@ -98,30 +98,32 @@ def busy_near(
 
 @lru_cache(maxsize=64)
 def calendar_sql(count: int) -> str:
-    """Reservations of ``count`` resources (params ``r0``…) overlapping a window."""
+    """Reservations of ``count`` resources (params ``r0``…) overlapping a window.
+
+    The lower bound on ``starts_at`` subtracts the longest booking those resources ever
+    held, read in the same statement so the calendar costs one round trip."""
     names = ", ".join(f":r{i}" for i in range(count))
     return (
         f"SELECT {COLUMNS} FROM reservations "  # noqa: S608 (constants only, values are bound)
         f"WHERE resource_id IN ({names}) "
-        "AND starts_at >= :lo AND starts_at < :hi AND ends_at > :after "
+        "AND starts_at >= :after - (SELECT COALESCE(MAX(longest_seconds), 0) FROM resources "
+        f"WHERE id IN ({names})) "
+        "AND starts_at < :hi AND ends_at > :after "
         "ORDER BY resource_id, starts_at"
     )
 
 
-def calendar_params(
-    resource_ids: Sequence[str], span: Interval, longest_seconds: int
-) -> dict[str, object]:
-    after = to_seconds(span.start)
+def calendar_params(resource_ids: Sequence[str], span: Interval) -> dict[str, object]:
     params: dict[str, object] = {f"r{i}": rid for i, rid in enumerate(resource_ids)}
-    params.update(lo=after - longest_seconds, hi=to_seconds(span.end), after=after)
+    params.update(hi=to_seconds(span.end), after=to_seconds(span.start))
     return params
 
 
 def reservations_in(
-    session: Session, resource_ids: Sequence[str], span: Interval, longest_seconds: int
+    session: Session, resource_ids: Sequence[str], span: Interval
 ) -> list[Reservation]:
     """Every reservation (any status) of the resources overlapping ``span``."""
     if not resource_ids:
         return []
-    params = calendar_params(resource_ids, span, longest_seconds)
+    params = calendar_params(resource_ids, span)
     return to_reservations(_driver(session).execute(calendar_sql(len(resource_ids)), params))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from kiosk.core import checkin, credentials, localtime, slots
@@ -104,9 +104,7 @@ class Reads(ServiceBase):
         with self.store.read() as session:
             if resource_ids is None:
                 resource_ids = list(session.scalars(select(ResourceRow.id)))
-            longest = session.scalar(select(func.max(ResourceRow.longest_seconds))
-                                     .where(ResourceRow.id.in_(resource_ids))) or 0
-            return queries.reservations_in(session, resource_ids, span, int(longest))
+            return queries.reservations_in(session, resource_ids, span)
 
     def member_reservations(self, member_id: str, since: datetime) -> list[Reservation]:
         """The member's reservations ending after ``since``, soonest first."""
@@ -169,7 +167,7 @@ class Reads(ServiceBase):
             site = repo.site_row(session)
             span = localtime.day_bounds(site.timezone, day)
             ids = list(session.scalars(select(ResourceRow.id)))
-            found = queries.reservations_in(session, ids, span, repo.longest_overall(session))
+            found = queries.reservations_in(session, ids, span)
             rows = []
             for r in sorted(found, key=lambda x: (x.interval.start, x.resource_id)):
                 resource = session.get(ResourceRow, r.resource_id)

@@ -131,7 +131,7 @@ class BookScreen(QWidget):
         zone, day, staff = self._ctx.site.timezone, self.day, self.staff
         kind = kind or (self.data.kind if self.data else None)
         self._ctx.bridge.read(lambda svc: load_book(svc, zone, day, kind, member, staff=staff),
-                              self._on_loaded, guard=self._ctx.session.guard())
+                              self._on_loaded, guard=self._ctx.session.guard(), latest="book")
 
     def _on_loaded(self, data: BookData) -> None:
         first = self.data is None or self.data.kind != data.kind

@@ -81,7 +81,8 @@ class HomeScreen(QWidget):
     # -- data ---------------------------------------------------------------------
     def reload(self) -> None:
         zone, now = self._ctx.site.timezone, self._ctx.now()
-        self._ctx.bridge.read(lambda svc: load_home(svc, zone, now), self._on_loaded)
+        self._ctx.bridge.read(lambda svc: load_home(svc, zone, now), self._on_loaded,
+                              latest="home")
 
     def _on_loaded(self, data: HomeData) -> None:
         enabled = data.day is not None

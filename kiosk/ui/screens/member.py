@@ -67,7 +67,7 @@ class MemberScreen(QWidget):
             return
         zone, now = self._ctx.site.timezone, self._ctx.now()
         self._ctx.bridge.read(lambda svc: load_member(svc, zone, member, now), self._on_loaded,
-                              guard=self._ctx.session.guard())
+                              guard=self._ctx.session.guard(), latest="member")
 
     def clear(self) -> None:
         """Wipe the member's data off the screen."""

@@ -199,7 +199,7 @@ class StaffScreen(QWidget):
 
     def _load_sheet(self) -> None:
         day = self._ctx.today()
-        self._read(lambda svc: svc.today_sheet(day), self._on_sheet)
+        self._read(lambda svc: svc.today_sheet(day), self._on_sheet, "sheet")
 
     def _on_sheet(self, rows: list[Any]) -> None:
         out = []
@@ -220,7 +220,7 @@ class StaffScreen(QWidget):
 
     def _load_waitlist(self) -> None:
         self._read(lambda svc: (svc.waitlist(None), {r.id: r.name for r in svc.resources(None)}),
-                   self._on_waitlist)
+                   self._on_waitlist, "waitlist")
 
     def _on_waitlist(self, data: tuple[list[Any], dict[str, str]]) -> None:
         entries, names = data
@@ -230,7 +230,7 @@ class StaffScreen(QWidget):
         self._fill("waitlist", rows, self.tr("Nobody is waiting."))
 
     def _load_sync(self) -> None:
-        self._read(lambda svc: svc.sync_status(), self._on_sync)
+        self._read(lambda svc: svc.sync_status(), self._on_sync, "sync")
 
     def _on_sync(self, status: Any) -> None:
         last = status.last_sync_at
@@ -281,7 +281,7 @@ class StaffScreen(QWidget):
     def _on_search(self) -> None:
         text = self.search.text().strip()
         if text:
-            self._read(lambda svc: svc.search_members(text, 12), self._on_found)
+            self._read(lambda svc: svc.search_members(text, 12), self._on_found, "walkin")
 
     def _on_found(self, members: list[Member]) -> None:
         rows = [self._row(f"{m.display_name} · {m.number}",
@@ -296,7 +296,8 @@ class StaffScreen(QWidget):
         if member is None:
             return
         now = self._ctx.now()
-        self._read(lambda svc: svc.member_reservations(member.id, now), self._on_member_res)
+        self._read(lambda svc: svc.member_reservations(member.id, now), self._on_member_res,
+                   "walkin")
 
     def _on_member_res(self, reservations: list[Reservation]) -> None:
         member = self.selected
@@ -324,8 +325,9 @@ class StaffScreen(QWidget):
     def _on_done(self, result: object) -> None:
         self.say(refusal_text(result) if isinstance(result, Refusal) else self.tr("Done."))
 
-    def _read(self, call: Callable[[Any], Any], then: Callable[[Any], None]) -> None:
-        self._ctx.bridge.read(call, then, on_error=self.say)
+    def _read(self, call: Callable[[Any], Any], then: Callable[[Any], None], page: str) -> None:
+        """Read for one page's list; only the latest read per page fills it."""
+        self._ctx.bridge.read(call, then, on_error=self.say, latest=f"staff:{page}")
 
     def _write(self, call: Callable[[Any], Any], then: Callable[[Any], None],
                key: str | None = None) -> None:
