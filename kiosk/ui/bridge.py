@@ -125,6 +125,7 @@ class ServiceBridge(QObject):
         self.service = service
         self._ids = itertools.count(1)
         self._pending_keys: set[str] = set()
+        self._latest: dict[str, int] = {}
         self._writes_in_flight = 0
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(read_threads)
@@ -136,9 +137,15 @@ class ServiceBridge(QObject):
 
     # -- submitting ---------------------------------------------------------------
     def read(self, call: Call, on_result: OnResult | None = None, *,
-             on_error: OnError | None = None, guard: Guard | None = None) -> int:
-        """Run ``call(service)`` on the read pool; ``on_result(value)`` on the GUI thread."""
-        job = _Job(next(self._ids), call, on_result, on_error, guard, None, write=False)
+             on_error: OnError | None = None, guard: Guard | None = None,
+             latest: str | None = None) -> int:
+        """Run ``call(service)`` on the read pool; ``on_result(value)`` on the GUI thread.
+        Reads run in parallel and may finish out of order: of reads sharing a ``latest``
+        key only the last one asked for is delivered, so an older answer never
+        overwrites a newer one."""
+        job = _Job(next(self._ids), call, on_result, on_error, guard, latest, write=False)
+        if latest is not None:
+            self._latest[latest] = job.id
         if self._open:
             self._pool.start(lambda: self._execute(job))
         return job.id
@@ -183,6 +190,8 @@ class ServiceBridge(QObject):
             self.changed.emit(ChangeSet.from_changes(result.changes))
         if job.guard is not None and not job.guard():
             return  # the screen or member that asked is gone: show nothing
+        if not job.write and job.key is not None and self._latest.get(job.key) != job.id:
+            return  # a newer read of the same thing was asked for: it will answer
         if error is not None:
             (job.on_error or self.failed.emit)(error)
         elif job.on_result is not None:

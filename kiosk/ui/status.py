@@ -41,7 +41,8 @@ class StatusModel(QObject):
         self._timer.stop()
 
     def poll(self) -> None:
-        self._bridge.read(lambda svc: svc.sync_status(), self.update, on_error=lambda _m: None)
+        self._bridge.read(lambda svc: svc.sync_status(), self.update, on_error=lambda _m: None,
+                          latest="status")
 
     def update(self, status: object) -> None:
         self.current = status
