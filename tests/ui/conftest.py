@@ -135,3 +135,4 @@ def kiosk(  # noqa: PLR0917
     qtbot.waitUntil(lambda: bool(k.window.home.calendar.model.columns))
     yield k
     k.close()
+    qapp.setStyleSheet("")  # the next test starts from a plain application

@@ -48,3 +48,17 @@ def test_every_screen_has_finger_sized_named_targets(qtbot, kiosk, service, fake
             found[stop] = bad
     assert not found, "\n".join(f"{stop}: {p}" for stop, ps in found.items() for p in ps)
     assert len(seen) >= 20
+
+
+def test_the_walk_catches_a_small_unnamed_target(qtbot) -> None:
+    from PySide6.QtWidgets import QPushButton, QVBoxLayout
+
+    root = QWidget()
+    qtbot.addWidget(root)
+    tiny = QPushButton("x")
+    tiny.setFixedSize(20, 20)
+    QVBoxLayout(root).addWidget(tiny)
+    root.show()
+    qtbot.waitExposed(root)
+    found = problems(root)
+    assert any("20×20" in p for p in found) and any("no accessible name" in p for p in found)
