@@ -110,6 +110,7 @@ class KioskWindow(QWidget):
         if self.ctx.session.staff:
             self._on_exit_staff()
         self.banner.hide()
+        self.book.clear()  # another card mid-flow: nothing of the previous member stays
         self.ctx.session.start(member)
         self.member.show_member(member)
         self.show_screen(self.member)
