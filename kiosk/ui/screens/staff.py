@@ -226,7 +226,7 @@ class StaffScreen(QWidget):
         entries, names = data
         rows = [self._row(f"{names.get(e.resource_id, '?')} · "
                           f"{self._ctx.fmt.span_with_day(e.interval, self._ctx.today())} · "
-                          f"{e.status}") for e in entries]
+                          f"{_wait_state(e.status)}") for e in entries]
         self._fill("waitlist", rows, self.tr("Nobody is waiting."))
 
     def _load_sync(self) -> None:
@@ -338,4 +338,10 @@ def _sheet_state(state: object) -> str:
     texts = {"due": translate("Sheet", "due"), "checked_in": translate("Sheet", "checked in"),
              "late": translate("Sheet", "late"), "no_show": translate("Sheet", "no-show"),
              "cancelled": translate("Sheet", "cancelled"), "done": translate("Sheet", "done")}
+    return texts.get(str(state), str(state))
+
+
+def _wait_state(state: object) -> str:
+    texts = {"waiting": translate("Sheet", "waiting"),
+             "offered": translate("Sheet", "offered, held for them")}
     return texts.get(str(state), str(state))
