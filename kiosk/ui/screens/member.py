@@ -144,6 +144,7 @@ class MemberScreen(QWidget):
             row.resource, self._ctx.fmt.span(row.entry.interval), self._ctx.fmt.duration(left))
         claim = button(self.tr("Claim"), name=self.tr("Claim {0}").format(row.resource),
                        kind="success", on_click=self._act("claim_offer", row.entry.id))
+        claim.setVisible(self.data is None or self.data.flag_enabled)  # claiming books
         return self._row(text, claim)
 
     def _wait_row(self, row: WaitRow) -> QWidget:
