@@ -23,6 +23,7 @@ def test_site_flag_off_hides_calendar_and_booking_keeps_bookings(
     qtbot.waitUntil(lambda: w.current() is w.member and w.member.data is not None)
     qtbot.waitUntil(lambda: "paused" in visible_text(w.member))
     assert not w.member.book_button.isVisible()
+    assert "Claim" not in visible_text(w.member)  # claiming an offer would book too
     assert "Drill 1" in visible_text(w.member)  # today's booking still listed
     assert "Table saw 1" in visible_text(w.member)  # and tomorrow's, with Cancel
     tap(qtbot, find_button(w.member, "done"))
