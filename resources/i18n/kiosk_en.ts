@@ -14,113 +14,113 @@
     <message>
         <location filename="../../kiosk/ui/screens/book.py" line="48"/>
         <location filename="../../kiosk/ui/screens/book.py" line="49"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="118"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="122"/>
         <source>Book</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="62"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="66"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="236"/>
         <source>Book it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="64"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="68"/>
         <source>Join the waitlist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="67"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="71"/>
         <source>Booking at the kiosk is paused for now. Your existing bookings are kept and you can still check in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="77"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="81"/>
         <source>Previous day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="83"/>
         <source>Next day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="85"/>
         <source>Shorter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="87"/>
         <source>Longer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="88"/>
         <source>Soonest free</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="88"/>
         <source>Find the soonest free time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="102"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="106"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="116"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="120"/>
         <source>Move a booking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="117"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="121"/>
         <source>Book for {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="142"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="146"/>
         <source>Your membership is paused after missed bookings, so booking is not possible right now. Please see staff.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="211"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="223"/>
         <source>Tap a free time on the calendar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="219"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="231"/>
         <source>{0}, {1} ({2})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="236"/>
         <source>Move here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="228"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="240"/>
         <source>That time is taken. You can join the waitlist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="263"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="275"/>
         <source>Booked: {0}. See you then!</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="284"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="296"/>
         <source>Try {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="313"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="325"/>
         <source>Nothing of this kind is free for that long soon.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="343"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="356"/>
         <source>You are number {0} on the waitlist. If the slot frees up, it is held for you for a while: we show it here when you sign in, and email you.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -212,42 +212,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="55"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="58"/>
         <source>How to begin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="56"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="59"/>
         <source>Scan your member card at any time, or tap Sign in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="57"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="60"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="61"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="64"/>
         <source>Free right now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="64"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="67"/>
         <source>Staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="64"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="67"/>
         <source>Staff mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="96"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="100"/>
         <source> and {0} more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="98"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="102"/>
         <source>Nothing is free this minute.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -261,8 +261,8 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/identify.py" line="31"/>
-        <location filename="../../kiosk/ui/screens/identify.py" line="63"/>
-        <location filename="../../kiosk/ui/screens/identify.py" line="70"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="62"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="69"/>
         <source>Type your member number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -272,7 +272,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="78"/>
         <source>Now type your PIN</source>
         <translation type="unfinished"></translation>
     </message>
@@ -333,22 +333,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="118"/>
+        <location filename="../../kiosk/ui/window.py" line="119"/>
         <source>Your membership is paused after missed bookings, so you cannot book right now. You can still check in. Please see staff to lift the pause.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="127"/>
+        <location filename="../../kiosk/ui/window.py" line="128"/>
         <source>You are checked in for {0} booking(s). Enjoy!</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="155"/>
+        <location filename="../../kiosk/ui/window.py" line="156"/>
         <source>Saved: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="160"/>
+        <location filename="../../kiosk/ui/window.py" line="161"/>
         <source>That card could not be read. Please scan it again, or sign in with your member number.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -461,37 +461,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="153"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="154"/>
         <source>You are number {0} in line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="154"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="155"/>
         <source>If it frees up, it is held for you and shown here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="155"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="156"/>
         <source>Leave waitlist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="161"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="162"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="161"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="162"/>
         <source>Cancel {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="171"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="172"/>
         <source>Tap again to cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="185"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="186"/>
         <source>Done. Your bookings are up to date.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -702,7 +702,7 @@
 <context>
     <name>ServiceBridge</name>
     <message>
-        <location filename="../../kiosk/ui/bridge.py" line="204"/>
+        <location filename="../../kiosk/ui/bridge.py" line="213"/>
         <source>Sorry, something went wrong and nothing was changed. Please try again, or ask a member of staff.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -710,232 +710,242 @@
 <context>
     <name>Sheet</name>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="330"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="345"/>
         <source>due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="330"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="345"/>
         <source>checked in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="331"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="346"/>
         <source>late</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="331"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="346"/>
         <source>no-show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="332"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="347"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="332"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="347"/>
         <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="352"/>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="353"/>
+        <source>offered, held for them</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="53"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="54"/>
         <source>Staff mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="61"/>
         <location filename="../../kiosk/ui/screens/staff.py" line="62"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="63"/>
         <source>Member name or number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="78"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="81"/>
         <source>Staff PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="79"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="90"/>
         <source>Walk-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="90"/>
         <source>Today&apos;s sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="90"/>
         <source>Waitlist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="91"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="91"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="91"/>
         <source>Leave kiosk mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="94"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="101"/>
         <source>Exit staff mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="109"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="116"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="116"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="123"/>
         <source>Type the staff PIN again to leave kiosk mode.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="142"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="149"/>
         <source>That PIN is not right (after 5 wrong tries staff mode locks for a while).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="153"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="160"/>
         <source>That PIN is not right.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="205"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="218"/>
         <source>Clear no-show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="209"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="222"/>
         <source>No bookings today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="237"/>
         <source>Nobody is waiting.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="232"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="245"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="232"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="245"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="233"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="246"/>
         <source>{0} change(s) waiting to be sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="234"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="247"/>
         <source>Last successful sync: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="235"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="248"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="238"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="251"/>
         <source>Rejected by the server: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="240"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="253"/>
         <source>No rejected changes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="244"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="248"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="257"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="261"/>
         <source>{0} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="251"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="264"/>
         <source>Sign members out after no touch for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="252"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="265"/>
         <source>Shorter timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="254"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="267"/>
         <source>Longer timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="259"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="272"/>
         <source>The staff PIN was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="262"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="275"/>
         <source>New staff PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="271"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="284"/>
         <source>This card is not known here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="282"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="295"/>
         <source>Choose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="283"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="296"/>
         <source>Choose {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="286"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="299"/>
         <source>No member matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="300"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="314"/>
         <source>Book a walk-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="307"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="321"/>
         <source>Move</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="309"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="323"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="319"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="333"/>
         <source>Done.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -943,42 +953,42 @@
 <context>
     <name>StatusStrip</name>
     <message>
-        <location filename="../../kiosk/ui/status.py" line="63"/>
+        <location filename="../../kiosk/ui/status.py" line="64"/>
         <source>Starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status.py" line="71"/>
+        <location filename="../../kiosk/ui/status.py" line="72"/>
         <source>Connection status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status.py" line="79"/>
+        <location filename="../../kiosk/ui/status.py" line="80"/>
         <source>● Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status.py" line="80"/>
+        <location filename="../../kiosk/ui/status.py" line="81"/>
         <source>● Offline — bookings still work and are sent later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status.py" line="82"/>
+        <location filename="../../kiosk/ui/status.py" line="83"/>
         <source>Last sync {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status.py" line="83"/>
+        <location filename="../../kiosk/ui/status.py" line="84"/>
         <source>Not synced yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status.py" line="85"/>
+        <location filename="../../kiosk/ui/status.py" line="86"/>
         <source>{0} change(s) waiting to be sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status.py" line="86"/>
+        <location filename="../../kiosk/ui/status.py" line="87"/>
         <source>All changes sent</source>
         <translation type="unfinished"></translation>
     </message>

@@ -14,113 +14,113 @@
     <message>
         <location filename="../../kiosk/ui/screens/book.py" line="48"/>
         <location filename="../../kiosk/ui/screens/book.py" line="49"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="118"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="122"/>
         <source>Book</source>
         <translation>Reservar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="62"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="66"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="236"/>
         <source>Book it</source>
         <translation>Reservar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="64"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="68"/>
         <source>Join the waitlist</source>
         <translation>Apuntarse a la lista de espera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="67"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="71"/>
         <source>Booking at the kiosk is paused for now. Your existing bookings are kept and you can still check in.</source>
         <translation>Las reservas en el quiosco están en pausa por ahora. Sus reservas actuales se mantienen y puede seguir registrando su llegada.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="77"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="81"/>
         <source>Previous day</source>
         <translation>Día anterior</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="83"/>
         <source>Next day</source>
         <translation>Día siguiente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="85"/>
         <source>Shorter</source>
         <translation>Más corto</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="87"/>
         <source>Longer</source>
         <translation>Más largo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="88"/>
         <source>Soonest free</source>
         <translation>Lo antes posible</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="88"/>
         <source>Find the soonest free time</source>
         <translation>Buscar la primera hora libre</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="102"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="106"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="116"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="120"/>
         <source>Move a booking</source>
         <translation>Cambiar una reserva</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="117"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="121"/>
         <source>Book for {0}</source>
         <translation>Reservar para {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="142"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="146"/>
         <source>Your membership is paused after missed bookings, so booking is not possible right now. Please see staff.</source>
         <translation>Su membresía está en pausa por reservas a las que no acudió, así que ahora no puede reservar. Hable con el personal.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="211"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="223"/>
         <source>Tap a free time on the calendar.</source>
         <translation>Toque una hora libre en el calendario.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="219"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="231"/>
         <source>{0}, {1} ({2})</source>
         <translation>{0}, {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="236"/>
         <source>Move here</source>
         <translation>Cambiar aquí</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="228"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="240"/>
         <source>That time is taken. You can join the waitlist.</source>
         <translation>Esa hora está ocupada. Puede apuntarse a la lista de espera.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="263"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="275"/>
         <source>Booked: {0}. See you then!</source>
         <translation>Reservado: {0}. ¡Hasta entonces!</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="284"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="296"/>
         <source>Try {0}</source>
         <translation>Probar {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="313"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="325"/>
         <source>Nothing of this kind is free for that long soon.</source>
         <translation>No hay nada de este tipo libre durante tanto tiempo próximamente.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="343"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="356"/>
         <source>You are number {0} on the waitlist. If the slot frees up, it is held for you for a while: we show it here when you sign in, and email you.</source>
         <translation>Es el número {0} en la lista de espera. Si el horario queda libre, se lo guardamos un tiempo: se lo mostramos aquí al iniciar sesión y le enviamos un correo.</translation>
     </message>
@@ -212,42 +212,42 @@
         <translation>Las reservas en el quiosco están en pausa por ahora. Sus reservas actuales se mantienen: inicie sesión para registrar su llegada o para verlas.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="55"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="58"/>
         <source>How to begin</source>
         <translation>Cómo empezar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="56"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="59"/>
         <source>Scan your member card at any time, or tap Sign in.</source>
         <translation>Escanee su tarjeta de socio en cualquier momento o toque Iniciar sesión.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="57"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="60"/>
         <source>Sign in</source>
         <translation>Iniciar sesión</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="61"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="64"/>
         <source>Free right now</source>
         <translation>Libre ahora mismo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="64"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="67"/>
         <source>Staff</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="64"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="67"/>
         <source>Staff mode</source>
         <translation>Modo personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="96"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="100"/>
         <source> and {0} more</source>
         <translation> y {0} más</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="98"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="102"/>
         <source>Nothing is free this minute.</source>
         <translation>Ahora mismo no hay nada libre.</translation>
     </message>
@@ -261,8 +261,8 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/identify.py" line="31"/>
-        <location filename="../../kiosk/ui/screens/identify.py" line="63"/>
-        <location filename="../../kiosk/ui/screens/identify.py" line="70"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="62"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="69"/>
         <source>Type your member number</source>
         <translation>Escriba su número de socio</translation>
     </message>
@@ -272,7 +272,7 @@
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/identify.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/identify.py" line="78"/>
         <source>Now type your PIN</source>
         <translation>Ahora escriba su PIN</translation>
     </message>
@@ -333,22 +333,22 @@
         <translation>Esta tarjeta no se conoce aquí. Inicie sesión con su número de socio o pida al personal que vincule su tarjeta.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="118"/>
+        <location filename="../../kiosk/ui/window.py" line="119"/>
         <source>Your membership is paused after missed bookings, so you cannot book right now. You can still check in. Please see staff to lift the pause.</source>
         <translation>Su membresía está en pausa por reservas a las que no acudió, así que ahora no puede reservar. Sí puede registrar su llegada. Hable con el personal para quitar la pausa.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="127"/>
+        <location filename="../../kiosk/ui/window.py" line="128"/>
         <source>You are checked in for {0} booking(s). Enjoy!</source>
         <translation>Ha registrado su llegada en {0} reserva(s). ¡Que lo disfrute!</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="155"/>
+        <location filename="../../kiosk/ui/window.py" line="156"/>
         <source>Saved: {0}</source>
         <translation>Guardado: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="160"/>
+        <location filename="../../kiosk/ui/window.py" line="161"/>
         <source>That card could not be read. Please scan it again, or sign in with your member number.</source>
         <translation>No se pudo leer esa tarjeta. Escanéela de nuevo o inicie sesión con su número de socio.</translation>
     </message>
@@ -461,37 +461,37 @@
         <translation>Aceptar {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="153"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="154"/>
         <source>You are number {0} in line.</source>
         <translation>Es el número {0} de la lista.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="154"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="155"/>
         <source>If it frees up, it is held for you and shown here.</source>
         <translation>Si queda libre, se lo guardamos y se lo mostramos aquí.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="155"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="156"/>
         <source>Leave waitlist</source>
         <translation>Salir de la lista de espera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="161"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="162"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="161"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="162"/>
         <source>Cancel {0}</source>
         <translation>Cancelar {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="171"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="172"/>
         <source>Tap again to cancel</source>
         <translation>Toque otra vez para cancelar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="185"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="186"/>
         <source>Done. Your bookings are up to date.</source>
         <translation>Hecho. Sus reservas están al día.</translation>
     </message>
@@ -702,7 +702,7 @@
 <context>
     <name>ServiceBridge</name>
     <message>
-        <location filename="../../kiosk/ui/bridge.py" line="204"/>
+        <location filename="../../kiosk/ui/bridge.py" line="213"/>
         <source>Sorry, something went wrong and nothing was changed. Please try again, or ask a member of staff.</source>
         <translation>Lo sentimos, algo ha fallado y no se ha cambiado nada. Inténtelo de nuevo o pida ayuda al personal.</translation>
     </message>
@@ -710,232 +710,242 @@
 <context>
     <name>Sheet</name>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="330"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="345"/>
         <source>due</source>
         <translation>pendiente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="330"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="345"/>
         <source>checked in</source>
         <translation>llegada registrada</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="331"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="346"/>
         <source>late</source>
         <translation>con retraso</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="331"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="346"/>
         <source>no-show</source>
         <translation>ausente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="332"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="347"/>
         <source>cancelled</source>
         <translation>cancelada</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="332"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="347"/>
         <source>done</source>
         <translation>terminada</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="352"/>
+        <source>waiting</source>
+        <translation>en espera</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="353"/>
+        <source>offered, held for them</source>
+        <translation>ofrecido, reservado para esa persona</translation>
     </message>
 </context>
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="53"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="54"/>
         <source>Staff mode</source>
         <translation>Modo personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="61"/>
         <location filename="../../kiosk/ui/screens/staff.py" line="62"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="63"/>
         <source>Member name or number</source>
         <translation>Nombre o número de socio</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="78"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="81"/>
         <source>Staff PIN</source>
         <translation>PIN del personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="79"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="90"/>
         <source>Walk-in</source>
         <translation>Reserva en persona</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="90"/>
         <source>Today&apos;s sheet</source>
         <translation>Hoja de hoy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="90"/>
         <source>Waitlist</source>
         <translation>Lista de espera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="91"/>
         <source>Sync</source>
         <translation>Sincronización</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="91"/>
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="91"/>
         <source>Leave kiosk mode</source>
         <translation>Salir del modo quiosco</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="94"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="101"/>
         <source>Exit staff mode</source>
         <translation>Salir del modo personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="109"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="116"/>
         <source>Search</source>
         <translation>Buscar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="116"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="123"/>
         <source>Type the staff PIN again to leave kiosk mode.</source>
         <translation>Escriba de nuevo el PIN del personal para salir del modo quiosco.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="142"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="149"/>
         <source>That PIN is not right (after 5 wrong tries staff mode locks for a while).</source>
         <translation>Ese PIN no es correcto (tras 5 intentos fallidos, el modo personal se bloquea un tiempo).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="153"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="160"/>
         <source>That PIN is not right.</source>
         <translation>Ese PIN no es correcto.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="205"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="218"/>
         <source>Clear no-show</source>
         <translation>Quitar la ausencia</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="209"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="222"/>
         <source>No bookings today.</source>
         <translation>No hay reservas hoy.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="237"/>
         <source>Nobody is waiting.</source>
         <translation>No hay nadie esperando.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="232"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="245"/>
         <source>Online</source>
         <translation>En línea</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="232"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="245"/>
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="233"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="246"/>
         <source>{0} change(s) waiting to be sent</source>
         <translation>{0} cambio(s) pendiente(s) de enviar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="234"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="247"/>
         <source>Last successful sync: {0}</source>
         <translation>Última sincronización correcta: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="235"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="248"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="238"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="251"/>
         <source>Rejected by the server: {0}</source>
         <translation>Rechazado por el servidor: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="240"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="253"/>
         <source>No rejected changes.</source>
         <translation>No hay cambios rechazados.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="244"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="248"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="257"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="261"/>
         <source>{0} s</source>
         <translation>{0} s</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="251"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="264"/>
         <source>Sign members out after no touch for</source>
         <translation>Cerrar la sesión de los socios tras un tiempo sin tocar la pantalla de</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="252"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="265"/>
         <source>Shorter timeout</source>
         <translation>Tiempo de espera más corto</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="254"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="267"/>
         <source>Longer timeout</source>
         <translation>Tiempo de espera más largo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="259"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="272"/>
         <source>The staff PIN was changed.</source>
         <translation>Se ha cambiado el PIN del personal.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="262"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="275"/>
         <source>New staff PIN</source>
         <translation>Nuevo PIN del personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="271"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="284"/>
         <source>This card is not known here.</source>
         <translation>Esta tarjeta no se conoce aquí.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="282"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="295"/>
         <source>Choose</source>
         <translation>Elegir</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="283"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="296"/>
         <source>Choose {0}</source>
         <translation>Elegir a {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="286"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="299"/>
         <source>No member matches.</source>
         <translation>Ningún socio coincide.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="300"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="314"/>
         <source>Book a walk-in</source>
         <translation>Hacer una reserva en persona</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="307"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="321"/>
         <source>Move</source>
         <translation>Cambiar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="309"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="323"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="319"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="333"/>
         <source>Done.</source>
         <translation>Hecho.</translation>
     </message>
@@ -943,42 +953,42 @@
 <context>
     <name>StatusStrip</name>
     <message>
-        <location filename="../../kiosk/ui/status.py" line="63"/>
+        <location filename="../../kiosk/ui/status.py" line="64"/>
         <source>Starting…</source>
         <translation>Iniciando…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status.py" line="71"/>
+        <location filename="../../kiosk/ui/status.py" line="72"/>
         <source>Connection status</source>
         <translation>Estado de la conexión</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status.py" line="79"/>
+        <location filename="../../kiosk/ui/status.py" line="80"/>
         <source>● Online</source>
         <translation>● En línea</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status.py" line="80"/>
+        <location filename="../../kiosk/ui/status.py" line="81"/>
         <source>● Offline — bookings still work and are sent later</source>
         <translation>● Sin conexión: las reservas siguen funcionando y se envían más tarde</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status.py" line="82"/>
+        <location filename="../../kiosk/ui/status.py" line="83"/>
         <source>Last sync {0}</source>
         <translation>Última sincronización {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status.py" line="83"/>
+        <location filename="../../kiosk/ui/status.py" line="84"/>
         <source>Not synced yet</source>
         <translation>Aún sin sincronizar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status.py" line="85"/>
+        <location filename="../../kiosk/ui/status.py" line="86"/>
         <source>{0} change(s) waiting to be sent</source>
         <translation>{0} cambio(s) pendiente(s) de enviar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status.py" line="86"/>
+        <location filename="../../kiosk/ui/status.py" line="87"/>
         <source>All changes sent</source>
         <translation>Todos los cambios enviados</translation>
     </message>
