@@ -62,7 +62,7 @@ class Sizes:
 
     target: int = 64
     min_target: int = 48
-    keypad_key: int = 88
+    keypad_key: int = 76  # five rows, the PIN and an error still fit 800 px high
     font_small: int = 18
     font_body: int = 22
     font_large: int = 30
@@ -155,6 +155,8 @@ QPushButton[kind="danger"] {{ background: {p.danger}; color: {p.on_danger};
 QPushButton[kind="success"] {{ background: {p.success}; color: {p.on_success};
     border-color: {p.success}; font-weight: bold; }}
 QPushButton:checked {{ background: {p.primary}; color: {p.on_primary}; }}
+QPushButton[kind]:disabled {{ background: {p.cal_closed}; color: {p.on_cal_closed};
+    border-color: {p.border}; border-style: dashed; font-weight: normal; }}
 QPushButton[kind="key"] {{ font-size: {s.font_title}px; min-height: {s.keypad_key}px;
     min-width: {s.keypad_key}px; }}
 QLineEdit {{ min-height: {s.target}px; font-size: {s.font_large}px; padding: 0 12px;
@@ -167,5 +169,6 @@ QHeaderView::section {{ background: {p.secondary}; color: {p.on_secondary};
 QScrollBar {{ width: 0px; height: 0px; }}
 QWidget#statusStrip {{ background: {p.status_online}; }}
 QWidget#statusStrip[online="false"] {{ background: {p.status_offline}; }}
-QWidget#statusStrip QLabel {{ color: {p.on_status}; font-size: {s.font_small}px; }}
+QWidget#statusStrip QLabel {{ color: {p.on_status}; font-size: {s.font_small}px;
+    padding-right: {s.spacing * 2}px; }}
 """

@@ -41,18 +41,17 @@ class IdentifyScreen(QWidget):
         self.number_pad.submitted.connect(self._on_number)
         self.pin_pad.submitted.connect(self._on_pin)
         back = button(self.tr("Back"), object_name="back", on_click=self._on_back)
-        row = QHBoxLayout()
-        row.addWidget(back)
-        row.addStretch(1)
+        top = QHBoxLayout()  # Back beside the title leaves the keypad room at 800 px high
+        top.addWidget(back)
+        top.addWidget(self.title, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
+        layout.addLayout(top)
         layout.addWidget(self.error)
         centre = QHBoxLayout()
         centre.addStretch(1)
         centre.addWidget(self.steps, 2)
         centre.addStretch(1)
         layout.addLayout(centre, 1)
-        layout.addLayout(row)
 
     def reset(self) -> None:
         """Forget everything typed (called whenever the screen is left)."""

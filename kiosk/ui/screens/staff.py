@@ -75,21 +75,27 @@ class StaffScreen(QWidget):
     # -- building -----------------------------------------------------------------
     def _gate_page(self) -> QWidget:
         page = QWidget()
+        top = QHBoxLayout()  # Back beside the title leaves the keypad room at 800 px high
+        top.addWidget(button(self.tr("Back"), object_name="staffBack",
+                             on_click=self.exit_staff.emit))
+        top.addWidget(label(self.tr("Staff PIN"), "title"), 1)
         col = QVBoxLayout(page)
-        col.addWidget(label(self.tr("Staff PIN"), "title"))
+        col.addLayout(top)
         col.addWidget(self.gate_error)
         col.addWidget(self.gate, 1)
-        col.addWidget(button(self.tr("Back"), object_name="staffBack",
-                             on_click=self.exit_staff.emit))
         return page
 
     def _build_unlocked(self) -> None:
         nav = QVBoxLayout()
         names = (self.tr("Walk-in"), self.tr("Today's sheet"), self.tr("Waitlist"),
                  self.tr("Sync"), self.tr("Settings"), self.tr("Leave kiosk mode"))
+        self._nav: dict[str, QPushButton] = {}
         for key, title in zip(PAGES, names, strict=True):
-            nav.addWidget(button(title, object_name=f"page_{key}",
-                                 on_click=partial(self.show_page, key)))
+            tab = button(title, object_name=f"page_{key}", on_click=partial(self.show_page, key))
+            tab.setCheckable(True)  # the page on show stays highlighted
+            tab.setAutoExclusive(True)
+            self._nav[key] = tab
+            nav.addWidget(tab)
             self.pages.addWidget(self._page(key))
         nav.addStretch(1)
         nav.addWidget(button(self.tr("Exit staff mode"), kind="success",
@@ -156,6 +162,7 @@ class StaffScreen(QWidget):
     # -- pages --------------------------------------------------------------------------
     def show_page(self, key: str) -> None:
         self.pages.setCurrentIndex(PAGES.index(key))
+        self._nav[key].setChecked(True)
         self.message.hide()
         loaders: dict[str, Callable[[], None]] = {
             "sheet": self._load_sheet, "waitlist": self._load_waitlist,
