@@ -11,7 +11,7 @@ from functools import partial
 from typing import cast
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.core import localtime
 from kiosk.core.model import Interval, Member, Reservation, Resource, WaitlistEntry
@@ -22,7 +22,7 @@ from kiosk.ui.calendar_view import DayCalendar
 from kiosk.ui.context import UiContext
 from kiosk.ui.screens.book_data import BookData, kind_label, load_book
 from kiosk.ui.screens.dst_note import dst_note
-from kiosk.ui.widgets import button, clear_layout, label, refusal_text
+from kiosk.ui.widgets import button, clear_layout, finger_scroll, label, refusal_text
 
 
 class BookScreen(QWidget):
@@ -47,7 +47,11 @@ class BookScreen(QWidget):
         self._intent = ""
         self.setAccessibleName(self.tr("Book"))
         self.title = label(self.tr("Book"), "title")
-        self._kinds = QHBoxLayout()
+        self._kinds_row = QWidget()
+        self._kinds = QHBoxLayout(self._kinds_row)
+        self._kinds.setContentsMargins(0, 0, 0, 0)
+        self._kinds_area = finger_scroll(self._kinds_row)  # swiped sideways when kinds overflow
+        self._kinds_area.setFixedHeight(ctx.theme.sizes.target + 8)
         self.calendar = DayCalendar(DayModel(ctx.site.timezone, self.day, []), ctx.theme,
                                     ctx.fmt, ctx.now)
         self.calendar.slot_tapped.connect(self._on_slot)
@@ -89,7 +93,7 @@ class BookScreen(QWidget):
         actions.addWidget(self.book_button)
         body = QVBoxLayout(self._body)
         body.setContentsMargins(0, 0, 0, 0)
-        body.addLayout(self._kinds)
+        body.addWidget(self._kinds_area)
         body.addLayout(controls)
         body.addWidget(self.notes)
         body.addWidget(self.dst)
@@ -158,6 +162,11 @@ class BookScreen(QWidget):
         self._show_pick()
 
     def _fill_kinds(self, data: BookData) -> None:
+        chips = [c for c in self._kinds_row.findChildren(QPushButton) if not c.isHidden()]
+        if [c.objectName() for c in chips] == [f"kind_{k}" for k in data.kinds]:
+            for chip in chips:  # same kinds: keep the strip where the finger left it
+                chip.setChecked(chip.objectName() == f"kind_{data.kind}")
+            return
         clear_layout(self._kinds)
         for kind in data.kinds:
             chip = button(kind_label(kind), object_name=f"kind_{kind}",
@@ -165,6 +174,9 @@ class BookScreen(QWidget):
             chip.setCheckable(True)
             chip.setChecked(kind == data.kind)
             self._kinds.addWidget(chip)
+            chip.ensurePolished()  # after parenting: the style sheet's min-width clips names
+            chip.setMinimumWidth(chip.sizeHint().width())
+        self._kinds.addStretch(1)
 
     def _choose_kind(self, kind: str) -> None:
         self.pick = None
