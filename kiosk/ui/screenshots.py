@@ -19,7 +19,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScrollArea, QWidget
 
 from kiosk.core import localtime
 from kiosk.core.model import Interval, Member
@@ -54,6 +54,7 @@ class Director:
 
     # -- primitives -------------------------------------------------------------------
     def snap(self, name: str) -> None:
+        self.k.ctx.status.poll()  # what the strip shows within its 10 s poll
         for width, height in self.sizes:
             self.w.resize(width, height)
             settle(self.app, 0.2)
@@ -75,6 +76,7 @@ class Director:
     def tap(self, widget: QWidget) -> None:
         if not (widget.isVisible() and widget.isEnabled()):
             raise RuntimeError(f"cannot tap {widget.accessibleName()!r}")
+        self.swipe_to(widget)
         centre = widget.mapToGlobal(widget.rect().center())
         if isinstance(widget, QPushButton) and not widget.screen().geometry().contains(centre):
             # off the (virtual) screen a finger-scroll area cannot find the button again
@@ -83,6 +85,15 @@ class Director:
         else:
             QTest.mouseClick(widget, LEFT)
         settle(self.app, 0.05)
+
+    def swipe_to(self, widget: QWidget) -> None:
+        """Scroll every finger-scroll area around ``widget`` until it is in view."""
+        parent = widget.parentWidget()
+        while parent is not None:
+            if isinstance(parent, QScrollArea):
+                parent.ensureWidgetVisible(widget)
+                settle(self.app, 0.05)
+            parent = parent.parentWidget()
 
     def button(self, root: QWidget, key: str) -> QPushButton:
         """The visible button under ``root`` with this object or accessible name."""
