@@ -1,0 +1,304 @@
+"""Benchmark of the touchscreen UI on a big cache (``kiosk demo-data --scale 1000000``).
+
+    python -m bench.bench_ui --db /tmp/big.sqlite3 [--rounds 30] [--starts 5]
+
+Prints median and p95 of: tap to next screen (a click is posted, events are processed
+until the next screen is current and has painted; for the book screen also until its
+calendar data has arrived and painted), the calendar's data load and paint with 50
+resources, start to first interactive frame (a subprocess starts the kiosk; the time
+runs from just before it is spawned until its home screen has painted with data and the
+event loop is idle), and resident memory after start and after browsing. Each figure is
+printed beside its target and beside a baseline measured in the same run (an empty
+widget's paint, a bare QApplication's start and memory), as a ratio. Nothing asserts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import psutil
+
+TARGET_TAP_MS, TARGET_PAINT_MS, TARGET_DATA_MS = 100.0, 100.0, 20.0
+TARGET_START_S, TARGET_RSS_MB = 2.0, 250.0
+MB = 1024 * 1024
+
+
+def _screen_env() -> None:
+    """Offscreen, on a virtual screen as big as the kiosk's window."""
+    if os.environ.get("QT_QPA_PLATFORM", "offscreen") != "offscreen":
+        return
+    config = Path(tempfile.gettempdir()) / "kiosk-bench-screen.json"
+    config.write_text(json.dumps({"screens": [{
+        "name": "bench", "x": 0, "y": 0, "width": 1280, "height": 800,
+        "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+
+
+def stats(values: list[float]) -> tuple[float, float]:
+    """(median, p95) of ``values``."""
+    if len(values) < 2:
+        return values[0], values[0]
+    return statistics.median(values), statistics.quantiles(values, n=20, method="inclusive")[18]
+
+
+def line(what: str, values: list[float], unit: str, target: float | None,
+         baseline: list[float] | None = None) -> None:
+    med, p95 = stats(values)
+    text = f"{what:<44} median {med:8.2f} {unit}  p95 {p95:8.2f} {unit}"
+    if target is not None:
+        text += f"  target p95 < {target:g} {unit} [{'met' if p95 < target else 'MISSED'}]"
+    if baseline:
+        base = stats(baseline)[0]
+        text += f"  baseline {base:.2f} {unit} (x{med / base:.1f})" if base else ""
+    print(text)
+
+
+# -- the child processes: start the kiosk (or a bare QApplication), report the first frame ---
+def child(mode: str, db: str) -> None:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    app = QApplication([])
+    painted: list[bool] = []
+
+    class Painted(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                painted.append(True)
+            return False
+
+    if mode == "bare":
+        window = QWidget()
+        ready: Callable[[], bool] = lambda: True  # noqa: E731
+        target = window
+    else:
+        from kiosk.store.db import open_store
+        from kiosk.store.service import KioskService
+        from kiosk.ui.app import build_kiosk
+
+        kiosk = build_kiosk(app, KioskService(open_store(Path(db))), windowed=True)
+        window = kiosk.window
+        calendar = window.home.calendar
+        ready = lambda: bool(calendar.model.columns)  # noqa: E731
+        target = calendar.viewport()
+    spy = Painted()
+    target.installEventFilter(spy)
+    window.resize(1280, 800)
+    window.show()
+
+    def poll() -> None:  # first the data, then a paint after it, then an idle loop
+        if not ready():
+            painted.clear()
+            QTimer.singleShot(1, poll)
+        elif not painted:
+            QTimer.singleShot(1, poll)
+        else:
+            QTimer.singleShot(0, report)
+
+    def report() -> None:
+        rss = psutil.Process().memory_info().rss / MB
+        print(json.dumps({"t": time.time(), "rss": rss}), flush=True)
+        app.quit()
+
+    QTimer.singleShot(0, poll)
+    app.exec()
+    os._exit(0)  # the benchmark only wanted the first frame
+
+
+def spawn(mode: str, db: Path) -> tuple[float, float]:
+    """Seconds from just before spawning to the child's first idle frame, and its RSS."""
+    t0 = time.time()
+    out = subprocess.run([sys.executable, "-m", "bench.bench_ui", "--child", mode,
+                          "--db", str(db)], capture_output=True, text=True, check=True,
+                         env=os.environ.copy())
+    report = json.loads(out.stdout.strip().splitlines()[-1])
+    return report["t"] - t0, report["rss"]
+
+
+# -- in-process figures --------------------------------------------------------------------
+def calendar_figures(db: Path, rounds: int) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from kiosk.core import localtime
+    from kiosk.store.db import open_store
+    from kiosk.store.service import KioskService
+    from kiosk.ui.calendar_model import DayModel
+    from kiosk.ui.calendar_view import DayCalendar
+    from kiosk.ui.fmt import Formatter
+    from kiosk.ui.loaders import load_day
+    from kiosk.ui.theme import Theme
+
+    store = open_store(db)
+    svc = KioskService(store)
+    zone = svc.site().timezone
+    now = datetime.now(UTC)
+    day = localtime.local_date(zone, now)
+    kind = max(svc.resource_kinds(), key=lambda k: len(svc.resources(k)))
+    loads = []
+    for _ in range(rounds):
+        t = time.perf_counter()
+        model: DayModel = load_day(svc, zone, day, kind=kind)
+        loads.append((time.perf_counter() - t) * 1000)
+    print(f"calendar: kind {kind!r}, {len(model.columns)} resources, "
+          f"{sum(len(model.blocks(r.id)) for r in model.columns)} bookings that day")
+    from PySide6.QtCore import QLocale
+
+    cal = DayCalendar(model, Theme(), Formatter(zone, QLocale()), lambda: now)
+    cal.resize(1232, 560)
+    cal.show()
+    empty = QWidget()
+    empty.resize(1232, 560)
+    empty.show()
+    paints, bases = [], []
+    for i in range(rounds):
+        cal.horizontalScrollBar().setValue((i * 150) % max(1, cal.horizontalScrollBar().maximum()))
+        cal.verticalScrollBar().setValue((i * 97) % max(1, cal.verticalScrollBar().maximum()))
+        t = time.perf_counter()
+        cal.grab()
+        paints.append((time.perf_counter() - t) * 1000)
+        t = time.perf_counter()
+        empty.grab()
+        bases.append((time.perf_counter() - t) * 1000)
+    line(f"calendar data, {len(model.columns)} resources (load_day)", loads, "ms", TARGET_DATA_MS)
+    line("calendar paint (grab), 1232x560", paints, "ms", TARGET_PAINT_MS, bases)
+    cal.close()
+    empty.close()
+    store.close()
+
+
+def _browse(w: Any, member: Any, measure: Callable[..., float], *, settle: Callable[[], None],
+            rounds: int, app: Any) -> dict[str, list[float]]:
+    """Tap through home, keypad, member and book ``rounds`` times, timing each tap."""
+    from PySide6.QtWidgets import QPushButton
+
+    figures: dict[str, list[float]] = {k: [] for k in (
+        "home -> sign-in keypad", "sign-in keypad -> home (Back)",
+        "member -> book (screen painted)", "member -> book (calendar data painted)",
+        "book -> member (Back)")}
+    sign_in = next(iter(w.home.findChildren(QPushButton, "signIn")))
+    back = next(iter(w.identify.findChildren(QPushButton, "back")))
+    book_back = next(iter(w.book.findChildren(QPushButton, "bookBack")))
+    for _ in range(rounds):
+        figures["home -> sign-in keypad"].append(measure(sign_in, w.identify))
+        figures["sign-in keypad -> home (Back)"].append(measure(back, w.home))
+        w.start_member(member)
+        settle()
+        w.book.clear()
+        t = time.perf_counter()
+        figures["member -> book (screen painted)"].append(measure(w.member.book_button, w.book))
+        while w.book.data is None:
+            app.processEvents()
+        measure(None, w.book)  # and the paint after the data arrived
+        figures["member -> book (calendar data painted)"].append((time.perf_counter() - t) * 1000)
+        figures["book -> member (Back)"].append(measure(book_back, w.member))
+        w.end_session()
+        settle()
+    return figures
+
+
+def tap_figures(db: Path, rounds: int) -> float:
+    """Tap-to-next-screen latencies; returns the RSS (MB) after browsing."""
+    from PySide6.QtCore import QEvent, QObject, Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+
+    from kiosk.store.db import open_store
+    from kiosk.store.service import KioskService
+    from kiosk.ui.app import build_kiosk
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    store = open_store(db)
+    svc = KioskService(store)
+    kiosk = build_kiosk(app, svc, windowed=True, idle_seconds=3600)
+    w = kiosk.window
+    w.resize(1280, 800)
+    w.show()
+    member = svc.member_by_number("1001")
+    assert member is not None, "the cache has no member 1001: build it with kiosk demo-data"
+    seen: list[QObject] = []
+
+    class Spy(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                seen.append(watched)
+            return False
+
+    spy = Spy()
+    app.installEventFilter(spy)
+
+    def measure(button: QPushButton | None, screen: QWidget) -> float:
+        """Ms from a click on ``button`` (None: from now) until ``screen`` is current and
+        it, or a widget inside it, has painted."""
+        seen.clear()
+        t = time.perf_counter()
+        if button is None:
+            screen.update()
+        else:
+            QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+        while not (w.current() is screen and any(
+                s is screen or screen.isAncestorOf(s) for s in seen if isinstance(s, QWidget))):
+            app.processEvents()
+        return (time.perf_counter() - t) * 1000
+
+    def settle() -> None:
+        end = time.perf_counter() + 0.3
+        while time.perf_counter() < end:
+            app.processEvents()
+
+    w.go_home()
+    settle()
+    figures = _browse(w, member, measure, settle=settle, rounds=rounds, app=app)
+    for what, values in figures.items():
+        line(f"tap: {what}", values, "ms", TARGET_TAP_MS)
+    rss = float(psutil.Process().memory_info().rss / MB)
+    app.removeEventFilter(spy)
+    kiosk.close()
+    store.close()
+    return rss
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, required=True, help="a kiosk cache (demo-data --scale)")
+    parser.add_argument("--rounds", type=int, default=30)
+    parser.add_argument("--starts", type=int, default=5, help="subprocess starts to time")
+    parser.add_argument("--child", choices=("kiosk", "bare"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    _screen_env()
+    if args.child:
+        child(args.child, str(args.db))
+        return 0
+    starts = [spawn("kiosk", args.db) for _ in range(args.starts)]
+    bares = [spawn("bare", args.db) for _ in range(args.starts)]
+    line("start to first interactive frame", [s for s, _ in starts], "s", TARGET_START_S,
+         [s for s, _ in bares])
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication([])
+    calendar_figures(args.db, args.rounds)
+    browsed = tap_figures(args.db, args.rounds)
+    base_rss = statistics.median(r for _, r in bares)
+    start_rss = statistics.median(r for _, r in starts)
+    print(f"{'resident memory after start (child)':<44} {start_rss:8.1f} MB  "
+          f"target < {TARGET_RSS_MB:g} MB [{'met' if start_rss < TARGET_RSS_MB else 'MISSED'}]"
+          f"  baseline bare QApplication {base_rss:.1f} MB (x{start_rss / base_rss:.1f})")
+    print(f"{'resident memory after browsing':<44} {browsed:8.1f} MB  "
+          f"target < {TARGET_RSS_MB:g} MB [{'met' if browsed < TARGET_RSS_MB else 'MISSED'}]")
+    del app
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
