@@ -44,8 +44,8 @@ def cache_dir() -> Path:
     return Path(user_cache_dir("community-kiosk")) / "i18n"
 
 
-def ts_path(language: str) -> Path:
-    return TS_DIR / f"kiosk_{language}.ts"
+def ts_path(language: str, ts_dir: Path = TS_DIR) -> Path:
+    return ts_dir / f"kiosk_{language}.ts"
 
 
 def ensure_compiled(language: str) -> Path | None:
@@ -123,19 +123,19 @@ def _point_at_origin(ts: Path, fake: Path, templates: list[tuple[str, Path, int]
     ts.write_text(pattern.sub(real, ts.read_text(encoding="utf-8")), encoding="utf-8")
 
 
-def update() -> None:
+def update(ts_dir: Path = TS_DIR) -> None:
     """Re-extract strings from the UI sources and the refusal templates into every
-    shipped .ts file."""
+    shipped .ts file in ``ts_dir`` (a test points it at a copy to check for drift)."""
     tool = _tool("pyside6-lupdate")
     if tool is None:
         raise SystemExit("pyside6-lupdate not found")
-    TS_DIR.mkdir(parents=True, exist_ok=True)
+    ts_dir.mkdir(parents=True, exist_ok=True)
     sources = sorted(str(p) for p in UI_DIR.rglob("*.py"))
     templates = refusal_templates()
     with tempfile.TemporaryDirectory() as tmp:
         fake = _refusal_source(templates, Path(tmp))
         for language in SHIPPED:
-            ts = ts_path(language)
+            ts = ts_path(language, ts_dir)
             subprocess.run([tool, "-silent", "-no-obsolete", "-locations", "absolute",  # noqa: S603
                             "-source-language", "en", "-target-language", language,
                             *sources, str(fake), "-ts", str(ts)], check=True)
