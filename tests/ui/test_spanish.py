@@ -41,7 +41,7 @@ EXPECTED = {
 def english_sources() -> set[str]:
     """UI source strings whose Spanish differs (so seeing one means it was missed)."""
     text = i18n_build.ts_path("es").read_text(encoding="utf-8")
-    pairs = re.findall(r"<source>(.*?)</source>\s*<translation>(.*?)</translation>", text, re.S)
+    pairs = re.findall(r"<source>([^<]*)</source>\s*<translation>([^<]*)</translation>", text)
     out = set()
     for raw_source, raw_translation in pairs:
         source, translation = html.unescape(raw_source), html.unescape(raw_translation)
@@ -83,3 +83,17 @@ def test_every_refusal_template_is_in_the_catalogue() -> None:
     missing = [t for t, _, _ in i18n_build.refusal_templates()
                if f"<source>{t}</source>" not in text]
     assert not missing, "run python -m kiosk.ui.i18n_build update, then translate: " + repr(missing)
+
+
+def test_catalogues_are_up_to_date_with_the_sources(tmp_path) -> None:
+    """Re-extracting into a copy finds no string that the shipped Spanish lacks."""
+    import shutil
+
+    for language in i18n_build.SHIPPED:
+        shutil.copy(i18n_build.ts_path(language), i18n_build.ts_path(language, tmp_path))
+    i18n_build.update(tmp_path)
+    fresh = i18n_build.ts_path("es", tmp_path).read_text(encoding="utf-8")
+    untranslated = re.findall(
+        r"<source>([^<]*)</source>\s*<translation type=\"unfinished\"", fresh)
+    assert not untranslated, ("new strings: run python -m kiosk.ui.i18n_build update and "
+                              f"translate them in resources/i18n/kiosk_es.ts: {untranslated}")
