@@ -1,33 +1,10 @@
-"""Member flows driven as a person would: scan, keypad, book, waitlist, claim, idle."""
+"""Member flows driven as a person would: scan → check in, keypad sign-in → book → on the
+calendar, wrong PIN, unknown card, scanner garbage, idle sign-out."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
-
 from kiosk.core.model import ReservationStatus
-from tests.ui.conftest import FakeClock
-
-LEFT = Qt.MouseButton.LeftButton
-
-
-def scan(qtbot, kiosk, digits: str, clock: FakeClock) -> None:
-    target = kiosk.window.stack.currentWidget()
-    for ch in digits:
-        qtbot.keyClick(target, ch)
-        clock.advance(0.01)
-    qtbot.keyClick(target, Qt.Key.Key_Return)
-
-
-def tap(qtbot, widget) -> None:
-    assert widget.isVisible() and widget.isEnabled(), widget.accessibleName()
-    qtbot.mouseClick(widget, LEFT)
-
-
-def find_button(root, object_name: str) -> QPushButton:
-    found = [b for b in root.findChildren(QPushButton, object_name) if b.isVisible()]
-    assert found, f"no visible button {object_name}"
-    return found[0]
+from tests.ui.drive import scan, sign_in, tap, tap_slot
 
 
 def test_scan_checks_the_member_in(qtbot, kiosk, service, fake_clock) -> None:
@@ -52,17 +29,6 @@ def test_scanner_garbage_gives_a_clear_message(qtbot, kiosk, fake_clock) -> None
     assert "could not be read" in kiosk.window.banner.text()
 
 
-def sign_in(qtbot, kiosk, number: str, pin: str) -> None:
-    w = kiosk.window
-    tap(qtbot, find_button(w.home, "signIn"))
-    for d in number:
-        tap(qtbot, find_button(w.identify.number_pad, f"key{d}"))
-    tap(qtbot, w.identify.number_pad.ok_button)
-    for d in pin:
-        tap(qtbot, find_button(w.identify.pin_pad, f"key{d}"))
-    tap(qtbot, w.identify.pin_pad.ok_button)
-
-
 def test_keypad_sign_in_book_and_see_it_on_the_calendar(qtbot, kiosk, service) -> None:
     w = kiosk.window
     sign_in(qtbot, kiosk, "1002", "1002")
@@ -74,9 +40,7 @@ def test_keypad_sign_in_book_and_see_it_on_the_calendar(qtbot, kiosk, service) -
 
     slot = span(15, 16)
     cal = w.book.calendar
-    cal.scroll_to(slot.start)
-    rect = cal.cell_rect(DRILL1.id, slot)
-    qtbot.mouseClick(cal.viewport(), LEFT, pos=rect.center() - rect.center().__class__(0, 20))
+    tap_slot(qtbot, cal, DRILL1.id, slot.start)
     qtbot.waitUntil(w.book.book_button.isEnabled)
     with qtbot.waitSignal(w.book.booked):
         tap(qtbot, w.book.book_button)
