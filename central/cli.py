@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
@@ -17,8 +18,9 @@ from typing import Any
 import uvicorn
 from sqlalchemy.engine import Engine
 
-from central import admin, report
-from central.api.app import create_app
+from central import admin, maintenance, report
+from central.api import serving
+from central.api.app import create_app, engine_for
 from central.db.engine import make_engine, write
 from central.db.migrate import upgrade
 from central.demo import load_demo
@@ -60,9 +62,35 @@ def cmd_init(args: argparse.Namespace, engine: Engine, _s: Settings) -> int:
 
 def cmd_serve(args: argparse.Namespace, engine: Engine, settings: Settings) -> int:
     upgrade(engine)
-    app = create_app(engine, settings)
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
-                access_log=False)
+    workers = args.workers
+    if workers is None:
+        workers = 1 if engine.dialect.name == "sqlite" else (os.cpu_count() or 1)
+    if workers == 1:
+        engine.dispose()
+        app = create_app(engine_for(settings), settings)
+        uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
+                    access_log=False, http=serving.HTTP)
+        return 0
+    # Each worker process builds its own app and engine from the environment.
+    os.environ["CENTRAL_DB"] = settings.db_url
+    uvicorn.run("central.api.app:app_from_env", factory=True, workers=workers,
+                host=args.host, port=args.port, log_level=args.log_level, access_log=False,
+                http=serving.HTTP)
+    return 0
+
+
+def cmd_maintenance(args: argparse.Namespace, _e: Engine, settings: Settings) -> int:
+    flag = settings.maintenance_file
+    if args.state == "on":
+        maintenance.turn_on(flag, args.retry_after)
+        _out(f"maintenance on ({flag}): push, pull and check-in answer 503, "
+             f"Retry-After {args.retry_after} s")
+    elif args.state == "off":
+        maintenance.turn_off(flag)
+        _out(f"maintenance off ({flag})")
+    else:
+        wait = maintenance.retry_after(flag)
+        _out(f"maintenance {'off' if wait is None else 'on'} ({flag})")
     return 0
 
 
@@ -181,6 +209,13 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8080)
     serve.add_argument("--log-level", default="warning")
+    serve.add_argument("--workers", type=int, help="worker processes (default: 1 on SQLite, "
+                       "the number of CPU cores on PostgreSQL)")
+    p = _sub(cmds, "maintenance", cmd_maintenance,
+             "turn maintenance mode on or off (sync answers 503 with Retry-After)")
+    p.add_argument("state", choices=["on", "off", "status"])
+    p.add_argument("--retry-after", type=int, default=maintenance.DEFAULT_RETRY_AFTER,
+                   help="seconds kiosks should wait before retrying (default %(default)s)")
     site = cmds.add_parser("site", help="sites").add_subparsers(dest="site_cmd", required=True)
     p = _with_now(_sub(site, "add", cmd_site_add, "add a site"))
     p.add_argument("name")
@@ -225,7 +260,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = Settings.from_env(args.db)
     engine = make_engine(settings.db_url)
     try:
-        if args.command not in ("init", "serve", "demo", "openapi"):
+        if args.command not in ("init", "serve", "demo", "openapi", "maintenance"):
             upgrade(engine)
         code: int = args.handler(args, engine, settings)
         return code

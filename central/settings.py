@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_DB = "sqlite:///" + str(Path("central.sqlite3").resolve())
+DEFAULT_MAINTENANCE_FILE = "central.maintenance"
 
 
 def _int(name: str, default: int) -> int:
@@ -40,6 +41,11 @@ class Settings:
     tombstone_retention_days: int = 60
     dedup_retention_days: int = 90
     reservation_window_days: int = 90
+    maintenance_file: Path = Path(DEFAULT_MAINTENANCE_FILE)
+    rate_per_s: float = 50.0
+    rate_burst: int = 200
+    threads: int = 16
+    stats_flush_s: float = 10.0
 
     @classmethod
     def from_env(cls, db_url: str | None = None) -> Settings:
@@ -60,4 +66,10 @@ class Settings:
             tombstone_retention_days=_int("CENTRAL_TOMBSTONE_RETENTION_DAYS", 60),
             dedup_retention_days=_int("CENTRAL_DEDUP_RETENTION_DAYS", 90),
             reservation_window_days=_int("CENTRAL_RESERVATION_WINDOW_DAYS", 90),
+            maintenance_file=Path(os.environ.get("CENTRAL_MAINTENANCE_FILE")
+                                  or DEFAULT_MAINTENANCE_FILE).resolve(),
+            rate_per_s=_float("CENTRAL_RATE_PER_S", 50.0),
+            rate_burst=_int("CENTRAL_RATE_BURST", 200),
+            threads=max(1, _int("CENTRAL_THREADS", 16)),
+            stats_flush_s=_float("CENTRAL_STATS_FLUSH_S", 10.0),
         )

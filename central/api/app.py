@@ -8,12 +8,16 @@ from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Any
 
+from anyio import to_thread
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 from sqlalchemy.engine import Engine
 
 from central import SCHEMA_VERSION
 from central.api import middleware, problems, routes
+from central.api.limits import RateLimiter
+from central.api.stats import RequestStats
+from central.db.engine import make_engine
 from central.jobs.runner import start_scheduler
 from central.settings import Settings
 
@@ -26,14 +30,21 @@ def create_app(engine: Engine, settings: Settings,
                clock: Callable[[], datetime] = utc_now) -> FastAPI:
     """Build the app; when ``settings.jobs_enabled`` the server runs its own jobs."""
 
+    stats = RequestStats()
+
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # Sync routes run in anyio's thread pool: as many threads as the engine has
+        # pooled connections for requests (see ``engine_for``), so none waits for one.
+        to_thread.current_default_thread_limiter().total_tokens = settings.threads
         scheduler = None
         if settings.jobs_enabled:
             scheduler = start_scheduler(engine, settings, clock)
+        stats.start(engine, settings.stats_flush_s)
         yield
         if scheduler is not None:
             scheduler.shutdown(wait=True)
+        stats.stop(engine)
 
     app = FastAPI(
         title="Community kiosk central server", version=f"{SCHEMA_VERSION}.0",
@@ -41,12 +52,25 @@ def create_app(engine: Engine, settings: Settings,
                     "reservation server.", lifespan=lifespan,
     )
     app.state.engine, app.state.settings, app.state.clock = engine, settings, clock
+    app.state.limiter = RateLimiter(settings.rate_per_s, settings.rate_burst)
     problems.install(app)
-    middleware.add(app, engine, settings.max_body_bytes)
+    middleware.add(app, stats, settings.max_body_bytes)
     app.include_router(routes.api)
     app.include_router(routes.ops)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
+
+
+def engine_for(settings: Settings) -> Engine:
+    """The server's engine: a pool of request threads plus the job and stats threads."""
+    return make_engine(settings.db_url, pool_size=settings.threads + 4)
+
+
+def app_from_env() -> FastAPI:
+    """The app of one ``central serve --workers N`` worker, configured from ``CENTRAL_*``
+    (the command sets ``CENTRAL_DB`` for its workers)."""
+    settings = Settings.from_env()
+    return create_app(engine_for(settings), settings)
 
 
 def _openapi(app: FastAPI) -> dict[str, Any]:

@@ -1,18 +1,22 @@
 """Request dependencies as ``Annotated`` aliases: engine, settings, clock, schema version,
-the authenticated device."""
+maintenance mode, the bearer token; and ``authenticated``, which opens the request's one
+database connection and finds the device."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import Depends, Header, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
-from central import SCHEMA_VERSION
+from central import SCHEMA_VERSION, maintenance
+from central.api.limits import RateLimiter
 from central.api.problems import ProblemError
+from central.db.engine import autocommit
 from central.domain import devices
 from central.settings import Settings
 
@@ -57,24 +61,49 @@ def schema_version(
     return version
 
 
-def current_device(
-    engine: EngineDep,
+def not_in_maintenance(request: Request) -> None:
+    """503 with ``Retry-After`` while the operator's maintenance flag is on."""
+    settings: Settings = request.app.state.settings
+    retry_after = maintenance.retry_after(settings.maintenance_file)
+    if retry_after is not None:
+        raise ProblemError(503, "The server is in maintenance; the kiosk keeps its outbox "
+                                "and retries later.", {"Retry-After": str(retry_after)})
+
+
+def bearer_token(
     _version: Annotated[int, Depends(schema_version)],
+    _open: Annotated[None, Depends(not_in_maintenance)],
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-) -> devices.Device:
-    """The device the bearer token belongs to; 401 for none, a bad or a revoked one."""
-    denied = ProblemError(401, "A valid device token is required.",
-                          {"WWW-Authenticate": "Bearer"})
+) -> str:
+    """The bearer token as given (checked against the database by ``authenticated``)."""
     if credentials is None or len(credentials.credentials) > 200:
-        raise denied
+        raise _denied()
+    return credentials.credentials
+
+
+def _denied() -> ProblemError:
+    return ProblemError(401, "A valid device token is required.",
+                        {"WWW-Authenticate": "Bearer"})
+
+
+TokenDep = Annotated[str, Depends(bearer_token)]
+
+
+@contextmanager
+def authenticated(request: Request, token: str) -> Iterator[tuple[Connection, devices.Device]]:
+    """One pooled connection for the whole request and the device its token belongs to
+    (401 for an unknown, bad or revoked token; 429 past the device's rate limit)."""
+    engine: Engine = request.app.state.engine
+    limiter: RateLimiter = request.app.state.limiter
     with engine.connect() as conn:
-        device = devices.authenticate(conn, credentials.credentials)
-    if device is None:
-        raise denied
-    return device
-
-
-DeviceDep = Annotated[devices.Device, Depends(current_device)]
+        device = devices.authenticate(autocommit(conn), token)
+        if device is None:
+            raise _denied()
+        wait = limiter.take(device.id)
+        if wait is not None:
+            raise ProblemError(429, "Too many requests from this kiosk; retry later.",
+                               {"Retry-After": str(wait)})
+        yield conn, device
 
 
 def now(clock: Callable[[], datetime]) -> datetime:

@@ -2,7 +2,7 @@
 
 The body is read in full (it is at most the limit) before the app sees it, so an oversized
 request is answered 413 whether or not it declared its length, and nothing is written.
-5xx answers are recorded in ``request_errors`` for the go/no-go report.
+Every answer is counted for the go/no-go report (``central.api.stats``).
 """
 
 from __future__ import annotations
@@ -12,13 +12,10 @@ import time
 from datetime import UTC, datetime
 from typing import Any
 
-import sqlalchemy as sa
-from sqlalchemy.engine import Engine
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from central import metrics
-from central.db import tables as t
-from central.db.engine import write
+from central.api.stats import RequestStats
 
 ROUTES = {"/api/v1/sync/push": "push", "/api/v1/sync/pull": "pull",
           "/api/v1/checkin": "checkin"}
@@ -74,10 +71,11 @@ class BodyLimit:
 
 
 class Accounting:
-    """Time each request by route and count error answers; record 5xx in the database."""
+    """Time each request by route and count its answer (errors by status in the metrics;
+    every answer, 5xx apart, in ``stats`` for the report)."""
 
-    def __init__(self, app: ASGIApp, engine: Engine) -> None:
-        self.app, self.engine = app, engine
+    def __init__(self, app: ASGIApp, stats: RequestStats) -> None:
+        self.app, self.stats = app, stats
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -98,18 +96,9 @@ class Accounting:
             metrics.REQUEST_LATENCY.labels(route).observe(time.perf_counter() - started)
             if status >= 400:
                 metrics.REQUEST_ERRORS.labels(str(status)).inc()
-            if status >= 500:
-                self._record(scope["path"], status)
-
-    def _record(self, path: str, status: int) -> None:
-        try:
-            with write(self.engine) as conn:
-                conn.execute(sa.insert(t.request_errors).values(
-                    at=datetime.now(UTC), path=path[:200], status=status))
-        except Exception:
-            return
+            self.stats.count(route, status, scope["path"])
 
 
-def add(app: Any, engine: Engine, limit: int) -> None:
+def add(app: Any, stats: RequestStats, limit: int) -> None:
     app.add_middleware(BodyLimit, limit=limit)
-    app.add_middleware(Accounting, engine=engine)
+    app.add_middleware(Accounting, stats=stats)

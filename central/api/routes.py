@@ -6,28 +6,31 @@ from typing import Annotated, Any
 from uuid import UUID
 
 import sqlalchemy as sa
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
-from central import metrics
+from central import maintenance, metrics
 from central.api import schemas as s
-from central.api.deps import ClockDep, DeviceDep, EngineDep, SettingsDep
+from central.api.deps import ClockDep, EngineDep, SettingsDep, TokenDep, authenticated
 from central.api.problems import ProblemError
 from central.domain import heartbeat, pull, push
+from central.domain.devices import Device
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": s.Problem, "description": desc}
     for code, desc in ((400, "Malformed request"), (401, "Missing, bad or revoked token"),
                        (403, "Another site's data"), (413, "Body too large"),
                        (422, "Body does not match the schema"),
-                       (426, "Kiosk schema too old"), (503, "Temporarily unavailable"))
+                       (426, "Kiosk schema too old"),
+                       (429, "Too many requests from this kiosk (see Retry-After)"),
+                       (503, "Maintenance or temporarily unavailable (see Retry-After)"))
 }
 
 api = APIRouter(prefix="/api/v1", responses=ERRORS)
 ops = APIRouter()
 
 
-def _own(device: DeviceDep, device_id: UUID) -> None:
+def _own(device: Device, device_id: UUID) -> None:
     if str(device_id) != device.id:
         raise ProblemError(403, "device_id is not the device this token belongs to.")
 
@@ -43,33 +46,36 @@ def _args(m: Any) -> dict[str, Any]:
 
 
 @api.post("/sync/push", response_model=s.PushResponse)
-def sync_push(body: s.PushRequest, device: DeviceDep, engine: EngineDep,
+def sync_push(request: Request, body: s.PushRequest, token: TokenDep,
               clock: ClockDep) -> s.PushResponse:
     """Apply the device's mutations exactly once, in seq order."""
-    _own(device, body.device_id)
     batch = [push.MutationIn(str(m.id), m.seq, m.name, _args(m)) for m in body.mutations]
-    try:
-        results = push.push(engine, device, batch, clock)
-    except push.OtherSiteError as exc:
-        raise ProblemError(403, str(exc)) from exc
+    with authenticated(request, token) as (conn, device):
+        _own(device, body.device_id)
+        try:
+            results = push.push(conn, device, batch, clock)
+        except push.OtherSiteError as exc:
+            raise ProblemError(403, str(exc)) from exc
     return s.PushResponse(results=[_result(r) for r in results], server_time=clock())
 
 
 @api.get("/sync/pull", response_model=s.PullResponse)
-def sync_pull(device: DeviceDep, engine: EngineDep, clock: ClockDep, *, settings: SettingsDep,
+def sync_pull(request: Request, token: TokenDep, clock: ClockDep, *, settings: SettingsDep,
               cursor: Annotated[str | None, Query(max_length=500)] = None,
               limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
               results_since: Annotated[int | None, Query(ge=0, le=2**53)] = None,
               ) -> s.PullResponse:
     """The site's changes after ``cursor`` (none: full sync), in version order."""
-    try:
-        page = pull.pull(engine, device, cursor, min(limit, settings.max_pull), results_since)
-    except pull.BadCursorError as exc:
-        raise ProblemError(400, str(exc)) from exc
-    except pull.CursorForeignError as exc:
-        raise ProblemError(403, str(exc)) from exc
-    except pull.CursorExpiredError as exc:
-        raise ProblemError(410, f"{exc}; do a full sync (keep the outbox).") from exc
+    with authenticated(request, token) as (conn, device):
+        try:
+            page = pull.pull(conn, device, cursor, min(limit, settings.max_pull),
+                             results_since)
+        except pull.BadCursorError as exc:
+            raise ProblemError(400, str(exc)) from exc
+        except pull.CursorForeignError as exc:
+            raise ProblemError(403, str(exc)) from exc
+        except pull.CursorExpiredError as exc:
+            raise ProblemError(410, f"{exc}; do a full sync (keep the outbox).") from exc
     return s.PullResponse(
         changes=[s.Change(**c) for c in page.changes], cursor=page.cursor,
         has_more=page.has_more, last_mutation_seq=page.last_mutation_seq,
@@ -78,27 +84,34 @@ def sync_pull(device: DeviceDep, engine: EngineDep, clock: ClockDep, *, settings
 
 
 @api.post("/checkin", response_model=s.CheckinResponse)
-def checkin(body: s.CheckinRequest, device: DeviceDep, engine: EngineDep, clock: ClockDep,
+def checkin(request: Request, body: s.CheckinRequest, token: TokenDep, clock: ClockDep,
             settings: SettingsDep) -> s.CheckinResponse:
     """The scheduled check-in: record kiosk health, return flag state and the clock."""
-    _own(device, body.device_id)
     now = clock()
-    flags = heartbeat.checkin(engine, device, now, app_version=body.app_version,
-                              outbox_depth=body.outbox_depth,
-                              oldest_pending_at=body.oldest_pending_at, metrics=body.metrics)
+    with authenticated(request, token) as (conn, device):
+        _own(device, body.device_id)
+        flags = heartbeat.checkin(conn, device, now, app_version=body.app_version,
+                                  outbox_depth=body.outbox_depth,
+                                  oldest_pending_at=body.oldest_pending_at,
+                                  metrics=body.metrics)
     return s.CheckinResponse(flags={k: s.FlagView(**v) for k, v in flags.items()},
                              server_time=now, poll_after_s=settings.poll_after_s)
 
 
 @ops.get("/healthz", response_model=s.Health)
-def healthz(clock: ClockDep) -> s.Health:
-    """The process is up."""
-    return s.Health(status="ok", server_time=clock())
+def healthz(clock: ClockDep, settings: SettingsDep) -> s.Health:
+    """The process is up (``status`` says ``maintenance`` while the flag is on)."""
+    on = maintenance.retry_after(settings.maintenance_file) is not None
+    return s.Health(status="maintenance" if on else "ok", maintenance=on,
+                    server_time=clock())
 
 
 @ops.get("/readyz", response_model=s.Health, responses={503: {"model": s.Problem}})
-def readyz(engine: EngineDep, clock: ClockDep) -> s.Health:
-    """The database answers and the schema is in place."""
+def readyz(engine: EngineDep, clock: ClockDep, settings: SettingsDep) -> s.Health:
+    """The database answers, the schema is in place and maintenance mode is off."""
+    wait = maintenance.retry_after(settings.maintenance_file)
+    if wait is not None:
+        raise ProblemError(503, "The server is in maintenance.", {"Retry-After": str(wait)})
     try:
         with engine.connect() as conn:
             conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one()

@@ -170,6 +170,7 @@ class CheckinResponse(Out):
 
 class Health(Out):
     status: str
+    maintenance: bool = False
 
 
 class Problem(BaseModel):

@@ -27,13 +27,18 @@ def normalise_url(url: str) -> str:
 
 
 def make_engine(url: str, *, pool_size: int = 10) -> Engine:
-    """Create an engine for ``url`` with the per-dialect set-up this server relies on."""
+    """Create an engine for ``url`` with the per-dialect set-up this server relies on.
+
+    ``pool_size`` should be at least the number of threads that use the engine at once
+    (the server's request threads plus its job threads), so no request waits for a
+    connection while a thread sits idle.
+    """
     url = normalise_url(url)
     if url.startswith("sqlite"):
         engine = sa.create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
         _setup_sqlite(engine)
         return engine
-    return sa.create_engine(url, pool_size=pool_size, max_overflow=20, pool_pre_ping=True)
+    return sa.create_engine(url, pool_size=pool_size, max_overflow=4, pool_pre_ping=True)
 
 
 def _setup_sqlite(engine: Engine) -> None:
@@ -60,20 +65,51 @@ def is_postgres(conn: Connection | Engine) -> bool:
 @contextmanager
 def write(engine: Engine) -> Iterator[Connection]:
     """A write transaction, committed on success and rolled back on any exception."""
-    with engine.connect() as raw:
-        conn = raw
-        if engine.dialect.name == "sqlite":
-            conn = raw.execution_options(sqlite_begin="IMMEDIATE")
-        with conn.begin():
-            yield conn
+    with engine.connect() as raw, writing(raw) as conn:
+        yield conn
 
 
 @contextmanager
 def read(engine: Engine) -> Iterator[Connection]:
     """A read-only transaction that sees one consistent snapshot."""
-    with engine.connect() as raw:
-        conn = raw
-        if engine.dialect.name == "postgresql":
-            conn = raw.execution_options(isolation_level="REPEATABLE READ")
+    with engine.connect() as raw, reading(raw) as conn:
+        yield conn
+
+
+def autocommit(conn: Connection) -> Connection:
+    """Put an idle connection in autocommit mode for single-statement reads (no BEGIN or
+    ROLLBACK round trips on PostgreSQL). ``writing`` and ``reading`` switch it back."""
+    if conn.dialect.name == "postgresql":
+        conn.execution_options(isolation_level="AUTOCOMMIT")
+    return conn
+
+
+def _idle(conn: Connection) -> None:
+    if conn.in_transaction():  # an autobegun read (SQLite) ends before a new transaction
+        conn.commit()
+
+
+@contextmanager
+def writing(conn: Connection) -> Iterator[Connection]:
+    """A write transaction on an open connection (BEGIN IMMEDIATE on SQLite)."""
+    _idle(conn)
+    if conn.dialect.name == "sqlite":
+        conn.execution_options(sqlite_begin="IMMEDIATE")
+    else:
+        conn.execution_options(isolation_level="READ COMMITTED")
+    try:
         with conn.begin():
             yield conn
+    finally:
+        if conn.dialect.name == "sqlite":
+            conn.execution_options(sqlite_begin="DEFERRED")
+
+
+@contextmanager
+def reading(conn: Connection) -> Iterator[Connection]:
+    """A consistent-snapshot read transaction on an open connection."""
+    _idle(conn)
+    if conn.dialect.name == "postgresql":
+        conn.execution_options(isolation_level="REPEATABLE READ")
+    with conn.begin():
+        yield conn

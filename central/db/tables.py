@@ -6,7 +6,8 @@ per site, bumped inside every writing transaction so that commit order equals ve
 order), ``changes`` (the latest version of every entity a site can see, tombstones
 included), ``devices`` (hashed tokens, last processed mutation seq) and
 ``device_mutations`` (exactly-once records). ``emails`` is the outgoing mail queue and
-``request_errors`` records 5xx answers for the go/no-go report.
+``request_errors`` records 5xx answers and ``request_stats`` counts every answer per
+hour and route, for the go/no-go report's error rate.
 """
 
 from __future__ import annotations
@@ -203,4 +204,12 @@ request_errors = sa.Table(
     sa.Column("at", UTCDateTime(), nullable=False),
     sa.Column("path", sa.String(200), nullable=False),
     sa.Column("status", sa.Integer, nullable=False),
+)
+
+request_stats = sa.Table(
+    "request_stats", metadata,
+    sa.Column("hour", UTCDateTime(), primary_key=True),
+    sa.Column("route", sa.String(20), primary_key=True),
+    sa.Column("requests", sa.BigInteger, nullable=False),
+    sa.Column("errors_5xx", sa.BigInteger, nullable=False),
 )

@@ -7,6 +7,7 @@ and queue the offer e-mail.
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -21,6 +22,7 @@ from kiosk.core import messages, waitlist
 from kiosk.core.booking import BookingContext, check_booking
 from kiosk.core.localtime import label
 from kiosk.core.model import Interval, Member, Reservation, Resource, Site, WaitlistEntry
+from kiosk.core.policy import BookingPolicy
 from kiosk.core.refusals import Refusal, RefusalCode, RefusedError
 from kiosk.core.slots import search_window
 
@@ -29,10 +31,10 @@ _WITH_ALTERNATIVES = {RefusalCode.CONFLICT, RefusalCode.OUTSIDE_HOURS}
 
 def judge(conn: Connection, site: Site, resource: Resource, member: Member,
           span: Interval, *, now: datetime, exclude_id: str | None = None,
-          staff: bool = False) -> Refusal | None:
+          staff: bool = False, policy: BookingPolicy | None = None) -> Refusal | None:
     """The core's verdict on booking ``span``; the tight conflict query first, and the wide
-    one only to find alternatives for a refusal."""
-    policy = queries.policy(site, resource, member)
+    one only to find alternatives for a refusal. ``policy``: the caller's resolved one."""
+    policy = policy or queries.policy(site, resource, member)
     holds = waitlist.offer_holds(queries.waitlist_for(conn, resource.id), now,
                                  except_member=member.id)
 
@@ -62,8 +64,10 @@ def write_reservation(conn: Connection, cs: ChangeSet, site_id: str, res: Reserv
     """Insert (when ``buffer_minutes`` is given) or update a reservation, queueing its
     change. An exclusion-constraint violation becomes a ``conflict`` refusal."""
     values = {**records.reservation_row(res), "updated_at": now, **extra}
+    # Inside a push the caller's savepoint already undoes a failed statement.
+    savepoint = nullcontext() if conn.in_nested_transaction() else conn.begin_nested()
     try:
-        with conn.begin_nested():
+        with savepoint:
             if buffer_minutes is not None:
                 conn.execute(sa.insert(t.reservations).values(
                     **values, site_id=site_id, buffer_minutes=buffer_minutes,

@@ -11,6 +11,7 @@ therefore the latest state of every entity it can see, tombstones included; a pu
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -66,6 +67,32 @@ def _upsert(conn: Connection, rows: list[dict[str, Any]]) -> None:
     conn.execute(stmt)
 
 
+# PostgreSQL: bump the counter and upsert the site's changes in one round trip, so the
+# counter's row lock is taken by the transaction's last statement before COMMIT.
+_PG_PUBLISH = sa.text("""
+WITH v AS (UPDATE site_versions SET version = version + :n WHERE site_id = :site
+           RETURNING version)
+INSERT INTO changes (site_id, entity, entity_id, version, deleted, data, changed_at)
+SELECT :site, x.entity, x.entity_id, v.version - :n + x.ord, x.deleted, x.data, :now
+FROM v, jsonb_to_recordset(CAST(:items AS jsonb))
+     AS x(ord int, entity text, entity_id text, deleted boolean, data jsonb)
+ON CONFLICT (site_id, entity, entity_id) DO UPDATE
+SET version = excluded.version, deleted = excluded.deleted, data = excluded.data,
+    changed_at = excluded.changed_at
+""")
+
+
+def _publish_pg(conn: Connection, site_id: str,
+                items: list[tuple[str, str, dict[str, Any] | None]], now: datetime) -> None:
+    rows = [{"ord": i + 1, "entity": entity, "entity_id": entity_id,
+             "deleted": data is None, "data": data}
+            for i, (entity, entity_id, data) in enumerate(items)]
+    done = conn.execute(_PG_PUBLISH, {"n": len(items), "site": site_id, "now": now,
+                                      "items": json.dumps(rows)})
+    if done.rowcount != len(items):
+        raise LookupError(f"no version row for site {site_id}")
+
+
 def publish(conn: Connection, change_set: ChangeSet, now: datetime) -> None:
     """Give every collected change its version and write it to the change log."""
     by_site: dict[str, list[tuple[str, str, dict[str, Any] | None]]] = {}
@@ -73,6 +100,9 @@ def publish(conn: Connection, change_set: ChangeSet, now: datetime) -> None:
         by_site.setdefault(site_id, []).append((entity, entity_id, data))
     for site_id in sorted(by_site):
         items = by_site[site_id]
+        if conn.dialect.name == "postgresql":
+            _publish_pg(conn, site_id, items, now)
+            continue
         top = bump(conn, site_id, len(items))
         first = top - len(items) + 1
         _upsert(conn, [

@@ -9,20 +9,20 @@ from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection
 
 from central.db import tables as t
-from central.db.engine import write
+from central.db.engine import writing
 from central.domain import flags
 from central.domain.devices import Device
 from kiosk.core.flags import site_flags
 
 
-def checkin(engine: Engine, device: Device, now: datetime, *, app_version: str | None,
+def checkin(conn: Connection, device: Device, now: datetime, *, app_version: str | None,
             outbox_depth: int | None, oldest_pending_at: datetime | None,
             metrics: dict[str, Any] | None) -> dict[str, Any]:
     """Store the kiosk's report; return ``{flag name: {"site": …, "cohorts": {…}}}``."""
-    with write(engine) as conn:
+    with writing(conn):
         conn.execute(sa.update(t.devices).where(t.devices.c.id == device.id).values(
             last_seen_at=now, app_version=app_version, outbox_depth=outbox_depth,
             oldest_pending_at=oldest_pending_at, metrics=metrics))

@@ -68,13 +68,17 @@ def _owned(row: Any, ctx: Ctx, what: str) -> Any:
     return row
 
 
-def _site_resource_member(ctx: Ctx, resource_id: str, member_id: str
+def _site_resource_member(ctx: Ctx, resource_id: str, member_id: str, *,
+                          new_reservation_id: str | None = None
                           ) -> tuple[Site, Resource, Member]:
-    res_row = _owned(queries.one(ctx.conn, t.resources, resource_id), ctx, "resource")
+    """The device's site, the resource (one query, with whether ``new_reservation_id`` is
+    taken) and the member, locked so that its active-booking count holds until commit."""
+    row = queries.resource_with_site(ctx.conn, resource_id, new_reservation_id)
+    if row is not None and row["taken"]:
+        raise refuse(RefusalCode.INVALID, "A booking with this id already exists.")
+    res_row = _owned(row, ctx, "resource")
     mem_row = _owned(queries.one(ctx.conn, t.members, member_id, lock=True), ctx, "member")
-    site = queries.site(ctx.conn, ctx.site_id)
-    assert site is not None
-    return site, records.resource(res_row), records.member(mem_row)
+    return records.site_of(res_row), records.resource(res_row), records.member(mem_row)
 
 
 def _span(args: Mapping[str, Any]) -> Interval:
@@ -105,20 +109,20 @@ def _adjust_no_shows(ctx: Ctx, member_id: str, delta: int) -> None:
 
 
 def _book(ctx: Ctx, res: Reservation, *, staff: bool = False) -> None:
-    site, resource, member = _site_resource_member(ctx, res.resource_id, res.member_id)
+    """Judge and insert a new reservation (refused ``invalid`` if its id is taken)."""
+    site, resource, member = _site_resource_member(ctx, res.resource_id, res.member_id,
+                                                   new_reservation_id=res.id)
+    policy = queries.policy(site, resource, member)
     refusal = booking.judge(ctx.conn, site, resource, member, res.interval, now=ctx.now,
-                            staff=staff)
+                            staff=staff, policy=policy)
     if refusal is not None:
         raise RefusedError(refusal)
-    buffer = queries.policy(site, resource, member).buffer_minutes
     booking.write_reservation(ctx.conn, ctx.cs, ctx.site_id, res, ctx.now,
-                              buffer_minutes=buffer, resource_name=resource.name,
-                              device_id=ctx.device_id)
+                              buffer_minutes=policy.buffer_minutes,
+                              resource_name=resource.name, device_id=ctx.device_id)
 
 
 def create(ctx: Ctx, args: Mapping[str, Any]) -> None:
-    if queries.reservation_row(ctx.conn, args["id"]) is not None:
-        raise refuse(RefusalCode.INVALID, "A booking with this id already exists.")
     via = args.get("via") or "kiosk"
     res = Reservation(args["id"], args["resource_id"], args["member_id"], _span(args),
                       created_at=ctx.now, via=via)

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection
 
 from central.db import tables as t
-from central.db.engine import read
+from central.db.engine import reading
 from central.domain.devices import Device
 from central.domain.push import Result
 
@@ -100,10 +100,11 @@ def _results(conn: Connection, device_id: str, since: int | None) -> list[Result
             for r in reversed(rows)]
 
 
-def pull(engine: Engine, device: Device, cursor: str | None, limit: int,
+def pull(conn: Connection, device: Device, cursor: str | None, limit: int,
          results_since: int | None = None) -> Page:
-    """One page of changes after ``cursor`` (None: full sync), at most ``limit`` long."""
-    with read(engine) as conn:
+    """One page of changes after ``cursor`` (None: full sync), at most ``limit`` long,
+    read in one snapshot on ``conn``."""
+    with reading(conn):
         cur = _start(conn, device, cursor)
         rows = _changes(conn, cur, limit)
         has_more = len(rows) > limit

@@ -16,11 +16,11 @@ from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection
 
 from central import metrics
 from central.db import tables as t
-from central.db.engine import write
+from central.db.engine import writing
 from central.domain import mail
 from central.domain.changes import ChangeSet, publish
 from central.domain.devices import Device
@@ -52,20 +52,23 @@ class Result:
     message: str | None = None
 
 
-def _stored(conn: Connection, device_id: str, mutation_id: str) -> Result | None:
-    dm = t.device_mutations
-    row = conn.execute(sa.select(dm).where(dm.c.device_id == device_id,
-                                           dm.c.mutation_id == mutation_id)).mappings().first()
-    if row is None:
-        return None
-    return Result(row["mutation_id"], row["outcome"], True, row["code"], row["message"])
-
-
-def _last_seq(conn: Connection, device_id: str) -> int:
-    stmt = sa.select(t.devices.c.last_mutation_seq).where(t.devices.c.id == device_id)
+def _device_state(conn: Connection, device_id: str, mutation_id: str
+                  ) -> tuple[int, Result | None]:
+    """Lock the device row; return its ``last_mutation_seq`` and the stored result of
+    ``mutation_id`` (a replay), in one round trip."""
+    d, dm = t.devices, t.device_mutations
+    stmt = (sa.select(d.c.last_mutation_seq, dm.c.mutation_id, dm.c.outcome, dm.c.code,
+                      dm.c.message)
+            .select_from(d.outerjoin(dm, sa.and_(dm.c.device_id == d.c.id,
+                                                 dm.c.mutation_id == mutation_id)))
+            .where(d.c.id == device_id))
     if conn.dialect.name == "postgresql":
-        stmt = stmt.with_for_update()
-    return int(conn.execute(stmt).scalar_one())
+        stmt = stmt.with_for_update(of=d)
+    row = conn.execute(stmt).one()
+    stored = None
+    if row.mutation_id is not None:
+        stored = Result(row.mutation_id, row.outcome, True, row.code, row.message)
+    return int(row.last_mutation_seq), stored
 
 
 def _run(ctx: Ctx, m: MutationIn) -> Result:
@@ -88,12 +91,24 @@ def _rejection_mail(ctx: Ctx, m: MutationIn, message: str) -> None:
                f"{message}", now=ctx.now)
 
 
-def apply_one(engine: Engine, device: Device, m: MutationIn, clock: Clock) -> Result:
-    """Apply (or replay, or refuse to reorder) one mutation in its own transaction."""
+def _record(conn: Connection, device: Device, m: MutationIn, result: Result, *,
+            now: datetime, started: float) -> None:
+    """Store ``(device, mutation id) → result`` and advance the device's seq."""
+    conn.execute(sa.insert(t.device_mutations).values(
+        device_id=device.id, mutation_id=m.id, seq=m.seq, name=m.name,
+        outcome=result.outcome, code=result.code, message=result.message,
+        received_at=now, duration_ms=(time.perf_counter() - started) * 1000))
+    conn.execute(sa.update(t.devices).where(t.devices.c.id == device.id)
+                 .values(last_mutation_seq=m.seq))
+
+
+def apply_one(conn: Connection, device: Device, m: MutationIn, clock: Clock) -> Result:
+    """Apply (or replay, or refuse to reorder) one mutation in its own transaction on
+    ``conn``. The site's version counter is bumped last, just before commit, so the row
+    lock that orders the site's writers is held as briefly as possible."""
     started = time.perf_counter()
-    with write(engine) as conn:
-        last = _last_seq(conn, device.id)
-        stored = _stored(conn, device.id, m.id)
+    with writing(conn):
+        last, stored = _device_state(conn, device.id, m.id)
         if stored is not None:
             return stored
         if m.seq <= last:
@@ -104,42 +119,39 @@ def apply_one(engine: Engine, device: Device, m: MutationIn, clock: Clock) -> Re
         now = clock()
         ctx = Ctx(conn, device.site_id, device.id, now, ChangeSet())
         result = _run(ctx, m)
+        _record(conn, device, m, result, now=now, started=started)
         publish(conn, ctx.cs, now)
-        conn.execute(sa.insert(t.device_mutations).values(
-            device_id=device.id, mutation_id=m.id, seq=m.seq, name=m.name,
-            outcome=result.outcome, code=result.code, message=result.message,
-            received_at=now, duration_ms=(time.perf_counter() - started) * 1000))
-        conn.execute(sa.update(t.devices).where(t.devices.c.id == device.id)
-                     .values(last_mutation_seq=m.seq))
     metrics.RESERVATIONS.labels(m.name, result.outcome, result.code or "").inc()
     return result
 
 
 _ID_TABLES = (t.reservations, t.reservation_waitlist, t.resources, t.members)
+_ID_ARGS = ("id", "resource_id", "member_id", "reservation_id")
 
 
-def check_scope(engine: Engine, device: Device, mutations: Sequence[MutationIn]) -> None:
-    """Raise ``OtherSiteError`` when any id a mutation names belongs to another site."""
-    ids = {str(v) for m in mutations for k, v in m.args.items()
-           if k in ("id", "resource_id", "member_id") and v is not None}
+def check_scope(conn: Connection, device: Device, mutations: Sequence[MutationIn]) -> None:
+    """Raise ``OtherSiteError`` when any id a mutation names belongs to another site (one
+    query over the four tables that hold such ids)."""
+    ids = sorted({str(v) for m in mutations for k, v in m.args.items()
+                  if k in _ID_ARGS and v is not None})
     if not ids:
         return
-    with engine.connect() as conn:
-        for table in _ID_TABLES:
-            stmt = sa.select(table.c.id).where(table.c.id.in_(ids),
-                                               table.c.site_id != device.site_id).limit(1)
-            if conn.execute(stmt).first() is not None:
-                raise OtherSiteError("a mutation refers to another site's data")
+    foreign = sa.union_all(*[
+        sa.select(table.c.id).where(table.c.id.in_(ids), table.c.site_id != device.site_id)
+        for table in _ID_TABLES]).limit(1)
+    if conn.execute(foreign).first() is not None:
+        raise OtherSiteError("a mutation refers to another site's data")
 
 
-def push(engine: Engine, device: Device, mutations: Sequence[MutationIn],
+def push(conn: Connection, device: Device, mutations: Sequence[MutationIn],
          clock: Clock) -> list[Result]:
-    """Apply a batch in order; after a gap the rest are answered ``out_of_order``."""
-    check_scope(engine, device, mutations)
+    """Apply a batch in order on one connection; after a gap the rest are answered
+    ``out_of_order``."""
+    check_scope(conn, device, mutations)
     results: list[Result] = []
     for m in mutations:
         if results and results[-1].outcome == "out_of_order":
             results.append(Result(m.id, "out_of_order"))
             continue
-        results.append(apply_one(engine, device, m, clock))
+        results.append(apply_one(conn, device, m, clock))
     return results

@@ -26,6 +26,20 @@ def one(conn: Connection, table: sa.Table, row_id: str, *, lock: bool = False) -
     return conn.execute(stmt).mappings().first()
 
 
+def resource_with_site(conn: Connection, resource_id: str,
+                       new_reservation_id: str | None = None) -> Any:
+    """The resource's row with its site's columns (``site_name``, ``site_timezone``,
+    ``site_settings``) and ``taken``: whether a reservation ``new_reservation_id`` exists."""
+    r, s = t.resources, t.sites
+    taken: Any = sa.false()
+    if new_reservation_id is not None:
+        taken = sa.exists().where(t.reservations.c.id == new_reservation_id)
+    stmt = (sa.select(r, s.c.name.label("site_name"), s.c.timezone.label("site_timezone"),
+                      s.c.settings.label("site_settings"), taken.label("taken"))
+            .join(s, s.c.id == r.c.site_id).where(r.c.id == resource_id))
+    return conn.execute(stmt).mappings().first()
+
+
 def site(conn: Connection, site_id: str) -> Site | None:
     row = one(conn, t.sites, site_id)
     return records.site(row) if row else None

@@ -31,6 +31,12 @@ def site(row: Mapping[Any, Any]) -> Site:
     return Site(row["id"], row["name"], row["timezone"], dict(row["settings"] or {}))
 
 
+def site_of(row: Mapping[Any, Any]) -> Site:
+    """The site of a ``queries.resource_with_site`` row."""
+    return Site(row["site_id"], row["site_name"], row["site_timezone"],
+                dict(row["site_settings"] or {}))
+
+
 def resource(row: Mapping[Any, Any]) -> Resource:
     return Resource(
         id=row["id"], site_id=row["site_id"], name=row["name"], kind=row["kind"],
