@@ -209,7 +209,7 @@ def _browse(w: Any, member: Any, measure: Callable[..., float], *, settle: Calla
 
 def tap_figures(db: Path, rounds: int) -> float:
     """Tap-to-next-screen latencies; returns the RSS (MB) after browsing."""
-    from PySide6.QtCore import QEvent, QObject, Qt
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
@@ -256,6 +256,8 @@ def tap_figures(db: Path, rounds: int) -> float:
         end = time.perf_counter() + 0.3
         while time.perf_counter() < end:
             app.processEvents()
+        # what returning to the event loop does: delete the widgets a screen let go of
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
     w.go_home()
     settle()
