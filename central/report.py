@@ -74,6 +74,9 @@ def figures(conn: Connection) -> list[Figure]:
     applied, total_creates = creates.get("applied", 0), sum(creates.values())
     mutations = int(conn.execute(sa.select(count).select_from(dm)).scalar_one())
     errors = int(conn.execute(sa.select(count).select_from(t.request_errors)).scalar_one())
+    rs = t.request_stats
+    requests, errors_5xx = (int(v or 0) for v in conn.execute(
+        sa.select(sa.func.sum(rs.c.requests), sa.func.sum(rs.c.errors_5xx))).one())
     durations = [float(v) for v in conn.execute(sa.select(dm.c.duration_ms).order_by(
         dm.c.received_at.desc()).limit(20000)).scalars()]
     mails = _counts(conn.execute(sa.select(e.c.status, count).group_by(e.c.status)))
@@ -82,6 +85,7 @@ def figures(conn: Connection) -> list[Figure]:
     success = _ratio(applied, total_creates)
     conflicts = conflict_pairs(conn)
     error_rate = _ratio(errors, mutations + errors)
+    request_rate = _ratio(errors_5xx, requests)
     p95 = _p95(durations)
     delivered = _ratio(mails.get("sent", 0), mails.get("sent", 0) + mails.get("failed", 0))
     no_show = _ratio(ended.get("no_show", 0), sum(ended.values()))
@@ -91,7 +95,10 @@ def figures(conn: Connection) -> list[Figure]:
                f"{applied} of {total_creates} bookings applied (refusals say why)"),
         Figure("conflict detection errors", float(conflicts), "0", conflicts == 0,
                "active reservations overlapping or inside a buffer"),
-        Figure("error rate (5xx)", error_rate, "< 0.5 %",
+        Figure("error rate per request", request_rate, "< 0.5 %",
+               None if request_rate is None else request_rate < 0.005,
+               f"{errors_5xx} answers with 5xx of {requests} requests"),
+        Figure("error rate per mutation", error_rate, "< 0.5 %",
                None if error_rate is None else error_rate < 0.005,
                f"{errors} server errors over {mutations} mutations"),
         Figure("push p95 latency (ms)", p95, "< 20 ms", None if p95 is None else p95 < 20,

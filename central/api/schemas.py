@@ -104,9 +104,14 @@ class LeaveMutation(_Mutation):
     args: IdArgs
 
 
+class ClaimArgs(In):
+    id: UUID
+    reservation_id: UUID | None = None  # the kiosk's id for the booking the claim makes
+
+
 class ClaimMutation(_Mutation):
     name: Literal["waitlist.claim"]
-    args: IdArgs
+    args: ClaimArgs
 
 
 Mutation = Annotated[

@@ -39,8 +39,15 @@ from kiosk.core.refusals import Refusal, RefusalCode, RefusedError
 CLAIM_NAMESPACE = uuid.UUID("0b4f3c1e-6a57-4c9e-9d2a-7f1e5b8c2d40")
 
 
-def claim_reservation_id(entry_id: str) -> str:
-    """The id of the reservation a claimed waitlist entry becomes (same on the kiosk)."""
+def claim_reservation_id(entry_id: str, given: str | None = None) -> str:
+    """The id of the reservation a claimed waitlist entry becomes: the kiosk's own
+    (``reservation_id``, it generates ids for what it creates) or, from an older kiosk that
+    sent none, one derived from the entry's id."""
+    if given:
+        try:
+            return str(uuid.UUID(str(given)))
+        except ValueError as exc:
+            raise refuse(RefusalCode.INVALID, "reservation_id is not a UUID.") from exc
     return str(uuid.uuid5(CLAIM_NAMESPACE, entry_id))
 
 
@@ -230,7 +237,7 @@ def claim(ctx: Ctx, args: Mapping[str, Any]) -> None:
     claimed = waitlist.claim(entry, ctx.now)
     if isinstance(claimed, Refusal):
         raise RefusedError(claimed)
-    res_id = claim_reservation_id(entry.id)
+    res_id = claim_reservation_id(entry.id, args.get("reservation_id"))
     _book(ctx, Reservation(res_id, entry.resource_id, entry.member_id, entry.interval,
                            created_at=ctx.now, via="waitlist"))
     booking.write_waitlist(ctx.conn, ctx.cs, ctx.site_id, claimed, reservation_id=res_id)
