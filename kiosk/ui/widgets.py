@@ -81,11 +81,17 @@ def finger_scroll(content: QWidget) -> QScrollArea:
 
 
 def clear_layout(layout: QLayout) -> None:
-    """Remove and delete every item (used to wipe a member's data off a screen)."""
+    """Remove and delete every item (used to wipe a member's data off a screen).
+
+    Each widget leaves the screen's widget tree at once (hidden and unparented), so
+    nothing of the member's remains even for a frame or to ``findChildren``; Qt deletes
+    it on the next turn of the event loop, which stays safe when the tap that led here
+    came from one of these very widgets."""
     while (item := layout.takeAt(0)) is not None:
         widget = item.widget()
         if widget is not None:
             widget.hide()
+            widget.setParent(None)
             widget.deleteLater()
         elif (sub := item.layout()) is not None:
             clear_layout(sub)

@@ -57,11 +57,22 @@ def test_wrong_pin_is_refused_plainly(qtbot, kiosk) -> None:
 
 def test_idle_timeout_clears_the_member(qtbot, kiosk, fake_clock) -> None:
     w = kiosk.window
-    kiosk.idle.set_timeout(0.3)
+    labels = type(w.member.greeting)
+
+    def member_text() -> str:
+        return " ".join(lab.text() for lab in w.member.findChildren(labels))
+
     scan(qtbot, kiosk, "400001001", fake_clock)
     qtbot.waitUntil(lambda: w.current() is w.member and w.member.data is not None)
+    assert "Drill" in member_text()
+    # read the screen in the same turn of the event loop as the sign-out, before Qt
+    # runs any deferred delete: nothing of the member may remain even for a frame
+    seen: list[str] = []
+    kiosk.idle.timed_out.connect(lambda: seen.append(member_text()))
+    kiosk.idle.set_timeout(0.3)
+    kiosk.idle.arm()
     qtbot.waitUntil(lambda: w.current() is w.home, timeout=3000)
     assert kiosk.ctx.session.member is None
     assert w.member.greeting.text() == ""
-    texts = " ".join(lab.text() for lab in w.member.findChildren(type(w.member.greeting)))
-    assert "Drill" not in texts
+    assert seen and "Drill" not in seen[0]
+    assert "Drill" not in member_text()
