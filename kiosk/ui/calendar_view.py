@@ -25,7 +25,6 @@ _TAP_SLOP = 16  # px a finger may wander and still count as a tap
 _FILL = {state: (f"cal_{state.value}", f"on_cal_{state.value}") for state in CellState}
 
 
-
 def state_text(state: CellState) -> str:
     texts = {
         CellState.FREE: translate("Calendar", "Free"),
@@ -52,7 +51,10 @@ class DayCalendar(QAbstractScrollArea):
         self.model, self._theme, self._fmt, self._now = model, theme, fmt, now
         self.selection: tuple[str, Interval] | None = None
         s = theme.sizes
-        self._row_h, self._col_w = s.calendar_row, s.calendar_column
+        # columns share the width; the theme's column size is their minimum, and only
+        # when more resources than fit at that width does the view scroll sideways
+        self._row_h, self._min_col_w = s.calendar_row, s.calendar_column
+        self._col_w = self._min_col_w
         self._gutter, self._header = s.calendar_gutter, s.calendar_header
         self._press: QPoint | None = None
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -100,9 +102,21 @@ class DayCalendar(QAbstractScrollArea):
     def _content_height(self) -> int:
         return round(self.model.length.total_seconds() / 60 * self.px_per_minute)
 
+    @property
+    def column_width(self) -> int:
+        return self._col_w
+
+    def content_right(self) -> int:
+        """Viewport x where the last column ends (grid and now-line stop there)."""
+        return self._gutter + len(self.model.columns) * self._col_w \
+            - self.horizontalScrollBar().value()
+
     def _update_ranges(self) -> None:
         vp = self.viewport().size()
-        width = len(self.model.columns) * self._col_w
+        count = len(self.model.columns)
+        room = vp.width() - self._gutter
+        self._col_w = max(self._min_col_w, room // count if count else self._min_col_w)
+        width = count * self._col_w
         self.horizontalScrollBar().setRange(0, max(0, width - (vp.width() - self._gutter)))
         self.verticalScrollBar().setRange(0, max(0, self._content_height()
                                                  - (vp.height() - self._header)))
@@ -162,6 +176,7 @@ class _Painter:
         self.dx = view.horizontalScrollBar().value()
         self.dy = view.verticalScrollBar().value()
         self.size = view.viewport().size()
+        self.right = min(self.size.width(), view.content_right())
 
     def paint(self) -> None:
         self.p.fillRect(QRect(QPoint(0, 0), self.size), self.t.color("surface"))
@@ -193,7 +208,7 @@ class _Painter:
         for row in self.v.model.rows:
             y = self._y(row.span.start)
             if -self.v._row_h < y < self.size.height():
-                self.p.drawLine(self.v._gutter, y, self.size.width(), y)
+                self.p.drawLine(self.v._gutter, y, self.right, y)
 
     def _column(self, col: int) -> None:
         v, x = self.v, self._x(col)
@@ -214,14 +229,21 @@ class _Painter:
         self.p.fillRect(rect, self.t.color(bg))
         if text:
             self.p.setPen(self.t.color(fg))
-            self.p.drawText(rect.adjusted(8, 4, -4, -4), Qt.AlignmentFlag.AlignLeft
+            self.p.drawText(self.label_rect(rect), Qt.AlignmentFlag.AlignLeft
                             | Qt.AlignmentFlag.AlignTop, text)
+
+    def label_rect(self, block: QRect) -> QRect:
+        """Where a block's label goes: its top, or the top of the visible area (below
+        the sticky header) while the block's top has scrolled out of sight."""
+        top = max(block.top(), self.v._header)
+        return QRect(block.left() + 8, top + 4, block.width() - 12,
+                     max(0, block.bottom() - top - 6))
 
     def _dst_marks(self) -> None:
         for tr in self.v.model.transitions:
             y = self._y(tr.at)
             self.p.setPen(QPen(self.t.color("cal_selected"), 3, Qt.PenStyle.DashLine))
-            self.p.drawLine(0, y, self.size.width(), y)
+            self.p.drawLine(0, y, self.right, y)
 
     def _now_line(self) -> None:
         minutes = self.v.model.now_minutes(self.v._now())
@@ -229,7 +251,7 @@ class _Painter:
             return
         y = self.v._header + round(minutes * self.v.px_per_minute) - self.dy
         self.p.setPen(QPen(self.t.color("now_line"), 4))
-        self.p.drawLine(self.v._gutter - 12, y, self.size.width(), y)
+        self.p.drawLine(self.v._gutter - 12, y, self.right, y)
 
     def _selection(self) -> None:
         if self.v.selection is None:

@@ -76,3 +76,48 @@ def test_clock_timer_stops_when_hidden(view) -> None:
     assert view._tick.isActive()
     view.hide()
     assert not view._tick.isActive()
+
+
+def _calendar(qtbot, resources: list[Resource], width: int = 900) -> DayCalendar:
+    model = DayModel(LA, date(2026, 6, 1), resources, viewer_id="me")
+    cal = DayCalendar(model, Theme(), Formatter(LA, QLocale("en_US")), lambda: NOW)
+    cal.resize(width, 600)
+    qtbot.addWidget(cal)
+    cal.show()
+    qtbot.waitExposed(cal)
+    return cal
+
+
+def test_few_columns_stretch_to_fill_the_width(qtbot) -> None:
+    cal = _calendar(qtbot, TOOLS[:3])
+    room = cal.viewport().width() - Theme().sizes.calendar_gutter
+    assert cal.column_width == room // 3
+    assert cal.horizontalScrollBar().maximum() == 0
+    assert cal.content_right() >= cal.viewport().width() - 3
+    cal.resize(1400, 600)
+    assert cal.column_width == (cal.viewport().width() - Theme().sizes.calendar_gutter) // 3
+
+
+def test_many_columns_keep_a_minimum_and_scroll_sideways(qtbot) -> None:
+    many = [Resource(f"m{i}", "pdx", f"Tool {i}", "saw") for i in range(20)]
+    cal = _calendar(qtbot, many)
+    assert cal.column_width == Theme().sizes.calendar_column
+    assert cal.horizontalScrollBar().maximum() > 0
+
+
+def test_a_block_label_sticks_to_the_top_while_the_block_shows(qtbot) -> None:
+    cal = _calendar(qtbot, TOOLS[:2])
+    eight = datetime(2026, 6, 1, 15, tzinfo=UTC)  # 08:00 PDT
+    cal.model.set_reservations([Reservation("x", "r0", "me", Interval(eight, eight
+                                                                       + timedelta(hours=5)))])
+    cal.scroll_to(eight + timedelta(hours=2))  # the block's top is well above the view
+    cal.refresh()
+    header = Theme().sizes.calendar_header
+    top = cal.cell_rect("r0", Interval(eight, eight + timedelta(hours=5))).top()
+    assert top < header
+    image = cal.viewport().grab().toImage()
+    fill = Theme().palette.cal_yours
+    x0, x1 = Theme().sizes.calendar_gutter + 8, Theme().sizes.calendar_gutter + 80
+    inked = [(x, y) for x in range(x0, x1) for y in range(header + 2, header + 30)
+             if image.pixelColor(x, y).name() != fill]
+    assert inked, "the label 'Yours' is not drawn at the top of the visible area"
