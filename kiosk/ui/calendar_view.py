@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPen, QResizeEvent
-from PySide6.QtWidgets import QAbstractScrollArea, QScroller, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QScroller, QScrollerProperties, QWidget
 
 from kiosk.core.model import Interval
 from kiosk.ui.calendar_model import CellState, DayModel, TimeRow
@@ -62,6 +62,13 @@ class DayCalendar(QAbstractScrollArea):
         self.setAccessibleName(translate("Calendar", "Day calendar"))
         self.setMinimumHeight(s.calendar_header + 4 * s.calendar_row)
         QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+        # taps are told from drags on release (_TAP_SLOP), so presses need not be held
+        # back: a held press is replayed by screen position, which misses columns that
+        # lie beyond the screen's edge in an offscreen or mis-mapped window
+        scroller = QScroller.scroller(self.viewport())
+        props = scroller.scrollerProperties()
+        props.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0)
+        scroller.setScrollerProperties(props)
         self._tick = QTimer(self, interval=30_000)
         self._tick.timeout.connect(self.viewport().update)
         self._update_ranges()
