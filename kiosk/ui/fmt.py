@@ -56,3 +56,42 @@ class Formatter:
         if hours:
             return translate("Formatter", "{h} h").format(h=hours)
         return translate("Formatter", "{m} min").format(m=rest)
+
+
+# Parts of a kind key that are written in capitals (or as shown) in a label.
+_ACRONYMS = {"cnc": "CNC", "3d": "3D", "2d": "2D", "uv": "UV", "co2": "CO2", "pcb": "PCB",
+             "led": "LED", "tv": "TV", "av": "AV", "usb": "USB", "diy": "DIY", "mig": "MIG",
+             "tig": "TIG", "pa": "PA", "vr": "VR", "dj": "DJ"}
+
+
+def kind_label(kind: str) -> str:
+    """A resource kind's display label in the current language: the shipped kinds have
+    real names; any other key reads as words, capitalised only at the start, with
+    acronyms (CNC, 3D…) kept."""
+    known = _known_kinds().get(kind)
+    return known if known is not None else fallback_kind_label(kind)
+
+
+def fallback_kind_label(kind: str) -> str:
+    words = [w for w in kind.replace("-", "_").replace(" ", "_").split("_") if w]
+    out = [_ACRONYMS.get(w.lower(), w.lower()) for w in words]
+    if out and out[0] == words[0].lower():
+        out[0] = out[0][:1].upper() + out[0][1:]
+    return " ".join(out)
+
+
+def _known_kinds() -> dict[str, str]:
+    # literal calls, so pyside6-lupdate finds each name
+    return {
+        "drill": translate("Kinds", "Drill"),
+        "circular_saw": translate("Kinds", "Circular saw"),
+        "sander": translate("Kinds", "Sander"),
+        "ladder": translate("Kinds", "Ladder"),
+        "pressure_washer": translate("Kinds", "Pressure washer"),
+        "table_saw": translate("Kinds", "Table saw"),
+        "laser_cutter": translate("Kinds", "Laser cutter"),
+        "printer_3d": translate("Kinds", "3D printer"),
+        "cnc_router": translate("Kinds", "CNC router"),
+        "room": translate("Kinds", "Room"),
+        "garden_plot": translate("Kinds", "Garden plot"),
+    }

@@ -4,7 +4,7 @@
 <context>
     <name>Book</name>
     <message>
-        <location filename="../../kiosk/ui/screens/book_data.py" line="46"/>
+        <location filename="../../kiosk/ui/screens/book_data.py" line="45"/>
         <source>needs the {0} badge: ask staff about training</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12,115 +12,115 @@
 <context>
     <name>BookScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="48"/>
         <location filename="../../kiosk/ui/screens/book.py" line="49"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="122"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="50"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="123"/>
         <source>Book</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="66"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="236"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="67"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="237"/>
         <source>Book it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="68"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="69"/>
         <source>Join the waitlist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="71"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="72"/>
         <source>Booking at the kiosk is paused for now. Your existing bookings are kept and you can still check in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="82"/>
         <source>Previous day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="84"/>
         <source>Next day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="86"/>
         <source>Shorter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="88"/>
         <source>Longer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="89"/>
         <source>Soonest free</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="89"/>
         <source>Find the soonest free time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="106"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="107"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="120"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="121"/>
         <source>Move a booking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="121"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="122"/>
         <source>Book for {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="146"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="147"/>
         <source>Your membership is paused after missed bookings, so booking is not possible right now. Please see staff.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="223"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="224"/>
         <source>Tap a free time on the calendar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="231"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="232"/>
         <source>{0}, {1} ({2})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="236"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="237"/>
         <source>Move here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="240"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="241"/>
         <source>That time is taken. You can join the waitlist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="275"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="276"/>
         <source>Booked: {0}. See you then!</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="296"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="297"/>
         <source>Try {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="325"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="326"/>
         <source>Nothing of this kind is free for that long soon.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="356"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="357"/>
         <source>You are number {0} on the waitlist. If the slot frees up, it is held for you for a while: we show it here when you sign in, and email you.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -128,42 +128,42 @@
 <context>
     <name>Calendar</name>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="31"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="30"/>
         <source>Free</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="32"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="31"/>
         <source>Taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="33"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="32"/>
         <source>Yours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="34"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="33"/>
         <source>Pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="35"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="34"/>
         <source>Closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="60"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="62"/>
         <source>Day calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="268"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="290"/>
         <source>first time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="269"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="291"/>
         <source>again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -202,52 +202,77 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="32"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="37"/>
         <source>Welcome screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="41"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="46"/>
         <source>Booking at the kiosk is paused for now. Your existing bookings are kept: sign in to check in or to see them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="58"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="53"/>
+        <source>◀ Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/home.py" line="53"/>
+        <source>Previous resources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/home.py" line="55"/>
+        <source>Next ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/home.py" line="55"/>
+        <source>Next resources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/home.py" line="71"/>
         <source>How to begin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="59"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="72"/>
         <source>Scan your member card at any time, or tap Sign in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="60"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="73"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="64"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="77"/>
         <source>Free right now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="67"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="80"/>
         <source>Staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="67"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="80"/>
         <source>Staff mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="120"/>
+        <source>{0} · {1} of {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/home.py" line="141"/>
         <source> and {0} more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="102"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="143"/>
         <source>Nothing is free this minute.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -321,6 +346,64 @@
     </message>
 </context>
 <context>
+    <name>Kinds</name>
+    <message>
+        <location filename="../../kiosk/ui/fmt.py" line="86"/>
+        <source>Drill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/fmt.py" line="87"/>
+        <source>Circular saw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/fmt.py" line="88"/>
+        <source>Sander</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/fmt.py" line="89"/>
+        <source>Ladder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/fmt.py" line="90"/>
+        <source>Pressure washer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/fmt.py" line="91"/>
+        <source>Table saw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/fmt.py" line="92"/>
+        <source>Laser cutter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/fmt.py" line="93"/>
+        <source>3D printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/fmt.py" line="94"/>
+        <source>CNC router</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/fmt.py" line="95"/>
+        <source>Room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/fmt.py" line="96"/>
+        <source>Garden plot</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>KioskWindow</name>
     <message>
         <location filename="../../kiosk/ui/window.py" line="32"/>
@@ -356,142 +439,157 @@
 <context>
     <name>MemberScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="37"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="50"/>
         <source>Your bookings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="43"/>
-        <source>Book a tool or space</source>
+        <location filename="../../kiosk/ui/screens/member.py" line="58"/>
+        <source>Show more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="45"/>
-        <source>Done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="45"/>
-        <source>Done, sign me out</source>
+        <location filename="../../kiosk/ui/screens/member.py" line="58"/>
+        <source>Show more bookings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/member.py" line="61"/>
+        <source>Book a tool or space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/member.py" line="63"/>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/member.py" line="63"/>
+        <source>Done, sign me out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/member.py" line="80"/>
         <source>Hello, {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="96"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="134"/>
         <source>Waitlist offers for you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="97"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="135"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="98"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="136"/>
         <source>Your places on waitlists</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="99"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="137"/>
         <source>Coming up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="107"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="149"/>
         <source>You have no bookings yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="152"/>
         <source>Booking at the kiosk is paused for now. Your existing bookings are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="126"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="172"/>
+        <source>and {0} more coming up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/member.py" line="188"/>
         <source>Check in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="126"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="188"/>
         <source>Check in for {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="130"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="192"/>
         <source>Check-in opens at {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="132"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="194"/>
         <source>The check-in window has closed. Please see staff.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="134"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="196"/>
         <source>Checked in ✓</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="136"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="198"/>
         <source>End early</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="136"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="198"/>
         <source>End {0} early</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="143"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="205"/>
         <source>{0} · {1} is free for you. Held for {2} more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="145"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="207"/>
         <source>Claim</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="145"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="207"/>
         <source>Claim {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="154"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="216"/>
         <source>You are number {0} in line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="155"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="217"/>
         <source>If it frees up, it is held for you and shown here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="156"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="218"/>
         <source>Leave waitlist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="162"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="224"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="162"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="224"/>
         <source>Cancel {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="172"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="234"/>
         <source>Tap again to cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="186"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="248"/>
         <source>Done. Your bookings are up to date.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>Book</name>
     <message>
-        <location filename="../../kiosk/ui/screens/book_data.py" line="46"/>
+        <location filename="../../kiosk/ui/screens/book_data.py" line="45"/>
         <source>needs the {0} badge: ask staff about training</source>
         <translation>necesita la acreditación {0}: pregunte al personal por la formación</translation>
     </message>
@@ -12,115 +12,115 @@
 <context>
     <name>BookScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="48"/>
         <location filename="../../kiosk/ui/screens/book.py" line="49"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="122"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="50"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="123"/>
         <source>Book</source>
         <translation>Reservar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="66"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="236"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="67"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="237"/>
         <source>Book it</source>
         <translation>Reservar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="68"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="69"/>
         <source>Join the waitlist</source>
         <translation>Apuntarse a la lista de espera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="71"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="72"/>
         <source>Booking at the kiosk is paused for now. Your existing bookings are kept and you can still check in.</source>
         <translation>Las reservas en el quiosco están en pausa por ahora. Sus reservas actuales se mantienen y puede seguir registrando su llegada.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="82"/>
         <source>Previous day</source>
         <translation>Día anterior</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="84"/>
         <source>Next day</source>
         <translation>Día siguiente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="86"/>
         <source>Shorter</source>
         <translation>Más corto</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="88"/>
         <source>Longer</source>
         <translation>Más largo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="89"/>
         <source>Soonest free</source>
         <translation>Lo antes posible</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="89"/>
         <source>Find the soonest free time</source>
         <translation>Buscar la primera hora libre</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="106"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="107"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="120"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="121"/>
         <source>Move a booking</source>
         <translation>Cambiar una reserva</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="121"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="122"/>
         <source>Book for {0}</source>
         <translation>Reservar para {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="146"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="147"/>
         <source>Your membership is paused after missed bookings, so booking is not possible right now. Please see staff.</source>
         <translation>Su membresía está en pausa por reservas a las que no acudió, así que ahora no puede reservar. Hable con el personal.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="223"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="224"/>
         <source>Tap a free time on the calendar.</source>
         <translation>Toque una hora libre en el calendario.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="231"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="232"/>
         <source>{0}, {1} ({2})</source>
         <translation>{0}, {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="236"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="237"/>
         <source>Move here</source>
         <translation>Cambiar aquí</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="240"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="241"/>
         <source>That time is taken. You can join the waitlist.</source>
         <translation>Esa hora está ocupada. Puede apuntarse a la lista de espera.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="275"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="276"/>
         <source>Booked: {0}. See you then!</source>
         <translation>Reservado: {0}. ¡Hasta entonces!</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="296"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="297"/>
         <source>Try {0}</source>
         <translation>Probar {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="325"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="326"/>
         <source>Nothing of this kind is free for that long soon.</source>
         <translation>No hay nada de este tipo libre durante tanto tiempo próximamente.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="356"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="357"/>
         <source>You are number {0} on the waitlist. If the slot frees up, it is held for you for a while: we show it here when you sign in, and email you.</source>
         <translation>Es el número {0} en la lista de espera. Si el horario queda libre, se lo guardamos un tiempo: se lo mostramos aquí al iniciar sesión y le enviamos un correo.</translation>
     </message>
@@ -128,42 +128,42 @@
 <context>
     <name>Calendar</name>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="31"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="30"/>
         <source>Free</source>
         <translation>Libre</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="32"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="31"/>
         <source>Taken</source>
         <translation>Ocupado</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="33"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="32"/>
         <source>Yours</source>
         <translation>Suyo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="34"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="33"/>
         <source>Pending</source>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="35"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="34"/>
         <source>Closed</source>
         <translation>Cerrado</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="60"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="62"/>
         <source>Day calendar</source>
         <translation>Calendario del día</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="268"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="290"/>
         <source>first time</source>
         <translation>primera vez</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="269"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="291"/>
         <source>again</source>
         <translation>otra vez</translation>
     </message>
@@ -202,52 +202,77 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="32"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="37"/>
         <source>Welcome screen</source>
         <translation>Pantalla de bienvenida</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="41"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="46"/>
         <source>Booking at the kiosk is paused for now. Your existing bookings are kept: sign in to check in or to see them.</source>
         <translation>Las reservas en el quiosco están en pausa por ahora. Sus reservas actuales se mantienen: inicie sesión para registrar su llegada o para verlas.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="58"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="53"/>
+        <source>◀ Previous</source>
+        <translation>◀ Anteriores</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/home.py" line="53"/>
+        <source>Previous resources</source>
+        <translation>Recursos anteriores</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/home.py" line="55"/>
+        <source>Next ▶</source>
+        <translation>Siguientes ▶</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/home.py" line="55"/>
+        <source>Next resources</source>
+        <translation>Recursos siguientes</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/home.py" line="71"/>
         <source>How to begin</source>
         <translation>Cómo empezar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="59"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="72"/>
         <source>Scan your member card at any time, or tap Sign in.</source>
         <translation>Escanee su tarjeta de socio en cualquier momento o toque Iniciar sesión.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="60"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="73"/>
         <source>Sign in</source>
         <translation>Iniciar sesión</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="64"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="77"/>
         <source>Free right now</source>
         <translation>Libre ahora mismo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="67"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="80"/>
         <source>Staff</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="67"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="80"/>
         <source>Staff mode</source>
         <translation>Modo personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="120"/>
+        <source>{0} · {1} of {2}</source>
+        <translation>{0} · {1} de {2}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/home.py" line="141"/>
         <source> and {0} more</source>
         <translation> y {0} más</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="102"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="143"/>
         <source>Nothing is free this minute.</source>
         <translation>Ahora mismo no hay nada libre.</translation>
     </message>
@@ -321,6 +346,64 @@
     </message>
 </context>
 <context>
+    <name>Kinds</name>
+    <message>
+        <location filename="../../kiosk/ui/fmt.py" line="86"/>
+        <source>Drill</source>
+        <translation>Taladro</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/fmt.py" line="87"/>
+        <source>Circular saw</source>
+        <translation>Sierra circular</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/fmt.py" line="88"/>
+        <source>Sander</source>
+        <translation>Lijadora</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/fmt.py" line="89"/>
+        <source>Ladder</source>
+        <translation>Escalera</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/fmt.py" line="90"/>
+        <source>Pressure washer</source>
+        <translation>Hidrolavadora</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/fmt.py" line="91"/>
+        <source>Table saw</source>
+        <translation>Sierra de mesa</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/fmt.py" line="92"/>
+        <source>Laser cutter</source>
+        <translation>Cortadora láser</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/fmt.py" line="93"/>
+        <source>3D printer</source>
+        <translation>Impresora 3D</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/fmt.py" line="94"/>
+        <source>CNC router</source>
+        <translation>Fresadora CNC</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/fmt.py" line="95"/>
+        <source>Room</source>
+        <translation>Sala</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/fmt.py" line="96"/>
+        <source>Garden plot</source>
+        <translation>Parcela de huerto</translation>
+    </message>
+</context>
+<context>
     <name>KioskWindow</name>
     <message>
         <location filename="../../kiosk/ui/window.py" line="32"/>
@@ -356,142 +439,157 @@
 <context>
     <name>MemberScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="37"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="50"/>
         <source>Your bookings</source>
         <translation>Sus reservas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="43"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="58"/>
+        <source>Show more</source>
+        <translation>Ver más</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/member.py" line="58"/>
+        <source>Show more bookings</source>
+        <translation>Ver más reservas</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/member.py" line="61"/>
         <source>Book a tool or space</source>
         <translation>Reservar una herramienta o un espacio</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="45"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="63"/>
         <source>Done</source>
         <translation>Terminar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="45"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="63"/>
         <source>Done, sign me out</source>
         <translation>Terminar y cerrar mi sesión</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="61"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="80"/>
         <source>Hello, {0}</source>
         <translation>Hola, {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="96"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="134"/>
         <source>Waitlist offers for you</source>
         <translation>Ofertas de la lista de espera para usted</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="97"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="135"/>
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="98"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="136"/>
         <source>Your places on waitlists</source>
         <translation>Sus puestos en listas de espera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="99"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="137"/>
         <source>Coming up</source>
         <translation>Próximas reservas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="107"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="149"/>
         <source>You have no bookings yet.</source>
         <translation>Todavía no tiene reservas.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="152"/>
         <source>Booking at the kiosk is paused for now. Your existing bookings are kept.</source>
         <translation>Las reservas en el quiosco están en pausa por ahora. Sus reservas actuales se mantienen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="126"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="172"/>
+        <source>and {0} more coming up</source>
+        <translation>y {0} más próximamente</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/member.py" line="188"/>
         <source>Check in</source>
         <translation>Registrar llegada</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="126"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="188"/>
         <source>Check in for {0}</source>
         <translation>Registrar llegada para {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="130"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="192"/>
         <source>Check-in opens at {0}</source>
         <translation>El registro de llegada abre a las {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="132"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="194"/>
         <source>The check-in window has closed. Please see staff.</source>
         <translation>El plazo para registrar la llegada ha terminado. Hable con el personal.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="134"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="196"/>
         <source>Checked in ✓</source>
         <translation>Llegada registrada ✓</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="136"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="198"/>
         <source>End early</source>
         <translation>Terminar antes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="136"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="198"/>
         <source>End {0} early</source>
         <translation>Terminar {0} antes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="143"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="205"/>
         <source>{0} · {1} is free for you. Held for {2} more.</source>
         <translation>{0} · {1} está libre para usted. Se lo guardamos {2} más.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="145"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="207"/>
         <source>Claim</source>
         <translation>Aceptar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="145"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="207"/>
         <source>Claim {0}</source>
         <translation>Aceptar {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="154"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="216"/>
         <source>You are number {0} in line.</source>
         <translation>Es el número {0} de la lista.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="155"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="217"/>
         <source>If it frees up, it is held for you and shown here.</source>
         <translation>Si queda libre, se lo guardamos y se lo mostramos aquí.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="156"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="218"/>
         <source>Leave waitlist</source>
         <translation>Salir de la lista de espera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="162"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="224"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="162"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="224"/>
         <source>Cancel {0}</source>
         <translation>Cancelar {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="172"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="234"/>
         <source>Tap again to cancel</source>
         <translation>Toque otra vez para cancelar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="186"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="248"/>
         <source>Done. Your bookings are up to date.</source>
         <translation>Hecho. Sus reservas están al día.</translation>
     </message>

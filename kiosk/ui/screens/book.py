@@ -20,7 +20,8 @@ from kiosk.ui.bridge import ChangeSet
 from kiosk.ui.calendar_model import CellState, DayModel
 from kiosk.ui.calendar_view import DayCalendar
 from kiosk.ui.context import UiContext
-from kiosk.ui.screens.book_data import BookData, kind_label, load_book
+from kiosk.ui.fmt import kind_label
+from kiosk.ui.screens.book_data import BookData, load_book
 from kiosk.ui.screens.dst_note import dst_note
 from kiosk.ui.widgets import button, clear_layout, finger_scroll, label, refusal_text
 

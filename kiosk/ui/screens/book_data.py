@@ -8,8 +8,11 @@ from datetime import date
 
 from kiosk.core.model import Member, MemberStatus
 from kiosk.ui.calendar_model import DayModel
+from kiosk.ui.fmt import kind_label
 from kiosk.ui.i18n import translate
 from kiosk.ui.loaders import Service, load_day
+
+__all__ = ["BookData", "kind_label", "load_book"]
 
 
 @dataclass(slots=True)
@@ -23,10 +26,6 @@ class BookData:
     flag_enabled: bool = True
     suspended: bool = False
     unavailable: dict[str, str] = field(default_factory=dict)  # resource name → why
-
-
-def kind_label(kind: str) -> str:
-    return kind.replace("_", " ").capitalize()
 
 
 def load_book(svc: Service, zone: str, day: date, kind: str | None, member: Member,
