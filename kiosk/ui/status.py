@@ -2,7 +2,8 @@
 strip that shows it on every screen.
 
 The sync layer feeds ``StatusModel.update``; until it does, the model polls the local
-store's ``sync_status()`` through the bridge on a timer.
+store's ``sync_status()`` through the bridge on a timer, and at once after every change
+the bridge reports (a booking adds to the outbox: the strip says so straight away).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ class StatusModel(QObject):
         self.current: object | None = None
         self._timer = QTimer(self, interval=poll_ms)
         self._timer.timeout.connect(self.poll)
+        bridge.changed.connect(self._on_changed)
 
     def start(self) -> None:
         self.poll()
@@ -43,6 +45,9 @@ class StatusModel(QObject):
     def poll(self) -> None:
         self._bridge.read(lambda svc: svc.sync_status(), self.update, on_error=lambda _m: None,
                           latest="status")
+
+    def _on_changed(self, _changes: object) -> None:
+        self.poll()
 
     def update(self, status: object) -> None:
         self.current = status
