@@ -32,6 +32,11 @@ class Formatter:
     def short_date(self, day: dt.date) -> str:
         return self.locale.toString(QDate(day.year, day.month, day.day), "ddd d MMM")
 
+    def day_name(self, day: dt.date) -> str:
+        """Weekday, day and month (``"Sunday 8 March"``) in the locale's words."""
+        return self.locale.toString(QDate(day.year, day.month, day.day),
+                                    translate("Formatter", "dddd d MMMM"))
+
     def span(self, interval: Interval) -> str:
         """``"09:00–11:00"``; a span crossing a DST change names the offsets, and one on
         another day names the day."""

@@ -158,12 +158,12 @@
         <translation>Calendario del día</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="290"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="297"/>
         <source>first time</source>
         <translation>primera vez</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="291"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="298"/>
         <source>again</source>
         <translation>otra vez</translation>
     </message>
@@ -171,30 +171,35 @@
 <context>
     <name>DstNote</name>
     <message>
-        <location filename="../../kiosk/ui/screens/dst_note.py" line="24"/>
-        <source>The clocks go forward {shift} tonight: at {a} they jump to {b}. Times in between do not exist today, so they cannot be booked. Today has {hours:g} hours.</source>
-        <translation>Esta noche los relojes se adelantan {shift}: a las {a} pasan a las {b}. Las horas intermedias no existen hoy, así que no se pueden reservar. Hoy tiene {hours:g} horas.</translation>
+        <location filename="../../kiosk/ui/screens/dst_note.py" line="26"/>
+        <source>On {day} the clocks go forward {shift}: at {a} they jump to {b}. Times in between do not exist that day, so they cannot be booked. This day has {hours:g} hours.</source>
+        <translation>El {day} los relojes se adelantan {shift}: a las {a} pasan a las {b}. Las horas intermedias no existen ese día, así que no se pueden reservar. Este día tiene {hours:g} horas.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/dst_note.py" line="29"/>
-        <source>The clocks go back {shift} tonight: at {a} they return to {b}, so that part of the night happens twice and is shown twice, labelled {x} and {y}. Today has {hours:g} hours.</source>
-        <translation>Esta noche los relojes se atrasan {shift}: a las {a} vuelven a las {b}, así que esa parte de la noche ocurre dos veces y se muestra dos veces, marcada {x} y {y}. Hoy tiene {hours:g} horas.</translation>
+        <location filename="../../kiosk/ui/screens/dst_note.py" line="31"/>
+        <source>On {day} the clocks go back {shift}: at {a} they return to {b}, so that part of the night happens twice and is shown twice, labelled {x} and {y}. This day has {hours:g} hours.</source>
+        <translation>El {day} los relojes se atrasan {shift}: a las {a} vuelven a las {b}, así que esa parte de la noche ocurre dos veces y se muestra dos veces, marcada {x} y {y}. Este día tiene {hours:g} horas.</translation>
     </message>
 </context>
 <context>
     <name>Formatter</name>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="55"/>
+        <location filename="../../kiosk/ui/fmt.py" line="38"/>
+        <source>dddd d MMMM</source>
+        <translation>dddd d &apos;de&apos; MMMM</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/fmt.py" line="60"/>
         <source>{h} h {m} min</source>
         <translation>{h} h {m} min</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="57"/>
+        <location filename="../../kiosk/ui/fmt.py" line="62"/>
         <source>{h} h</source>
         <translation>{h} h</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="58"/>
+        <location filename="../../kiosk/ui/fmt.py" line="63"/>
         <source>{m} min</source>
         <translation>{m} min</translation>
     </message>
@@ -348,57 +353,57 @@
 <context>
     <name>Kinds</name>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="86"/>
+        <location filename="../../kiosk/ui/fmt.py" line="91"/>
         <source>Drill</source>
         <translation>Taladro</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="87"/>
+        <location filename="../../kiosk/ui/fmt.py" line="92"/>
         <source>Circular saw</source>
         <translation>Sierra circular</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="88"/>
+        <location filename="../../kiosk/ui/fmt.py" line="93"/>
         <source>Sander</source>
         <translation>Lijadora</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="89"/>
+        <location filename="../../kiosk/ui/fmt.py" line="94"/>
         <source>Ladder</source>
         <translation>Escalera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="90"/>
+        <location filename="../../kiosk/ui/fmt.py" line="95"/>
         <source>Pressure washer</source>
         <translation>Hidrolavadora</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="91"/>
+        <location filename="../../kiosk/ui/fmt.py" line="96"/>
         <source>Table saw</source>
         <translation>Sierra de mesa</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="92"/>
+        <location filename="../../kiosk/ui/fmt.py" line="97"/>
         <source>Laser cutter</source>
         <translation>Cortadora láser</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="93"/>
+        <location filename="../../kiosk/ui/fmt.py" line="98"/>
         <source>3D printer</source>
         <translation>Impresora 3D</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="94"/>
+        <location filename="../../kiosk/ui/fmt.py" line="99"/>
         <source>CNC router</source>
         <translation>Fresadora CNC</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="95"/>
+        <location filename="../../kiosk/ui/fmt.py" line="100"/>
         <source>Room</source>
         <translation>Sala</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="96"/>
+        <location filename="../../kiosk/ui/fmt.py" line="101"/>
         <source>Garden plot</source>
         <translation>Parcela de huerto</translation>
     </message>
@@ -1051,42 +1056,42 @@
 <context>
     <name>StatusStrip</name>
     <message>
-        <location filename="../../kiosk/ui/status.py" line="64"/>
+        <location filename="../../kiosk/ui/status.py" line="69"/>
         <source>Starting…</source>
         <translation>Iniciando…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status.py" line="72"/>
+        <location filename="../../kiosk/ui/status.py" line="77"/>
         <source>Connection status</source>
         <translation>Estado de la conexión</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status.py" line="80"/>
+        <location filename="../../kiosk/ui/status.py" line="85"/>
         <source>● Online</source>
         <translation>● En línea</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status.py" line="81"/>
+        <location filename="../../kiosk/ui/status.py" line="86"/>
         <source>● Offline — bookings still work and are sent later</source>
         <translation>● Sin conexión: las reservas siguen funcionando y se envían más tarde</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status.py" line="83"/>
+        <location filename="../../kiosk/ui/status.py" line="88"/>
         <source>Last sync {0}</source>
         <translation>Última sincronización {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status.py" line="84"/>
+        <location filename="../../kiosk/ui/status.py" line="89"/>
         <source>Not synced yet</source>
         <translation>Aún sin sincronizar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status.py" line="86"/>
+        <location filename="../../kiosk/ui/status.py" line="91"/>
         <source>{0} change(s) waiting to be sent</source>
         <translation>{0} cambio(s) pendiente(s) de enviar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status.py" line="87"/>
+        <location filename="../../kiosk/ui/status.py" line="92"/>
         <source>All changes sent</source>
         <translation>Todos los cambios enviados</translation>
     </message>

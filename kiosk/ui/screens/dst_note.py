@@ -1,4 +1,4 @@
-"""The one-sentence note shown when the clocks change today."""
+"""The one-sentence note shown on a day when the clocks change, worded for that day."""
 
 from __future__ import annotations
 
@@ -11,24 +11,26 @@ from kiosk.ui.i18n import translate
 
 
 def dst_note(model: DayModel, fmt: Formatter) -> str:
-    """"" on an ordinary day; otherwise what changes tonight, in plain words."""
+    """"" on an ordinary day; otherwise what changes on the day shown, in plain words
+    (the day is named, so the note is right whichever day is being viewed)."""
     change = model.dst_change
     if change is None:
         return ""
     before = localtime.to_local(model.zone, change.at - timedelta(microseconds=1))
     after = localtime.to_local(model.zone, change.at)
-    hours = abs(change.shift.total_seconds()) / 3600
+    hours = model.hours
     shift = fmt.duration(abs(change.shift))
     jump_from = fmt.wall(before + timedelta(microseconds=1))
+    day = fmt.day_name(model.day)
     if change.shift > timedelta(0):
         return translate(
-            "DstNote", "The clocks go forward {shift} tonight: at {a} they jump to {b}. "
-            "Times in between do not exist today, so they cannot be booked. "
-            "Today has {hours:g} hours.").format(
-                shift=shift, a=jump_from, b=fmt.wall(after), hours=24 - hours)
+            "DstNote", "On {day} the clocks go forward {shift}: at {a} they jump to {b}. "
+            "Times in between do not exist that day, so they cannot be booked. "
+            "This day has {hours:g} hours.").format(
+                day=day, shift=shift, a=jump_from, b=fmt.wall(after), hours=hours)
     return translate(
-        "DstNote", "The clocks go back {shift} tonight: at {a} they return to {b}, so that "
-        "part of the night happens twice and is shown twice, labelled {x} and {y}. "
-        "Today has {hours:g} hours.").format(
-            shift=shift, a=jump_from, b=fmt.wall(after), x=change.abbr_before,
-            y=change.abbr_after, hours=24 + hours)
+        "DstNote", "On {day} the clocks go back {shift}: at {a} they return to {b}, so "
+        "that part of the night happens twice and is shown twice, labelled {x} and {y}. "
+        "This day has {hours:g} hours.").format(
+            day=day, shift=shift, a=jump_from, b=fmt.wall(after), x=change.abbr_before,
+            y=change.abbr_after, hours=hours)
