@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.refusals import Refusal
 from kiosk.ui.i18n import translate
+from kiosk.ui.words import localise_params
 
 MIN_TARGET = 48
 
@@ -98,9 +99,10 @@ def clear_layout(layout: QLayout) -> None:
 
 
 def refusal_text(refusal: Refusal) -> str:
-    """The refusal's message in the current language (its template is the source text)."""
+    """The refusal's message in the current language (its template is the source text;
+    parameters that are codes, such as ``{status}`` or ``{kind}``, are translated too)."""
     template = translate("Refusal", refusal.template)
     try:
-        return template.format(**refusal.params)
+        return template.format(**localise_params(refusal.params))
     except (KeyError, IndexError, ValueError):
         return refusal.message

@@ -4,7 +4,7 @@
 <context>
     <name>Book</name>
     <message>
-        <location filename="../../kiosk/ui/screens/book_data.py" line="45"/>
+        <location filename="../../kiosk/ui/screens/book_data.py" line="46"/>
         <source>needs the {0} badge: ask staff about training</source>
         <translation>necesita la acreditación {0}: pregunte al personal por la formación</translation>
     </message>
@@ -1094,6 +1094,90 @@
         <location filename="../../kiosk/ui/status.py" line="92"/>
         <source>All changes sent</source>
         <translation>Todos los cambios enviados</translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="16"/>
+        <source>pending</source>
+        <translation>pendiente</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="17"/>
+        <source>confirmed</source>
+        <translation>confirmada</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="18"/>
+        <source>checked in</source>
+        <translation>con llegada registrada</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="19"/>
+        <source>completed</source>
+        <translation>terminada</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="20"/>
+        <source>cancelled</source>
+        <translation>cancelada</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="21"/>
+        <source>a no-show</source>
+        <translation>no presentada</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="22"/>
+        <source>waiting</source>
+        <translation>en espera</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="23"/>
+        <source>offered</source>
+        <translation>ofrecido</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="24"/>
+        <source>claimed</source>
+        <translation>reclamado</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="25"/>
+        <source>expired</source>
+        <translation>caducado</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="26"/>
+        <source>left</source>
+        <translation>abandonado</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="34"/>
+        <source>booking</source>
+        <translation>reserva</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="35"/>
+        <source>tool or space</source>
+        <translation>herramienta o espacio</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="36"/>
+        <source>member</source>
+        <translation>socio</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="37"/>
+        <location filename="../../kiosk/ui/words.py" line="38"/>
+        <source>waitlist place</source>
+        <translation>puesto en la lista de espera</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="39"/>
+        <source>site</source>
+        <translation>sede</translation>
     </message>
 </context>
 </TS>

@@ -11,6 +11,7 @@ from kiosk.ui.calendar_model import DayModel
 from kiosk.ui.fmt import kind_label
 from kiosk.ui.i18n import translate
 from kiosk.ui.loaders import Service, load_day
+from kiosk.ui.words import badge_label
 
 __all__ = ["BookData", "kind_label", "load_book"]
 
@@ -44,5 +45,5 @@ def load_book(svc: Service, zone: str, day: date, kind: str | None, member: Memb
         if r.required_badge and r.required_badge not in member.badges:
             data.unavailable[r.name] = translate(
                 "Book", "needs the {0} badge: ask staff about training").format(
-                    r.required_badge.replace("_", " "))
+                    badge_label(r.required_badge))
     return data
