@@ -127,3 +127,67 @@ def reservations_in(
         return []
     params = calendar_params(resource_ids, span)
     return to_reservations(_driver(session).execute(calendar_sql(len(resource_ids)), params))
+
+
+MEMBER_UPCOMING_SQL = (
+    f"SELECT {COLUMNS} FROM reservations "  # noqa: S608 (constants only, values are bound)
+    f"WHERE member_id = :mid AND {ACTIVE_SQL} AND starts_at >= :after AND starts_at < :until "
+    "ORDER BY starts_at, id LIMIT :limit OFFSET :offset"
+)
+MEMBER_UPCOMING_COUNT_SQL = (
+    "SELECT count(*) FROM reservations "  # noqa: S608 (constants only, values are bound)
+    f"WHERE member_id = :mid AND {ACTIVE_SQL} AND starts_at >= :after"
+)
+#: An instant later than any booking (year 9999), for an open-ended ``until``.
+FOREVER = 253_402_300_799
+
+
+def member_upcoming(
+    session: Session, member_id: str, after: datetime, *, limit: int, offset: int = 0,
+    until: datetime | None = None,
+) -> tuple[list[Reservation], int]:
+    """The member's active reservations starting at or after ``after`` (and before
+    ``until``), soonest first: at most ``limit`` of them from ``offset``, and how many
+    start at or after ``after`` in all. An index range scan on (member_id, starts_at)."""
+    driver = _driver(session)
+    lo = to_seconds(after)
+    params = {"mid": member_id, "after": lo, "limit": limit, "offset": offset,
+              "until": FOREVER if until is None else to_seconds(until)}
+    found = to_reservations(driver.execute(MEMBER_UPCOMING_SQL, params))
+    total = driver.execute(MEMBER_UPCOMING_COUNT_SQL, {"mid": member_id, "after": lo})
+    return found, int(total.fetchone()[0])
+
+
+BUSY_AT_SQL = (
+    "SELECT DISTINCT resource_id FROM reservations "  # noqa: S608 (constants only)
+    f"WHERE resource_id IN (SELECT id FROM resources) AND {ACTIVE_SQL} "
+    "AND starts_at >= :at - (SELECT COALESCE(MAX(longest_seconds), 0) FROM resources) "
+    "AND starts_at <= :at AND ends_at > :at"
+)
+
+
+def busy_at(session: Session, at: datetime) -> set[str]:
+    """Ids of the resources with an active reservation at ``at``: a short range scan of
+    the conflict index per resource."""
+    return {rid for (rid,) in _driver(session).execute(BUSY_AT_SQL, {"at": to_seconds(at)})}
+
+
+RESOURCE_COLUMNS = "id, site_id, name, kind, required_badge, settings, active"
+
+
+def resource_rows(
+    session: Session, *, kind: str | None = None, ids: Sequence[str] | None = None,
+) -> list[tuple[Any, ...]]:
+    """Active resources as rows of ``RESOURCE_COLUMNS`` (settings as JSON text), by kind
+    and name, optionally only of ``kind`` and among ``ids``."""
+    where, params = ["active"], {}
+    if kind is not None:
+        where.append("kind = :kind")
+        params["kind"] = kind
+    if ids is not None:
+        names = [f"r{i}" for i in range(len(ids))]
+        where.append(f"id IN ({', '.join(':' + n for n in names) or 'NULL'})")
+        params.update(zip(names, ids, strict=True))
+    sql = (f"SELECT {RESOURCE_COLUMNS} FROM resources "  # noqa: S608 (constants, bound values)
+           f"WHERE {' AND '.join(where)} ORDER BY kind, name")
+    return list(_driver(session).execute(sql, params))

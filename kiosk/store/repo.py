@@ -3,6 +3,8 @@ the effective policy, flag state, closures and counts. No rule is decided here."
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
@@ -57,6 +59,26 @@ def effective_policy(
     if cohort:
         layers.append(("cohort", layer(session, "cohort", cohort)))
     return resolve_policy(layers)
+
+
+def effective_policies(
+    session: Session, site: SiteRow, settings_json: Mapping[str, str], cohort: str | None,
+) -> dict[str, EffectivePolicy]:
+    """``effective_policy`` for many resources (``settings_json``: resource id → its own
+    layer as stored, JSON text), reading the shared layers once and resolving each
+    distinct resource layer once: most resources share their settings."""
+    base: list[tuple[str, dict[str, Any]]] = [
+        ("global", layer(session, "global")), ("site", dict(site.settings))]
+    tail = [("cohort", layer(session, "cohort", cohort))] if cohort else []
+    resolved: dict[str, EffectivePolicy] = {}
+    out: dict[str, EffectivePolicy] = {}
+    for resource_id, raw in settings_json.items():
+        found = resolved.get(raw)
+        if found is None:
+            own = json.loads(raw) if raw else {}
+            found = resolved[raw] = resolve_policy([*base, ("resource", own), *tail])
+        out[resource_id] = found
+    return out
 
 
 def flag_state(session: Session) -> FlagState:

@@ -3,9 +3,12 @@ Each call runs in one ``store.read()`` transaction (a consistent snapshot)."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import or_, select
+from sqlalchemy import String, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from kiosk.core import checkin, credentials, localtime, slots
@@ -19,6 +22,57 @@ from kiosk.store.context import Parties, booking_context
 from kiosk.store.results import SheetRow, SheetState
 from kiosk.store.schema import MemberRow, ReservationRow, ResourceRow, SiteRow
 from kiosk.store.service_base import ServiceBase, require_id, require_span
+
+
+@dataclass(frozen=True, slots=True)
+class DayCalendarData:
+    """What one day's calendar needs, read in one transaction: the active resources in
+    order, each one's effective policy, and every reservation overlapping the span."""
+
+    resources: list[Resource]
+    policies: dict[str, EffectivePolicy]
+    reservations: list[Reservation]
+
+
+@dataclass(frozen=True, slots=True)
+class ReservationPage:
+    """``items`` are the reservations ``offset`` … ``offset + len(items) - 1`` of ``total``."""
+
+    items: list[Reservation]
+    total: int
+    offset: int = 0
+
+    @property
+    def more(self) -> int:
+        """How many come after this page."""
+        return max(0, self.total - self.offset - len(self.items))
+
+
+@dataclass(frozen=True, slots=True)
+class ResourcesNow:
+    """The active resources in display order, their policies, and the ids of those with
+    an active reservation at the instant asked about."""
+
+    resources: list[Resource]
+    policies: dict[str, EffectivePolicy]
+    busy: frozenset[str]
+
+
+def _active_resources(session: Session, kind: str | None, ids: Sequence[str] | None,
+                      cohort: str | None) -> tuple[list[Resource], dict[str, EffectivePolicy]]:
+    """Active resources (of ``kind``, among ``ids``) by kind and name, and their policies.
+    Plain rows with settings decoded once per distinct text: for 500 resources the ORM
+    and per-row JSON decoding cost several times the query."""
+    rows = queries.resource_rows(session, kind=kind, ids=ids)
+    decoded: dict[str, dict[str, object]] = {}
+    resources = []
+    for rid, site_id, name, rkind, badge, text, active in rows:
+        own = decoded.get(text)
+        if own is None:
+            own = decoded[text] = json.loads(text) if text else {}
+        resources.append(Resource(rid, site_id, name, rkind, badge, dict(own), bool(active)))
+    settings = {row[0]: row[5] for row in rows}
+    return resources, repo.effective_policies(session, repo.site_row(session), settings, cohort)
 
 
 class Reads(ServiceBase):
@@ -55,6 +109,44 @@ class Reads(ServiceBase):
             if row is None:
                 raise InvalidInput(f"no resource with id {resource_id}")
             return repo.effective_policy(session, repo.site_row(session), row, cohort)
+
+    def effective_policies(self, resource_ids: Sequence[str], cohort: str | None = None
+                           ) -> dict[str, EffectivePolicy]:
+        """``effective_policy`` of each resource in one read (unknown ids are left out)."""
+        ids = [require_id(rid, "resource_id") for rid in resource_ids]
+        with self.store.read() as session:
+            stmt = select(ResourceRow.id, type_coerce(ResourceRow.settings, String)).where(
+                ResourceRow.id.in_(ids))
+            own = dict(session.execute(stmt).tuples().all())
+            return repo.effective_policies(session, repo.site_row(session), own, cohort)
+
+    def resource_names(self, resource_ids: Sequence[str] | None = None) -> dict[str, str]:
+        """Resource id → name, for the given ids (all resources when None)."""
+        with self.store.read() as session:
+            stmt = select(ResourceRow.id, ResourceRow.name)
+            if resource_ids is not None:
+                stmt = stmt.where(ResourceRow.id.in_(list(resource_ids)))
+            return dict(session.execute(stmt).tuples().all())
+
+    def calendar_day(self, span: Interval, *, kind: str | None = None,
+                     resource_ids: Sequence[str] | None = None,
+                     cohort: str | None = None) -> DayCalendarData:
+        """The active resources (of ``kind``, or among ``resource_ids``, in the order of
+        ``resources()``), their policies and their reservations over ``span``: one
+        transaction, where a resource at a time would take one each."""
+        require_span(span)
+        with self.store.read() as session:
+            resources, policies = _active_resources(session, kind, resource_ids, cohort)
+            found = queries.reservations_in(session, list(policies), span)
+            return DayCalendarData(resources, policies, found)
+
+    def resources_now(self, at: datetime) -> ResourcesNow:
+        """Every active resource with its policy, and which are booked at ``at``: what
+        "free right now" needs, in one transaction."""
+        at = require_utc(at, "at")
+        with self.store.read() as session:
+            resources, policies = _active_resources(session, None, None, None)
+            return ResourcesNow(resources, policies, frozenset(queries.busy_at(session, at)))
 
     def member(self, member_id: str) -> Member | None:
         with self.store.read() as session:
@@ -106,8 +198,10 @@ class Reads(ServiceBase):
                 resource_ids = list(session.scalars(select(ResourceRow.id)))
             return queries.reservations_in(session, resource_ids, span)
 
-    def member_reservations(self, member_id: str, since: datetime) -> list[Reservation]:
-        """The member's reservations ending after ``since``, soonest first."""
+    def member_reservations(self, member_id: str, since: datetime,
+                            until: datetime | None = None) -> list[Reservation]:
+        """The member's reservations ending after ``since`` (and starting before
+        ``until``), soonest first."""
         since = require_utc(since, "since")
         with self.store.read() as session:
             stmt = select(ReservationRow).where(
@@ -116,7 +210,25 @@ class Reads(ServiceBase):
                     seconds=repo.longest_overall(session)),
                 ReservationRow.ends_at > since,
             ).order_by(ReservationRow.starts_at)
+            if until is not None:
+                stmt = stmt.where(ReservationRow.starts_at < require_utc(until, "until"))
             return [convert.reservation(r) for r in session.scalars(stmt)]
+
+    def member_upcoming(self, member_id: str, after: datetime, *, limit: int = 20,
+                        offset: int = 0, until: datetime | None = None) -> ReservationPage:
+        """The member's active reservations starting at or after ``after``, soonest first:
+        at most ``limit`` from ``offset`` (only those starting before ``until``, if given),
+        with the count of all of them from ``after`` on, so a screen can say "N more"."""
+        after = require_utc(after, "after")
+        if until is not None:
+            until = require_utc(until, "until")
+        if limit < 0 or offset < 0:
+            raise InvalidInput("limit and offset must not be negative")
+        with self.store.read() as session:
+            found, total = queries.member_upcoming(
+                session, require_id(member_id, "member_id"), after, limit=limit,
+                offset=offset, until=until)
+            return ReservationPage(found, total, offset)
 
     def reservation(self, reservation_id: str) -> Reservation | None:
         with self.store.read() as session:
