@@ -72,11 +72,12 @@ def _report(ctx: CliContext, result: Applied[Reservation] | Refusal, outcome: st
         return report_refusal(site.timezone, result, as_json)
     data = reservation_dict(site.timezone, result.value, ctx.resources_by_id(),
                             ctx.member_numbers([result.value.member_id]))
+    message = (f"{outcome.replace('_', ' ')}: {data['resource']} {data['local_start']} – "
+               f"{data['local_end']} ({data['elapsed_minutes']} min) "
+               f"for member {data['member_number']}, id {data['id']}")
     if as_json:
-        emit_json({"outcome": outcome, "reservation": data})
+        emit_json({"outcome": outcome, "code": None, "message": message, "reservation": data})
     else:
-        print(f"{outcome}: {data['resource']} {data['local_start']} – "  # noqa: T201
-              f"{data['local_end']} ({data['elapsed_minutes']} min) "
-              f"for member {data['member_number']}, id {data['id']}")
+        print(message)  # noqa: T201
     return EXIT_OK
 

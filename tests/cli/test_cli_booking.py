@@ -55,6 +55,7 @@ def test_book_prints_utc_span_and_elapsed_minutes(cli: RunCli, demo_db: Path) ->
     assert code == 0, out
     body = json.loads(out)
     assert body["outcome"] == "booked"
+    assert body["code"] is None and "booked" in body["message"]
     booked = body["reservation"]
     assert booked["elapsed_minutes"] == 60
     assert booked["starts_at"].endswith("Z") and booked["ends_at"].endswith("Z")
