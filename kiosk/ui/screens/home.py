@@ -1,4 +1,8 @@
-"""The attract screen: site name, clock, today's calendar, what is free now, how to begin."""
+"""The attract screen: site name, clock, today's calendar, what is free now, how to begin.
+
+The calendar shows one page of at most ``HOME_PAGE_SIZE`` resources (whole kinds while
+they fit), with Previous / Next to turn pages; its data is read off the GUI thread after
+the first frame has been shown."""
 
 from __future__ import annotations
 
@@ -10,7 +14,8 @@ from kiosk.ui.bridge import ChangeSet
 from kiosk.ui.calendar_model import DayModel
 from kiosk.ui.calendar_view import DayCalendar
 from kiosk.ui.context import UiContext
-from kiosk.ui.loaders import HomeData, load_home
+from kiosk.ui.loaders import HOME_PAGE_SIZE, HomeData, HomePage, load_home
+from kiosk.ui.screens.book_data import kind_label
 from kiosk.ui.screens.dst_note import dst_note
 from kiosk.ui.widgets import button, card, label
 
@@ -42,6 +47,14 @@ class HomeScreen(QWidget):
             "sign in to check in or to see them."), "message", name="flagOff")
         self.flag_off.hide()
         self.free_now = label("", "large", name="freeNow")
+        self.page, self.page_size = 0, HOME_PAGE_SIZE
+        self.pages: tuple[HomePage, ...] = ()
+        self.page_label = label("", "large", wrap=False, name="homePage")
+        self.prev_page = button(self.tr("◀ Previous"), name=self.tr("Previous resources"),
+                                object_name="homePrevious", on_click=lambda: self.turn(-1))
+        self.next_page = button(self.tr("Next ▶"), name=self.tr("Next resources"),
+                                object_name="homeNext", on_click=lambda: self.turn(1))
+        self._pager = QWidget()
         self._tick = QTimer(self, interval=1000)
         self._tick.timeout.connect(self._on_tick)
         self._build()
@@ -66,9 +79,16 @@ class HomeScreen(QWidget):
         side.addStretch(1)
         side.addWidget(button(self.tr("Staff"), name=self.tr("Staff mode"),
                               object_name="staff", on_click=self.staff_requested.emit))
+        pager = QHBoxLayout(self._pager)
+        pager.setContentsMargins(0, 0, 0, 0)
+        pager.addWidget(self.prev_page)
+        pager.addWidget(self.page_label, 1, Qt.AlignmentFlag.AlignCenter)
+        pager.addWidget(self.next_page)
+        self._pager.hide()
         body = QHBoxLayout()
         left = QVBoxLayout()
         left.addWidget(self.dst)
+        left.addWidget(self._pager)
         left.addWidget(self.calendar, 1)
         left.addWidget(self.flag_off)
         body.addLayout(left, 5)
@@ -80,17 +100,38 @@ class HomeScreen(QWidget):
 
     # -- data ---------------------------------------------------------------------
     def reload(self) -> None:
-        zone, now = self._ctx.site.timezone, self._ctx.now()
-        self._ctx.bridge.read(lambda svc: load_home(svc, zone, now), self._on_loaded,
+        zone, now, page, size = self._ctx.site.timezone, self._ctx.now(), self.page, self.page_size
+        self._ctx.bridge.read(lambda svc: load_home(svc, zone, now, page, size), self._on_loaded,
                               latest="home")
+
+    def turn(self, step: int) -> None:
+        """Show the previous (-1) or next (+1) page of resources."""
+        self.page = max(0, min(self.page + step, len(self.pages) - 1))
+        self._show_pager()
+        self.reload()
+
+    def _show_pager(self) -> None:
+        count = len(self.pages)
+        self._pager.setVisible(count > 1 and self.calendar.isVisible())
+        self.prev_page.setEnabled(self.page > 0)
+        self.next_page.setEnabled(self.page < count - 1)
+        if count:
+            kinds = ", ".join(kind_label(k) for k in self.pages[self.page].kinds)
+            self.page_label.setText(self.tr("{0} · {1} of {2}").format(
+                kinds, self.page + 1, count))
 
     def _on_loaded(self, data: HomeData) -> None:
         enabled = data.day is not None
         self.calendar.setVisible(enabled)
         self.flag_off.setVisible(not enabled)
+        self.pages, self.page = data.pages, data.page
+        self._show_pager()
         if data.day is not None:
+            turned = [r.id for r in data.day.columns] != [r.id for r in self.calendar.model.columns]
             first_load = not self.calendar.model.columns
             self.calendar.set_model(data.day)
+            if turned:
+                self.calendar.horizontalScrollBar().setValue(0)
             if first_load:
                 self.calendar.scroll_to(self._ctx.now())
             note = dst_note(data.day, self._ctx.fmt)
@@ -119,7 +160,8 @@ class HomeScreen(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         self._on_tick()
         self._tick.start()
-        self.reload()
+        # read after this frame is on screen: the first paint never waits on the store
+        QTimer.singleShot(0, self.reload)
 
     def hideEvent(self, event: QHideEvent) -> None:
         self._tick.stop()

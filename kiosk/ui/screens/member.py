@@ -1,5 +1,9 @@
 """The signed-in member's home: today's bookings with Check in / End early, waitlist
-offers to claim, waitlist places, upcoming bookings with Cancel, and Book."""
+offers to claim, waitlist places, upcoming bookings with Cancel, and Book.
+
+Upcoming bookings come a page at a time (the next two weeks, at most a page): "Show
+more" adds the next page, so a member with thousands of bookings can still reach every
+one while the screen builds only a few dozen rows. Data is read off the GUI thread."""
 
 from __future__ import annotations
 
@@ -15,7 +19,16 @@ from kiosk.core.model import Member
 from kiosk.core.refusals import Refusal
 from kiosk.ui.bridge import ChangeSet
 from kiosk.ui.context import UiContext
-from kiosk.ui.loaders import MemberData, TodayRow, WaitRow, load_member, offer_time_left
+from kiosk.ui.loaders import (
+    UPCOMING_PAGE,
+    MemberData,
+    TodayRow,
+    UpcomingPage,
+    WaitRow,
+    load_member,
+    load_more_upcoming,
+    offer_time_left,
+)
 from kiosk.ui.widgets import button, card, clear_layout, finger_scroll, label, refusal_text
 
 
@@ -40,6 +53,11 @@ class MemberScreen(QWidget):
         self.message.hide()
         self._list = QWidget()
         self._rows = QVBoxLayout(self._list)
+        self._upcoming_wanted = UPCOMING_PAGE
+        self.more_label = label("", "muted", name="upcomingMore")
+        self.more_button = button(self.tr("Show more"), name=self.tr("Show more bookings"),
+                                  object_name="showMore", on_click=self.show_more)
+        self._more = card(self.more_label, self.more_button)
         self.book_button = button(self.tr("Book a tool or space"), kind="primary",
                                   object_name="book", on_click=self.book_requested.emit)
         done = button(self.tr("Done"), name=self.tr("Done, sign me out"), kind="success",
@@ -50,7 +68,8 @@ class MemberScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.greeting)
         layout.addWidget(self.message)
-        layout.addWidget(finger_scroll(self._list), 1)
+        self.list_area = finger_scroll(self._list)
+        layout.addWidget(self.list_area, 1)
         layout.addLayout(bottom)
         ctx.bridge.changed.connect(self._on_changed)
         ctx.session.ended.connect(self.clear)
@@ -58,6 +77,7 @@ class MemberScreen(QWidget):
     # -- data -------------------------------------------------------------------------
     def show_member(self, member: Member) -> None:
         self.clear()
+        self._upcoming_wanted = UPCOMING_PAGE
         self.greeting.setText(self.tr("Hello, {0}").format(member.short_name))
         self.reload()
 
@@ -65,9 +85,21 @@ class MemberScreen(QWidget):
         member = self._ctx.session.member
         if member is None:
             return
-        zone, now = self._ctx.site.timezone, self._ctx.now()
-        self._ctx.bridge.read(lambda svc: load_member(svc, zone, member, now), self._on_loaded,
-                              guard=self._ctx.session.guard(), latest="member")
+        zone, now, wanted = self._ctx.site.timezone, self._ctx.now(), self._upcoming_wanted
+        self._ctx.bridge.read(lambda svc: load_member(svc, zone, member, now, upcoming=wanted),
+                              self._on_loaded, guard=self._ctx.session.guard(), latest="member")
+
+    def show_more(self) -> None:
+        """Add the next page of upcoming bookings below those shown."""
+        data = self.data
+        if data is None or data.upcoming_after is None or not data.upcoming_more:
+            return
+        member_id, after, offset = data.member.id, data.upcoming_after, len(data.upcoming)
+        self.more_button.setEnabled(False)
+        session_guard = self._ctx.session.guard()
+        self._ctx.bridge.read(lambda svc: load_more_upcoming(svc, member_id, after, offset),
+                              self._on_more, latest="member-more",
+                              guard=lambda: session_guard() and self._continues(offset))
 
     def clear(self) -> None:
         """Wipe the member's data off the screen."""
@@ -75,7 +107,13 @@ class MemberScreen(QWidget):
         self.greeting.clear()
         self.message.clear()
         self.message.hide()
+        self._take_more()
         clear_layout(self._rows)
+
+    def _take_more(self) -> None:
+        """Lift the "Show more" card out of the list (it is kept, not deleted)."""
+        self._rows.removeWidget(self._more)
+        self._more.hide()
 
     def say(self, text: str) -> None:
         self.message.setText(text)
@@ -90,6 +128,7 @@ class MemberScreen(QWidget):
 
     def _on_loaded(self, data: MemberData) -> None:
         self.data = data
+        self._take_more()
         clear_layout(self._rows)
         self.book_button.setVisible(data.flag_enabled)
         sections = (
@@ -99,17 +138,45 @@ class MemberScreen(QWidget):
             (self.tr("Coming up"), [self._upcoming_row(r, n) for r, n in data.upcoming]),
         )
         for title, rows in sections:
-            if rows:
+            # "Coming up" stays, with "Show more", when all of them lie past the horizon
+            if rows or (title is sections[-1][0] and data.upcoming_more):
                 self._rows.addWidget(label(title, "large"))
                 for row in rows:
                     self._rows.addWidget(row)
-        if not any(rows for _, rows in sections):
+        if data.upcoming_more:
+            self._rows.addWidget(self._more)
+            self._show_more_count(data.upcoming_more)
+        if not any(rows for _, rows in sections) and not data.upcoming_more:
             self._rows.addWidget(label(self.tr("You have no bookings yet."), "muted"))
         if not data.flag_enabled:
             self._rows.addWidget(label(self.tr(
                 "Booking at the kiosk is paused for now. Your existing bookings are kept."),
                 "message", name="flagOff"))
         self._rows.addStretch(1)
+
+    def _continues(self, offset: int) -> bool:
+        """Whether a page from ``offset`` still follows on from the bookings shown."""
+        return self.data is not None and len(self.data.upcoming) == offset
+
+    def _on_more(self, page: UpcomingPage) -> None:
+        data = self.data
+        if data is None:
+            return
+        at = self._rows.indexOf(self._more)
+        for i, (res, name) in enumerate(page.rows):
+            self._rows.insertWidget(at + i, self._upcoming_row(res, name))
+        data.upcoming.extend(page.rows)
+        data.upcoming_more = page.more
+        self._upcoming_wanted = max(self._upcoming_wanted, len(data.upcoming))
+        if page.more:
+            self._show_more_count(page.more)
+        else:
+            self._take_more()
+
+    def _show_more_count(self, more: int) -> None:
+        self.more_label.setText(self.tr("and {0} more coming up").format(more))
+        self.more_button.setEnabled(True)
+        self._more.show()
 
     # -- rows ---------------------------------------------------------------------------
     def _row(self, text: str, *buttons: QPushButton) -> QWidget:
