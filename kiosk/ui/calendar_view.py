@@ -12,13 +12,14 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPen, QResizeEvent
-from PySide6.QtWidgets import QAbstractScrollArea, QScroller, QScrollerProperties, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QScroller, QWidget
 
 from kiosk.core.model import Interval
 from kiosk.ui.calendar_model import CellState, DayModel, TimeRow
 from kiosk.ui.fmt import Formatter
 from kiosk.ui.i18n import translate
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets import no_press_delay
 
 _TAP_SLOP = 16  # px a finger may wander and still count as a tap
 
@@ -62,13 +63,7 @@ class DayCalendar(QAbstractScrollArea):
         self.setAccessibleName(translate("Calendar", "Day calendar"))
         self.setMinimumHeight(s.calendar_header + 4 * s.calendar_row)
         QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
-        # taps are told from drags on release (_TAP_SLOP), so presses need not be held
-        # back: a held press is replayed by screen position, which misses columns that
-        # lie beyond the screen's edge in an offscreen or mis-mapped window
-        scroller = QScroller.scroller(self.viewport())
-        props = scroller.scrollerProperties()
-        props.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0)
-        scroller.setScrollerProperties(props)
+        no_press_delay(self.viewport())  # taps are told from drags on release
         self._tick = QTimer(self, interval=30_000)
         self._tick.timeout.connect(self.viewport().update)
         self._update_ranges()

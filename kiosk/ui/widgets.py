@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QScroller,
+    QScrollerProperties,
     QVBoxLayout,
     QWidget,
 )
@@ -78,7 +79,19 @@ def finger_scroll(content: QWidget) -> QScrollArea:
     area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    no_press_delay(area.viewport())
     return area
+
+
+def no_press_delay(viewport: QWidget) -> None:
+    """Hand a press to the widget under the finger at once instead of holding it back
+    while the scroller decides: a held press is replayed by screen position, which
+    loses taps on anything lying outside the screen's bounds (offscreen or off-edge
+    windows). A drag still scrolls, and the scroller then cancels the pressed button."""
+    scroller = QScroller.scroller(viewport)
+    props = scroller.scrollerProperties()
+    props.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0)
+    scroller.setScrollerProperties(props)
 
 
 def clear_layout(layout: QLayout) -> None:
