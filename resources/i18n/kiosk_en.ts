@@ -4,7 +4,12 @@
 <context>
     <name>Book</name>
     <message>
-        <location filename="../../kiosk/ui/screens/book_data.py" line="46"/>
+        <location filename="../../kiosk/ui/screens/book_data.py" line="34"/>
+        <source>Booking is switched off for now (the reservation system is paused), so new bookings and moves are not possible. Existing bookings are kept: you can still cancel them, check members in and clear no-shows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/book_data.py" line="54"/>
         <source>needs the {0} badge: ask staff about training</source>
         <translation type="unfinished"></translation>
     </message>
@@ -14,13 +19,13 @@
     <message>
         <location filename="../../kiosk/ui/screens/book.py" line="49"/>
         <location filename="../../kiosk/ui/screens/book.py" line="50"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="123"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="124"/>
         <source>Book</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/book.py" line="67"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="237"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="242"/>
         <source>Book it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -35,92 +40,92 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="83"/>
         <source>Previous day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="85"/>
         <source>Next day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="86"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="87"/>
         <source>Shorter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="89"/>
         <source>Longer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="89"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="90"/>
         <source>Soonest free</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="89"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="90"/>
         <source>Find the soonest free time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="107"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="108"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="121"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="122"/>
         <source>Move a booking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="122"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="123"/>
         <source>Book for {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="147"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="148"/>
         <source>Your membership is paused after missed bookings, so booking is not possible right now. Please see staff.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="229"/>
         <source>Tap a free time on the calendar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="232"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="237"/>
         <source>{0}, {1} ({2})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="237"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="242"/>
         <source>Move here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="241"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="246"/>
         <source>That time is taken. You can join the waitlist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="276"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="281"/>
         <source>Booked: {0}. See you then!</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="297"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="302"/>
         <source>Try {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="326"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="331"/>
         <source>Nothing of this kind is free for that long soon.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="357"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="362"/>
         <source>You are number {0} on the waitlist. If the slot frees up, it is held for you for a while: we show it here when you sign in, and email you.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -128,42 +133,42 @@
 <context>
     <name>Calendar</name>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="30"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="31"/>
         <source>Free</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="31"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="32"/>
         <source>Taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="32"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="33"/>
         <source>Yours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="33"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="34"/>
         <source>Pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="34"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="35"/>
         <source>Closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="62"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="63"/>
         <source>Day calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="297"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="292"/>
         <source>first time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="298"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="293"/>
         <source>again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -474,128 +479,186 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="81"/>
         <source>Hello, {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="134"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="135"/>
         <source>Waitlist offers for you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="135"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="136"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="136"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="137"/>
         <source>Your places on waitlists</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="137"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="138"/>
         <source>Coming up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="149"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="150"/>
         <source>You have no bookings yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="152"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="153"/>
         <source>Booking at the kiosk is paused for now. Your existing bookings are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="172"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="177"/>
         <source>and {0} more coming up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="188"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="193"/>
         <source>Check in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="188"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="193"/>
         <source>Check in for {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="192"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="197"/>
         <source>Check-in opens at {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="194"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="199"/>
         <source>The check-in window has closed. Please see staff.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="196"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="201"/>
         <source>Checked in ✓</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="198"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="203"/>
         <source>End early</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="198"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="203"/>
         <source>End {0} early</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="205"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="210"/>
         <source>{0} · {1} is free for you. Held for {2} more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="207"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="212"/>
         <source>Claim</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="207"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="212"/>
         <source>Claim {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="216"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="221"/>
         <source>You are number {0} in line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="217"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="222"/>
         <source>If it frees up, it is held for you and shown here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="218"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="223"/>
         <source>Leave waitlist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="229"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="229"/>
         <source>Cancel {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="234"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="239"/>
         <source>Tap again to cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="248"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="253"/>
         <source>Done. Your bookings are up to date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OnScreenKeyboard</name>
+    <message>
+        <location filename="../../kiosk/ui/keyboard.py" line="34"/>
+        <source>On-screen keyboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/keyboard.py" line="46"/>
+        <source>Delete last letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/keyboard.py" line="48"/>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/keyboard.py" line="48"/>
+        <source>Clear the name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/keyboard.py" line="50"/>
+        <source>Space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/keyboard.py" line="52"/>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/keyboard.py" line="52"/>
+        <source>Search for this member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/keyboard.py" line="59"/>
+        <source>Digit {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/keyboard.py" line="61"/>
+        <source>Apostrophe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/keyboard.py" line="63"/>
+        <source>Hyphen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/keyboard.py" line="65"/>
+        <source>Letter {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -813,42 +876,42 @@
 <context>
     <name>Sheet</name>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="345"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="378"/>
         <source>due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="345"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="378"/>
         <source>checked in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="346"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="379"/>
         <source>late</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="346"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="379"/>
         <source>no-show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="347"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="380"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="347"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="380"/>
         <source>done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="352"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="385"/>
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="353"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="386"/>
         <source>offered, held for them</source>
         <translation type="unfinished"></translation>
     </message>
@@ -856,199 +919,209 @@
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="54"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="56"/>
         <source>Staff mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="62"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="63"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="64"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="65"/>
         <source>Member name or number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="91"/>
         <source>Staff PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="89"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="90"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="72"/>
+        <source>Keyboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="72"/>
+        <source>Show the keyboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="100"/>
         <source>Walk-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="90"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="100"/>
         <source>Today&apos;s sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="90"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="100"/>
         <source>Waitlist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="91"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="101"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="91"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="101"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="91"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="101"/>
         <source>Leave kiosk mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="101"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="111"/>
         <source>Exit staff mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="116"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="126"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="123"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="135"/>
         <source>Type the staff PIN again to leave kiosk mode.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="149"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="162"/>
         <source>That PIN is not right (after 5 wrong tries staff mode locks for a while).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="160"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="173"/>
         <source>That PIN is not right.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="218"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="231"/>
         <source>Clear no-show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="222"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="235"/>
         <source>No bookings today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="237"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="250"/>
         <source>Nobody is waiting.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="245"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="258"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="245"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="258"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="246"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="259"/>
         <source>{0} change(s) waiting to be sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="247"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="260"/>
         <source>Last successful sync: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="248"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="261"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="251"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="264"/>
         <source>Rejected by the server: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="253"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="266"/>
         <source>No rejected changes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="257"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="261"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="270"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="274"/>
         <source>{0} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="264"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="277"/>
         <source>Sign members out after no touch for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="265"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="278"/>
         <source>Shorter timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="267"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="280"/>
         <source>Longer timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="272"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="285"/>
         <source>The staff PIN was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="275"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="288"/>
         <source>New staff PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="284"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="298"/>
         <source>This card is not known here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="295"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="318"/>
         <source>Choose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="296"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="319"/>
         <source>Choose {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="299"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="322"/>
         <source>No member matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="314"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="339"/>
         <source>Book a walk-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="321"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="351"/>
         <source>Move</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="323"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="356"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="333"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="366"/>
         <source>Done.</source>
         <translation type="unfinished"></translation>
     </message>

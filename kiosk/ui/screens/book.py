@@ -21,7 +21,7 @@ from kiosk.ui.calendar_model import CellState, DayModel
 from kiosk.ui.calendar_view import DayCalendar
 from kiosk.ui.context import UiContext
 from kiosk.ui.fmt import kind_label
-from kiosk.ui.screens.book_data import BookData, load_book
+from kiosk.ui.screens.book_data import BookData, load_book, staff_paused_text
 from kiosk.ui.screens.dst_note import dst_note
 from kiosk.ui.widgets import button, clear_layout, finger_scroll, label, refusal_text
 
@@ -68,9 +68,10 @@ class BookScreen(QWidget):
                                   on_click=self._on_book)
         self.wait_button = button(self.tr("Join the waitlist"), object_name="joinWaitlist",
                                   on_click=self._on_join)
-        self.paused = label(self.tr(
+        self._member_paused = self.tr(
             "Booking at the kiosk is paused for now. Your existing bookings are kept and "
-            "you can still check in."), "message", name="flagOff")
+            "you can still check in.")
+        self.paused = label(self._member_paused, "message", name="flagOff")
         self._body = QWidget()
         self._build()
         ctx.bridge.changed.connect(self._on_changed)
@@ -146,6 +147,10 @@ class BookScreen(QWidget):
             self.paused.setText(self.tr(
                 "Your membership is paused after missed bookings, so booking is not "
                 "possible right now. Please see staff."))
+        elif self.staff:  # the service refuses staff too: say so, and what still works
+            self.paused.setText(staff_paused_text())
+        else:
+            self.paused.setText(self._member_paused)
         self._body.setVisible(data.flag_enabled and not data.suspended)
         self._fill_kinds(data)
         if first:

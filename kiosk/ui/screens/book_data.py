@@ -13,7 +13,7 @@ from kiosk.ui.i18n import translate
 from kiosk.ui.loaders import Service, load_day
 from kiosk.ui.words import badge_label
 
-__all__ = ["BookData", "kind_label", "load_book"]
+__all__ = ["BookData", "kind_label", "load_book", "staff_paused_text"]
 
 
 @dataclass(slots=True)
@@ -29,13 +29,21 @@ class BookData:
     unavailable: dict[str, str] = field(default_factory=dict)  # resource name → why
 
 
+def staff_paused_text() -> str:
+    """What staff read while the flag is off (members read a calmer, shorter line)."""
+    return translate(
+        "Book", "Booking is switched off for now (the reservation system is paused), so "
+        "new bookings and moves are not possible. Existing bookings are kept: you can "
+        "still cancel them, check members in and clear no-shows.")
+
+
 def load_book(svc: Service, zone: str, day: date, kind: str | None, member: Member,
               *, staff: bool = False) -> BookData:
     kinds = list(svc.resource_kinds())
     chosen: str = kind if kind is not None and kind in kinds else (kinds[0] if kinds else "")
     model = load_day(svc, zone, day, viewer_id=member.id, kind=chosen or None,
                      cohort=member.cohort)
-    data = BookData(kinds, chosen, model, flag_enabled=staff or svc.flag_enabled(member.cohort),
+    data = BookData(kinds, chosen, model, flag_enabled=svc.flag_enabled(member.cohort),
                     suspended=member.status == MemberStatus.SUSPENDED and not staff)
     if model.columns:
         policy = svc.effective_policy(model.columns[0].id, member.cohort).policy

@@ -24,7 +24,9 @@ from kiosk.core.refusals import Refusal
 from kiosk.ui.bridge import ChangeSet
 from kiosk.ui.context import UiContext
 from kiosk.ui.i18n import translate
+from kiosk.ui.keyboard import OnScreenKeyboard
 from kiosk.ui.keypad import Keypad
+from kiosk.ui.screens.book_data import staff_paused_text
 from kiosk.ui.widgets import button, card, clear_layout, finger_scroll, label, refusal_text
 
 PAGES = ("walkin", "sheet", "waitlist", "sync", "settings", "leave")
@@ -61,7 +63,15 @@ class StaffScreen(QWidget):
         self.search = QLineEdit()
         self.search.setAccessibleName(self.tr("Member name or number"))
         self.search.setPlaceholderText(self.tr("Member name or number"))
+        self.search.setMaxLength(40)
         self.search.returnPressed.connect(self._on_search)
+        self.keyboard = OnScreenKeyboard(self.search)
+        self.keyboard.setObjectName("memberKeyboard")
+        self.keyboard.changed.connect(self._on_typed)
+        self.keyboard.submitted.connect(lambda _text: self._on_search())
+        self.keyboard_button = button(self.tr("Keyboard"), name=self.tr("Show the keyboard"),
+                                      object_name="showKeyboard",
+                                      on_click=lambda: self._show_keyboard(True))
         self.message = label("", "message", name="staffMessage")
         self.unlocked = QWidget()
         self.stack = QStackedWidget()
@@ -115,7 +125,9 @@ class StaffScreen(QWidget):
             search.addWidget(self.search, 1)
             search.addWidget(button(self.tr("Search"), object_name="searchMembers",
                                     on_click=self._on_search))
+            search.addWidget(self.keyboard_button)
             col.addLayout(search)
+            col.addWidget(self.keyboard)
         if key == "leave":
             self.leave_pad = Keypad(max_length=8, min_length=4, secret=True)
             self.leave_pad.setObjectName("leavePin")
@@ -135,6 +147,7 @@ class StaffScreen(QWidget):
         self.message.hide()
         self.selected = None
         self.search.clear()
+        self._show_keyboard(True)
         for layout in self._lists.values():
             clear_layout(layout)
         self.stack.setCurrentIndex(0)
@@ -277,6 +290,7 @@ class StaffScreen(QWidget):
     # -- walk-in ------------------------------------------------------------------------
     def select_member(self, member: Member) -> None:
         self.selected = member
+        self._show_keyboard(False)
         self.show_page("walkin")
 
     def select_member_or_none(self, member: Member | None) -> None:
@@ -284,6 +298,15 @@ class StaffScreen(QWidget):
             self.say(self.tr("This card is not known here."))
         else:
             self.select_member(member)
+
+    def _show_keyboard(self, on: bool) -> None:
+        """The keyboard while looking for a member; the list has the room once chosen."""
+        self.keyboard.setVisible(on)
+        self.keyboard_button.setVisible(not on)
+
+    def _on_typed(self, text: str) -> None:
+        if len(text.strip()) >= 2:  # search as staff type, once a name can be told
+            self._on_search()
 
     def _on_search(self) -> None:
         text = self.search.text().strip()
@@ -303,23 +326,33 @@ class StaffScreen(QWidget):
         if member is None:
             return
         now = self._ctx.now()
-        self._read(lambda svc: svc.member_reservations(member.id, now), self._on_member_res,
-                   "walkin")
+        self._read(lambda svc: (svc.member_reservations(member.id, now),
+                                {r.id: r.name for r in svc.resources(None)},
+                                svc.flag_enabled(member.cohort)),
+                   self._on_member_res, "walkin")
 
-    def _on_member_res(self, reservations: list[Reservation]) -> None:
+    def _on_member_res(self, data: tuple[list[Reservation], dict[str, str], bool]) -> None:
         member = self.selected
         if member is None:
             return
+        reservations, names, enabled = data
+        walk_in = button(self.tr("Book a walk-in"), kind="primary", object_name="walkInBook",
+                         on_click=lambda: self.book_for.emit(member))
+        walk_in.setVisible(enabled)
         rows: list[QWidget] = [card(label(f"{member.display_name} · {member.number}", "large"),
-                                    button(self.tr("Book a walk-in"), kind="primary",
-                                           object_name="walkInBook",
-                                           on_click=lambda: self.book_for.emit(member)))]
+                                    walk_in)]
+        if not enabled:
+            rows.append(label(staff_paused_text(), "message", name="staffFlagOff"))
+        fmt = self._ctx.fmt
         for res in (r for r in reservations if r.active):
-            when = self._ctx.fmt.span_with_day(res.interval, self._ctx.today())
+            text = (f"{names.get(res.resource_id, '?')} · "
+                    f"{fmt.span_with_day(res.interval, self._ctx.today())} · "
+                    f"{fmt.duration(res.interval.duration)}")
+            move = button(self.tr("Move"), object_name="moveBooking",
+                          on_click=partial(self.move_requested.emit, member, res))
+            move.setVisible(enabled)  # a move is judged as a new booking: the flag applies
             rows.append(self._row(
-                when,
-                button(self.tr("Move"), object_name="moveBooking",
-                       on_click=partial(self.move_requested.emit, member, res)),
+                text, move,
                 button(self.tr("Cancel"), kind="danger", object_name="cancelBooking",
                        on_click=partial(self._cancel, res.id))))
         self._fill("walkin", rows, "")
