@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from kiosk.core.credentials import (
@@ -37,11 +35,16 @@ def test_malformed_stored_hashes_never_match(stored):
     assert verify_pin("1234", stored) is False
 
 
-def test_hundreds_of_pins_hash_quickly():
-    began = time.perf_counter()
-    for i in range(200):
-        hash_pin(f"{i:04d}")
-    assert time.perf_counter() - began < 2.0
+def test_pin_hash_cost_is_bounded_and_salted():
+    # A 4-8 digit PIN is protected by the kiosk's throttle, not by hash cost: keep scrypt's
+    # work small enough that 200 demo members hash in well under a second (bench figures
+    # come from bench/, never from timed assertions here).
+    first, second = hash_pin("1234"), hash_pin("1234")
+    scheme, n, r, p, salt, digest = first.split("$")
+    assert scheme == "scrypt"
+    assert int(n) * int(r) * int(p) * 128 <= 1 << 20, "at most 1 MiB of scrypt work"
+    assert len(bytes.fromhex(salt)) >= 16 and len(bytes.fromhex(digest)) == 32
+    assert first != second, "a fresh salt each time"
 
 
 @pytest.mark.parametrize(
