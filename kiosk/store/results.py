@@ -72,8 +72,9 @@ class SyncRejection:
     entity_id: str | None
     member_id: str | None
     created_at: datetime
-    seen_at: datetime | None = None
-    resolved_at: datetime | None = None
+    seen_at: datetime | None = None  # when the member was shown it at the kiosk
+    resolved_at: datetime | None = None  # when staff marked it handled
+    resolved_by: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

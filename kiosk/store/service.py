@@ -16,6 +16,7 @@ from kiosk.store.service_base import Clock
 from kiosk.store.service_bookings import BookingWrites
 from kiosk.store.service_checkin import CheckInWrites
 from kiosk.store.service_reads import Reads
+from kiosk.store.service_rejections import Rejections
 from kiosk.store.service_waitlist import WaitlistService
 
 
@@ -23,7 +24,7 @@ def system_clock() -> datetime:
     return datetime.now(UTC)
 
 
-class KioskService(Reads, BookingWrites, CheckInWrites, WaitlistService, Access):
+class KioskService(Reads, BookingWrites, CheckInWrites, WaitlistService, Access, Rejections):
     """Reads return core records; writes return ``Applied[T]`` or a ``Refusal``; input that
     cannot be a request at all (wrong types, naive times) raises ``InvalidInput`` before
     anything is read or written."""

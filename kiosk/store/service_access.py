@@ -54,10 +54,10 @@ def record_attempt(session: Session, row: PinThrottleRow, ok: bool, now: datetim
         row.failures, row.locked_until = 0, now + timedelta(minutes=lock)
 
 
-def _rejection(row: SyncRejectionRow) -> SyncRejection:
+def rejection_record(row: SyncRejectionRow) -> SyncRejection:
     return SyncRejection(row.id, row.mutation_id, row.code, row.message, row.entity,
                          row.entity_id, row.member_id, row.created_at, row.seen_at,
-                         row.resolved_at)
+                         row.resolved_at, row.resolved_by)
 
 
 class Access(ServiceBase):
@@ -133,7 +133,7 @@ class Access(ServiceBase):
             count, oldest = outbox.depth(session)
             stmt = (select(SyncRejectionRow).where(SyncRejectionRow.resolved_at.is_(None))
                     .order_by(SyncRejectionRow.id))
-            rejections = tuple(_rejection(r) for r in session.scalars(stmt))
+            rejections = tuple(rejection_record(r) for r in session.scalars(stmt))
             online = bool(state and state.online)
             last = state.last_success_at if state else None
             return SyncStatus(online, last, count, oldest, rejections)

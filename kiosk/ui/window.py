@@ -3,6 +3,8 @@ flows that join them (scan → check in, sign in, book, staff, idle sign-out).""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
@@ -19,6 +21,7 @@ from kiosk.ui.screens.member import MemberScreen
 from kiosk.ui.screens.staff import StaffScreen
 from kiosk.ui.status import StatusStrip
 from kiosk.ui.widgets import label
+from kiosk.ui.words import rejection_notice
 
 
 class KioskWindow(QWidget):
@@ -49,6 +52,7 @@ class KioskWindow(QWidget):
         layout.addWidget(StatusStrip(ctx.status, ctx.fmt))
         self._wire()
         self._closed = False
+        self._checked = self._notice = ""
 
     def _wire(self) -> None:
         c = self.ctx
@@ -110,6 +114,7 @@ class KioskWindow(QWidget):
         if self.ctx.session.staff:
             self._on_exit_staff()
         self.banner.hide()
+        self._checked = self._notice = ""
         self.book.clear()  # another card mid-flow: nothing of the previous member stays
         self.ctx.session.start(member)
         self.member.show_member(member)
@@ -121,12 +126,28 @@ class KioskWindow(QWidget):
         self.ctx.bridge.write(lambda svc: svc.check_in_member(member.id), self._on_checked_in,
                               key=f"checkin-member:{member.id}", guard=self.ctx.session.guard(),
                               on_error=self.member.say)
+        self.ctx.bridge.read(lambda svc: svc.member_rejections(member.id),
+                             self._on_rejections, guard=self.ctx.session.guard())
+
+    def _on_rejections(self, found: list[Any]) -> None:
+        """Changes of this member's the server turned down: tell them once."""
+        if not found:
+            return
+        self._notice = rejection_notice([r.code for r in found])
+        self._say_member()
+        ids = [r.id for r in found]
+        self.ctx.bridge.write(lambda svc: svc.mark_rejections_seen(ids), lambda _r: None)
 
     def _on_checked_in(self, applied: object) -> None:
         done: list[Reservation] = list(getattr(applied, "value", []) or [])
         if done:
-            self.member.say(self.tr("You are checked in for {0} booking(s). Enjoy!").format(
-                len(done)))
+            self._checked = self.tr("You are checked in for {0} booking(s). Enjoy!").format(
+                len(done))
+            self._say_member()
+
+    def _say_member(self) -> None:
+        """The check-in line and any notice of rejected changes, whichever came first."""
+        self.member.say("\n".join(t for t in (self._checked, self._notice) if t))
 
     def end_session(self) -> None:
         self.ctx.session.end()

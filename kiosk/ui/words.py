@@ -37,6 +37,7 @@ def entity_label(code: str) -> str:
         "waitlist entry": translate("Words", "waitlist place"),
         "waitlist_entry": translate("Words", "waitlist place"),
         "site": translate("Words", "site"),
+        "rejection": translate("Words", "rejected change"),
     }
     return texts.get(code, code.replace("_", " "))
 
@@ -64,3 +65,21 @@ def localise_params(params: Mapping[str, object]) -> dict[str, object]:
     """``params`` with each known code replaced by its word in the current language."""
     return {key: _PARAMS[key](value) if key in _PARAMS and isinstance(value, str) else value
             for key, value in params.items()}
+
+
+def rejection_notice(codes: list[str]) -> str:
+    """What a member is told at sign-in about their changes the server turned down."""
+    reasons = {
+        "conflict": translate("Words", "the time was booked elsewhere first"),
+        "outside_hours": translate("Words", "the time is outside the opening hours"),
+        "flag_disabled": translate("Words", "booking was switched off"),
+        "member_suspended": translate("Words", "your membership is paused"),
+        "training_required": translate("Words", "a training badge is needed"),
+        "cancelled": translate("Words", "the booking had been cancelled"),
+        "window_closed": translate("Words", "the check-in window had closed"),
+    }
+    why = "; ".join(dict.fromkeys(reasons.get(c, translate("Words", "a booking rule"))
+                                  for c in codes))
+    return translate(
+        "Words", "{n} change(s) made here could not be kept: {why}. Staff can help.").format(
+            n=len(codes), why=why)

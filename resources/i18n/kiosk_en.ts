@@ -416,32 +416,32 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="32"/>
+        <location filename="../../kiosk/ui/window.py" line="35"/>
         <source>Reservation kiosk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="104"/>
+        <location filename="../../kiosk/ui/window.py" line="107"/>
         <source>This card is not known here. Please sign in with your member number, or ask staff to link your card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="119"/>
+        <location filename="../../kiosk/ui/window.py" line="122"/>
         <source>Your membership is paused after missed bookings, so you cannot book right now. You can still check in. Please see staff to lift the pause.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="128"/>
+        <location filename="../../kiosk/ui/window.py" line="141"/>
         <source>You are checked in for {0} booking(s). Enjoy!</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="156"/>
+        <location filename="../../kiosk/ui/window.py" line="169"/>
         <source>Saved: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="161"/>
+        <location filename="../../kiosk/ui/window.py" line="174"/>
         <source>That card could not be read. Please scan it again, or sign in with your member number.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -850,6 +850,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../kiosk/store/service_rejections.py" line="30"/>
+        <source>This rejected change was already marked handled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../kiosk/store/service_waitlist.py" line="48"/>
         <source>This slot is free: book it instead of waiting.</source>
         <translation type="unfinished"></translation>
@@ -876,42 +881,42 @@
 <context>
     <name>Sheet</name>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="378"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="385"/>
         <source>due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="378"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="385"/>
         <source>checked in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="379"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="386"/>
         <source>late</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="379"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="386"/>
         <source>no-show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="380"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="387"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="380"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="387"/>
         <source>done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="385"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="392"/>
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="386"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="393"/>
         <source>offered, held for them</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1045,83 +1050,88 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="264"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="265"/>
         <source>Rejected by the server: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/staff.py" line="266"/>
+        <source>Mark handled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="269"/>
         <source>No rejected changes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="270"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="274"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="277"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="281"/>
         <source>{0} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="277"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="284"/>
         <source>Sign members out after no touch for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="278"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="285"/>
         <source>Shorter timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="280"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="287"/>
         <source>Longer timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="285"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="292"/>
         <source>The staff PIN was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="288"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="295"/>
         <source>New staff PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="298"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="305"/>
         <source>This card is not known here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="318"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="325"/>
         <source>Choose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="319"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="326"/>
         <source>Choose {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="322"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="329"/>
         <source>No member matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="339"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="346"/>
         <source>Book a walk-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="351"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="358"/>
         <source>Move</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="356"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="363"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="366"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="373"/>
         <source>Done.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1250,6 +1260,56 @@
     <message>
         <location filename="../../kiosk/ui/words.py" line="39"/>
         <source>site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="40"/>
+        <source>rejected change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="73"/>
+        <source>the time was booked elsewhere first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="74"/>
+        <source>the time is outside the opening hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="75"/>
+        <source>booking was switched off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="76"/>
+        <source>your membership is paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="77"/>
+        <source>a training badge is needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="78"/>
+        <source>the booking had been cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="79"/>
+        <source>the check-in window had closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="81"/>
+        <source>a booking rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="83"/>
+        <source>{n} change(s) made here could not be kept: {why}. Staff can help.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -416,32 +416,32 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="32"/>
+        <location filename="../../kiosk/ui/window.py" line="35"/>
         <source>Reservation kiosk</source>
         <translation>Quiosco de reservas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="104"/>
+        <location filename="../../kiosk/ui/window.py" line="107"/>
         <source>This card is not known here. Please sign in with your member number, or ask staff to link your card.</source>
         <translation>Esta tarjeta no se conoce aquí. Inicie sesión con su número de socio o pida al personal que vincule su tarjeta.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="119"/>
+        <location filename="../../kiosk/ui/window.py" line="122"/>
         <source>Your membership is paused after missed bookings, so you cannot book right now. You can still check in. Please see staff to lift the pause.</source>
         <translation>Su membresía está en pausa por reservas a las que no acudió, así que ahora no puede reservar. Sí puede registrar su llegada. Hable con el personal para quitar la pausa.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="128"/>
+        <location filename="../../kiosk/ui/window.py" line="141"/>
         <source>You are checked in for {0} booking(s). Enjoy!</source>
         <translation>Ha registrado su llegada en {0} reserva(s). ¡Que lo disfrute!</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="156"/>
+        <location filename="../../kiosk/ui/window.py" line="169"/>
         <source>Saved: {0}</source>
         <translation>Guardado: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="161"/>
+        <location filename="../../kiosk/ui/window.py" line="174"/>
         <source>That card could not be read. Please scan it again, or sign in with your member number.</source>
         <translation>No se pudo leer esa tarjeta. Escanéela de nuevo o inicie sesión con su número de socio.</translation>
     </message>
@@ -850,6 +850,11 @@
         <translation>Esta reserva no tiene marca de ausencia.</translation>
     </message>
     <message>
+        <location filename="../../kiosk/store/service_rejections.py" line="30"/>
+        <source>This rejected change was already marked handled.</source>
+        <translation>Este cambio rechazado ya estaba marcado como resuelto.</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/store/service_waitlist.py" line="48"/>
         <source>This slot is free: book it instead of waiting.</source>
         <translation>Este horario está libre: resérvelo en lugar de esperar.</translation>
@@ -876,42 +881,42 @@
 <context>
     <name>Sheet</name>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="378"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="385"/>
         <source>due</source>
         <translation>pendiente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="378"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="385"/>
         <source>checked in</source>
         <translation>llegada registrada</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="379"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="386"/>
         <source>late</source>
         <translation>con retraso</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="379"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="386"/>
         <source>no-show</source>
         <translation>ausente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="380"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="387"/>
         <source>cancelled</source>
         <translation>cancelada</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="380"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="387"/>
         <source>done</source>
         <translation>terminada</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="385"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="392"/>
         <source>waiting</source>
         <translation>en espera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="386"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="393"/>
         <source>offered, held for them</source>
         <translation>ofrecido, reservado para esa persona</translation>
     </message>
@@ -1045,83 +1050,88 @@
         <translation>nunca</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="264"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="265"/>
         <source>Rejected by the server: {0}</source>
         <translation>Rechazado por el servidor: {0}</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/staff.py" line="266"/>
+        <source>Mark handled</source>
+        <translation>Marcar como resuelto</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="269"/>
         <source>No rejected changes.</source>
         <translation>No hay cambios rechazados.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="270"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="274"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="277"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="281"/>
         <source>{0} s</source>
         <translation>{0} s</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="277"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="284"/>
         <source>Sign members out after no touch for</source>
         <translation>Cerrar la sesión de los socios tras un tiempo sin tocar la pantalla de</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="278"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="285"/>
         <source>Shorter timeout</source>
         <translation>Tiempo de espera más corto</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="280"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="287"/>
         <source>Longer timeout</source>
         <translation>Tiempo de espera más largo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="285"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="292"/>
         <source>The staff PIN was changed.</source>
         <translation>Se ha cambiado el PIN del personal.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="288"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="295"/>
         <source>New staff PIN</source>
         <translation>Nuevo PIN del personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="298"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="305"/>
         <source>This card is not known here.</source>
         <translation>Esta tarjeta no se conoce aquí.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="318"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="325"/>
         <source>Choose</source>
         <translation>Elegir</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="319"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="326"/>
         <source>Choose {0}</source>
         <translation>Elegir a {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="322"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="329"/>
         <source>No member matches.</source>
         <translation>Ningún socio coincide.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="339"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="346"/>
         <source>Book a walk-in</source>
         <translation>Hacer una reserva en persona</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="351"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="358"/>
         <source>Move</source>
         <translation>Cambiar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="356"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="363"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="366"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="373"/>
         <source>Done.</source>
         <translation>Hecho.</translation>
     </message>
@@ -1251,6 +1261,56 @@
         <location filename="../../kiosk/ui/words.py" line="39"/>
         <source>site</source>
         <translation>sede</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="40"/>
+        <source>rejected change</source>
+        <translation>cambio rechazado</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="73"/>
+        <source>the time was booked elsewhere first</source>
+        <translation>esa hora se reservó antes por otra vía</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="74"/>
+        <source>the time is outside the opening hours</source>
+        <translation>esa hora está fuera del horario de apertura</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="75"/>
+        <source>booking was switched off</source>
+        <translation>las reservas estaban desactivadas</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="76"/>
+        <source>your membership is paused</source>
+        <translation>su membresía está en pausa</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="77"/>
+        <source>a training badge is needed</source>
+        <translation>hace falta una acreditación de formación</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="78"/>
+        <source>the booking had been cancelled</source>
+        <translation>la reserva ya estaba cancelada</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="79"/>
+        <source>the check-in window had closed</source>
+        <translation>el plazo para registrar la llegada había terminado</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="81"/>
+        <source>a booking rule</source>
+        <translation>una norma de reserva</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/words.py" line="83"/>
+        <source>{n} change(s) made here could not be kept: {why}. Staff can help.</source>
+        <translation>No se pudieron mantener {n} cambio(s) hechos aquí: {why}. El personal puede ayudarle.</translation>
     </message>
 </context>
 </TS>

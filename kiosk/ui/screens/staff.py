@@ -261,10 +261,17 @@ class StaffScreen(QWidget):
                 self._ctx.fmt.time(last) if last else self.tr("never"))),
         ]
         for rej in status.rejections:
-            rows.append(self._row(self.tr("Rejected by the server: {0}").format(rej.message)))
+            rows.append(self._row(
+                self.tr("Rejected by the server: {0}").format(rej.message),
+                button(self.tr("Mark handled"), kind="primary", object_name="resolveRejection",
+                       on_click=partial(self._resolve, rej.id))))
         if not status.rejections:
             rows.append(label(self.tr("No rejected changes."), "muted"))
         self._fill("sync", rows, "")
+
+    def _resolve(self, rejection_id: int) -> None:
+        self._write(lambda svc: svc.resolve_rejection(rejection_id, "staff"), self._on_done,
+                    key=f"resolve:{rejection_id}")
 
     def _fill_settings(self) -> None:
         value = label(self.tr("{0} s").format(self.idle_seconds), "large", name="idleValue")

@@ -1,0 +1,51 @@
+"""Rejected changes: staff mark one handled on the sync page; the member it concerns is
+told when they next sign in, once."""
+
+from __future__ import annotations
+
+from kiosk.store.schema import SyncRejectionRow
+from tests.ui.drive import buttons, find_button, scan, tap, visible_text
+from tests.ui.seed import ADA, NOW
+from tests.ui.test_staff_flows import unlocked
+
+
+def reject(service, member_id: str = ADA.id) -> int:
+    with service.store.write() as session:
+        row = SyncRejectionRow(mutation_id="m-9", code="conflict",
+                               message="Drill 2 was booked on the web first",
+                               entity="reservation", entity_id="r-offline", member_id=member_id,
+                               created_at=NOW)
+        session.add(row)
+        session.flush()
+        return row.id
+
+
+def test_staff_mark_a_rejection_handled(qtbot, kiosk, service) -> None:
+    w = kiosk.window
+    rid = reject(service)
+    unlocked(qtbot, kiosk)
+    tap(qtbot, find_button(w.staff, "page_sync"))
+    qtbot.waitUntil(lambda: bool(buttons(w.staff, "resolveRejection")))
+    assert "booked on the web first" in visible_text(w.staff)
+    tap(qtbot, find_button(w.staff, "resolveRejection"))
+    qtbot.waitUntil(lambda: "No rejected changes." in visible_text(w.staff))
+    assert service.sync_status().rejections == ()
+    with service.store.read() as session:
+        assert session.get(SyncRejectionRow, rid).resolved_by == "staff"
+
+
+def test_member_is_told_of_their_rejection_at_sign_in_once(qtbot, kiosk, service,
+                                                          fake_clock) -> None:
+    w = kiosk.window
+    reject(service)
+    scan(qtbot, kiosk, "400001001", fake_clock)
+    qtbot.waitUntil(lambda: "could not be kept" in w.member.message.text())
+    assert "booked elsewhere first" in w.member.message.text()
+    qtbot.waitUntil(lambda: "checked in" in w.member.message.text())  # both lines kept
+    qtbot.waitUntil(lambda: service.member_rejections(ADA.id) == [])
+    tap(qtbot, find_button(w.member, "done"))
+    qtbot.waitUntil(lambda: w.current() is w.home)
+    scan(qtbot, kiosk, "400001001", fake_clock)
+    qtbot.waitUntil(lambda: w.current() is w.member and w.member.data is not None)
+    qtbot.wait(200)
+    assert "could not be kept" not in w.member.message.text()
