@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -25,17 +26,22 @@ from kiosk.store.outbox import ensure_sync_state
 BUSY_TIMEOUT_MS = 10_000
 #: Page cache per connection (KiB): index pages of a 1M-row cache stay hot while loading.
 CACHE_KIB = 65_536
+#: What the touchscreen app gives each connection instead: it keeps several connections
+#: (three readers, the writer) for days, and each fills its cache in time, so 64 MiB each
+#: would take the app past its memory budget. The OS file cache still serves the rest.
+UI_CACHE_KIB = 16_384
 _BEGIN_OPTION = "kiosk_begin"
 
 
-def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+def _on_connect(dbapi_connection: sqlite3.Connection, _record: object, *,
+                cache_kib: int = CACHE_KIB) -> None:
     dbapi_connection.isolation_level = None
     for pragma in (
         f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
         "PRAGMA foreign_keys = ON",
         "PRAGMA journal_mode = WAL",
         "PRAGMA synchronous = NORMAL",
-        f"PRAGMA cache_size = -{CACHE_KIB}",
+        f"PRAGMA cache_size = -{int(cache_kib)}",
     ):
         dbapi_connection.execute(pragma)
 
@@ -45,10 +51,11 @@ def _on_begin(connection: Any) -> None:
     connection.exec_driver_sql(f"BEGIN {mode}")
 
 
-def make_engine(path: Path | str) -> Engine:
-    """An engine on one cache file with the store's pragmas and explicit BEGIN."""
+def make_engine(path: Path | str, *, cache_kib: int = CACHE_KIB) -> Engine:
+    """An engine on one cache file with the store's pragmas and explicit BEGIN;
+    ``cache_kib`` is each connection's SQLite page cache."""
     engine = create_engine(f"sqlite:///{Path(path)}", pool_size=8, max_overflow=16)
-    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "connect", partial(_on_connect, cache_kib=cache_kib))
     event.listen(engine, "begin", _on_begin)
     return engine
 
@@ -103,9 +110,9 @@ class Store:
         self.engine.dispose()
 
 
-def open_store(path: Path | str, *, migrate: bool = True) -> Store:
+def open_store(path: Path | str, *, migrate: bool = True, cache_kib: int = CACHE_KIB) -> Store:
     """Open the cache at ``path`` (created if missing) and bring its schema to head."""
-    store = Store(make_engine(path))
+    store = Store(make_engine(path, cache_kib=cache_kib))
     if migrate:
         store.migrate()
         with store.write() as session:

@@ -108,13 +108,14 @@ def load_home(svc: Service, zone: str, now: datetime, page: int = 0,
     page = max(0, min(page, len(pages) - 1))
     ids = pages[page].resource_ids if pages else ()
     model = load_day(svc, zone, today, resource_ids=ids)
-    free = [r for r in site.resources if r.id not in site.busy
-            and _is_open(zone, site.policies[r.id].policy.opening_hours, today, now)]
+    is_open: dict[WeeklyHours, bool] = {}  # most resources share their hours
+    for policy in site.policies.values():
+        hours_ = policy.policy.opening_hours
+        if hours_ not in is_open:
+            is_open[hours_] = any(s.contains(now) for s in _open_spans(zone, hours_, today))
+    free = [r for r in site.resources
+            if r.id not in site.busy and is_open[site.policies[r.id].policy.opening_hours]]
     return HomeData(model, free, page, tuple(pages))
-
-
-def _is_open(zone: str, opening: WeeklyHours, day: date, now: datetime) -> bool:
-    return any(span.contains(now) for span in _open_spans(zone, opening, day))
 
 
 @dataclass(frozen=True, slots=True)

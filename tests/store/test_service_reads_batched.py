@@ -105,3 +105,15 @@ def test_member_and_busy_queries_use_indexes(store: Store) -> None:
     assert "ix_reservations_conflict" in busy, busy
     assert "SCAN reservations" not in busy
     assert timedelta(seconds=queries.FOREVER) > timedelta(days=365 * 7000)
+
+
+def test_the_page_cache_per_connection_is_chosen_on_open(tmp_path) -> None:
+    from kiosk.store.db import CACHE_KIB, UI_CACHE_KIB, open_store
+
+    for asked, expected in ((None, CACHE_KIB), (UI_CACHE_KIB, UI_CACHE_KIB)):
+        store = (open_store(tmp_path / "a.sqlite3") if asked is None
+                 else open_store(tmp_path / "a.sqlite3", cache_kib=asked))
+        with store.read() as session:
+            size = session.connection().exec_driver_sql("PRAGMA cache_size").scalar()
+        store.close()
+        assert size == -expected

@@ -7,11 +7,13 @@ one while the screen builds only a few dozen rows. Data is read off the GUI thre
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QHideEvent
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.core.checkin import CheckInState
@@ -30,6 +32,9 @@ from kiosk.ui.loaders import (
     offer_time_left,
 )
 from kiosk.ui.widgets import button, card, clear_layout, finger_scroll, label, refusal_text
+
+#: Rows built at once when data arrives (about a screenful), then per turn of the loop.
+FIRST_ROWS, MORE_ROWS = 6, 6
 
 
 class MemberScreen(QWidget):
@@ -54,6 +59,9 @@ class MemberScreen(QWidget):
         self._list = QWidget()
         self._rows = QVBoxLayout(self._list)
         self._upcoming_wanted = UPCOMING_PAGE
+        self._pending: deque[Callable[[], QWidget]] = deque()
+        self._builder = QTimer(self, singleShot=True, interval=0)
+        self._builder.timeout.connect(lambda: self._build(MORE_ROWS))
         self.more_label = label("", "muted", name="upcomingMore")
         self.more_button = button(self.tr("Show more"), name=self.tr("Show more bookings"),
                                   object_name="showMore", on_click=self.show_more)
@@ -104,6 +112,8 @@ class MemberScreen(QWidget):
     def clear(self) -> None:
         """Wipe the member's data off the screen."""
         self.data = None
+        self._builder.stop()
+        self._pending.clear()
         self.greeting.clear()
         self.message.clear()
         self.message.hide()
@@ -127,32 +137,56 @@ class MemberScreen(QWidget):
             self.reload()
 
     def _on_loaded(self, data: MemberData) -> None:
+        if data == self.data and not self._pending:
+            return  # a refresh that changed nothing keeps its rows (and an armed Cancel)
         self.data = data
         self._take_more()
         clear_layout(self._rows)
+        self._rows.addStretch(1)
         self.book_button.setVisible(data.flag_enabled)
+        self._pending = deque(self._plan(data))
+        self._build(FIRST_ROWS)
+
+    def _plan(self, data: MemberData) -> list[Callable[[], QWidget]]:
+        """What to show, top to bottom, as widget factories (built a few per frame)."""
+        offer, today, wait, upcoming = (self._offer_row, self._today_row, self._wait_row,
+                                        self._upcoming_row)
         sections = (
-            (self.tr("Waitlist offers for you"), [self._offer_row(w) for w in data.offers]),
-            (self.tr("Today"), [self._today_row(t) for t in data.today]),
-            (self.tr("Your places on waitlists"), [self._wait_row(w) for w in data.waiting]),
-            (self.tr("Coming up"), [self._upcoming_row(r, n) for r, n in data.upcoming]),
+            (self.tr("Waitlist offers for you"), [partial(offer, w) for w in data.offers]),
+            (self.tr("Today"), [partial(today, t) for t in data.today]),
+            (self.tr("Your places on waitlists"), [partial(wait, w) for w in data.waiting]),
+            (self.tr("Coming up"), [partial(upcoming, r, n) for r, n in data.upcoming]),
         )
+        plan: list[Callable[[], QWidget]] = []
         for title, rows in sections:
             # "Coming up" stays, with "Show more", when all of them lie past the horizon
             if rows or (title is sections[-1][0] and data.upcoming_more):
-                self._rows.addWidget(label(title, "large"))
-                for row in rows:
-                    self._rows.addWidget(row)
+                plan += [partial(label, title, "large"), *rows]
         if data.upcoming_more:
-            self._rows.addWidget(self._more)
-            self._show_more_count(data.upcoming_more)
-        if not any(rows for _, rows in sections) and not data.upcoming_more:
-            self._rows.addWidget(label(self.tr("You have no bookings yet."), "muted"))
+            plan.append(partial(self._more_card, data.upcoming_more))
+        if not plan:
+            plan.append(partial(label, self.tr("You have no bookings yet."), "muted"))
         if not data.flag_enabled:
-            self._rows.addWidget(label(self.tr(
+            plan.append(partial(label, self.tr(
                 "Booking at the kiosk is paused for now. Your existing bookings are kept."),
                 "message", name="flagOff"))
-        self._rows.addStretch(1)
+        return plan
+
+    def _build(self, count: int) -> None:
+        """Build the next ``count`` planned widgets above the stretch; the rest follow on
+        later turns of the event loop, so the first rows paint without waiting for all."""
+        for _ in range(min(count, len(self._pending))):
+            self._rows.insertWidget(self._rows.count() - 1, self._pending.popleft()())
+        if self._pending and self.isVisible():
+            self._builder.start()
+
+    def _finish_build(self) -> None:
+        self._builder.stop()
+        self._build(len(self._pending))
+
+    def _more_card(self, more: int) -> QWidget:
+        self._show_more_count(more)
+        return self._more
 
     def _continues(self, offset: int) -> bool:
         """Whether a page from ``offset`` still follows on from the bookings shown."""
@@ -162,6 +196,7 @@ class MemberScreen(QWidget):
         data = self.data
         if data is None:
             return
+        self._finish_build()
         at = self._rows.indexOf(self._more)
         for i, (res, name) in enumerate(page.rows):
             self._rows.insertWidget(at + i, self._upcoming_row(res, name))
@@ -252,5 +287,10 @@ class MemberScreen(QWidget):
         else:
             self.say(self.tr("Done. Your bookings are up to date."))
 
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._pending:
+            self._builder.start()
+
     def hideEvent(self, event: QHideEvent) -> None:
+        self._builder.stop()
         self.message.hide()
