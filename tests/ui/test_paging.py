@@ -45,6 +45,16 @@ def test_home_turns_pages_of_resources(qtbot, kiosk) -> None:
                                                                            DRILL2.id])
 
 
+def tap_in_list(qtbot, member, target) -> None:
+    """A finger scrolls the member's list until ``target`` is in view, then taps it."""
+    def in_view() -> bool:
+        member.list_area.ensureWidgetVisible(target)  # again once new rows are laid out
+        return target.visibleRegion().boundingRect().height() >= target.height()
+
+    qtbot.waitUntil(in_view)
+    tap(qtbot, target)
+
+
 def test_member_sees_two_weeks_then_more_on_request(qtbot, kiosk, service, fake_clock) -> None:
     # Dee has a drill tomorrow (seed) and, from the day after, one every day for 39 days
     daily = [Reservation(f"r-dee-{d}", DRILL2.id, DEE.id, span(15, 16, days=d),
@@ -63,15 +73,8 @@ def test_member_sees_two_weeks_then_more_on_request(qtbot, kiosk, service, fake_
     def cancels() -> int:
         return len([b for b in buttons(member) if b.accessibleName().startswith("Cancel")])
 
-    def show_more() -> None:  # a finger scrolls down to it, then taps
-        more = find_button(member, "showMore")
-
-        def in_view() -> bool:
-            member.list_area.ensureWidgetVisible(more)  # again once the new rows are laid out
-            return more.visibleRegion().boundingRect().height() >= more.height()
-
-        qtbot.waitUntil(in_view)
-        tap(qtbot, more)
+    def show_more() -> None:
+        tap_in_list(qtbot, member, find_button(member, "showMore"))
 
     qtbot.waitUntil(lambda: cancels() == 14)  # tomorrow and 13 days after: two weeks
     assert member.data.upcoming_more == 40 - 14
@@ -108,7 +111,7 @@ def test_a_refresh_that_changes_nothing_keeps_the_rows(qtbot, kiosk, fake_clock)
 
     refresh()
     cancel = next(b for b in buttons(member) if b.accessibleName() == "Cancel Table saw 1")
-    tap(qtbot, cancel)
+    tap_in_list(qtbot, member, cancel)
     assert cancel.property("armed")  # "Tap again to cancel"
     refresh()
     assert cancel.isVisible() and cancel.property("armed")  # the same row, still armed
