@@ -62,8 +62,10 @@ def create_app(engine: Engine, settings: Settings,
 
 
 def engine_for(settings: Settings) -> Engine:
-    """The server's engine: a pool of request threads plus the job and stats threads."""
-    return make_engine(settings.db_url, pool_size=settings.threads + 4)
+    """The server's engine: a pool of request threads plus the job and stats threads. No
+    ping before each checkout: requests retry their first statement on a dead connection
+    (``central.api.deps``)."""
+    return make_engine(settings.db_url, pool_size=settings.threads + 4, pre_ping=False)
 
 
 def app_from_env() -> FastAPI:

@@ -4,7 +4,7 @@ database connection and finds the device."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Annotated
@@ -12,6 +12,7 @@ from typing import Annotated
 from fastapi import Depends, Header, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError
 
 from central import SCHEMA_VERSION, maintenance
 from central.api.limits import RateLimiter
@@ -89,14 +90,34 @@ def _denied() -> ProblemError:
 TokenDep = Annotated[str, Depends(bearer_token)]
 
 
+def _connect_and_authenticate(engine: Engine, token: str, scope_ids: Sequence[str]
+                              ) -> tuple[Connection, devices.Device | None]:
+    """A pooled connection and the token's device. The server's pool does not ping a
+    connection before handing it out (a round trip per request): a connection that died
+    meanwhile (a database restart) fails this first, read-only statement, which
+    invalidates the pool, and the statement is tried once more on a new connection."""
+    for attempt in (1, 2):
+        conn = engine.connect()
+        try:
+            return conn, devices.authenticate(autocommit(conn), token, scope_ids=scope_ids)
+        except DBAPIError as exc:
+            conn.close()
+            if attempt == 2 or not exc.connection_invalidated:
+                raise
+    raise AssertionError("unreachable")
+
+
 @contextmanager
-def authenticated(request: Request, token: str) -> Iterator[tuple[Connection, devices.Device]]:
+def authenticated(request: Request, token: str, *, scope_ids: Sequence[str] = ()
+                  ) -> Iterator[tuple[Connection, devices.Device]]:
     """One pooled connection for the whole request and the device its token belongs to
-    (401 for an unknown, bad or revoked token; 429 past the device's rate limit)."""
+    (401 for an unknown, bad or revoked token; 429 past the device's rate limit).
+    ``scope_ids``: ids the request names, checked against the device's site in the same
+    query (``Device.foreign_ids``)."""
     engine: Engine = request.app.state.engine
     limiter: RateLimiter = request.app.state.limiter
-    with engine.connect() as conn:
-        device = devices.authenticate(autocommit(conn), token)
+    conn, device = _connect_and_authenticate(engine, token, scope_ids)
+    with conn:
         if device is None:
             raise _denied()
         wait = limiter.take(device.id)

@@ -50,7 +50,7 @@ def sync_push(request: Request, body: s.PushRequest, token: TokenDep,
               clock: ClockDep) -> s.PushResponse:
     """Apply the device's mutations exactly once, in seq order."""
     batch = [push.MutationIn(str(m.id), m.seq, m.name, _args(m)) for m in body.mutations]
-    with authenticated(request, token) as (conn, device):
+    with authenticated(request, token, scope_ids=push.scope_ids(batch)) as (conn, device):
         _own(device, body.device_id)
         try:
             results = push.push(conn, device, batch, clock)

@@ -26,19 +26,22 @@ def normalise_url(url: str) -> str:
     return url
 
 
-def make_engine(url: str, *, pool_size: int = 10) -> Engine:
+def make_engine(url: str, *, pool_size: int = 10, pre_ping: bool = True) -> Engine:
     """Create an engine for ``url`` with the per-dialect set-up this server relies on.
 
     ``pool_size`` should be at least the number of threads that use the engine at once
     (the server's request threads plus its job threads), so no request waits for a
-    connection while a thread sits idle.
+    connection while a thread sits idle. ``pre_ping=False`` saves a round trip per
+    checkout; the caller then retries a first statement that fails on a dead connection
+    (as ``central.api.deps`` does).
     """
     url = normalise_url(url)
     if url.startswith("sqlite"):
         engine = sa.create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
         _setup_sqlite(engine)
         return engine
-    return sa.create_engine(url, pool_size=pool_size, max_overflow=4, pool_pre_ping=True)
+    return sa.create_engine(url, pool_size=pool_size, max_overflow=4,
+                            pool_pre_ping=pre_ping)
 
 
 def _setup_sqlite(engine: Engine) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -68,9 +69,10 @@ def _upsert(conn: Connection, rows: list[dict[str, Any]]) -> None:
 
 
 # PostgreSQL: bump the counter and upsert the site's changes in one round trip, so the
-# counter's row lock is taken by the transaction's last statement before COMMIT.
-_PG_PUBLISH = sa.text("""
-WITH v AS (UPDATE site_versions SET version = version + :n WHERE site_id = :site
+# counter's row lock is taken by the transaction's last statement before COMMIT. ``{also}``
+# takes the caller's own data-modifying CTEs (``name AS (…), …``) into the same statement.
+_PG_PUBLISH = """
+WITH {also} v AS (UPDATE site_versions SET version = version + :n WHERE site_id = :site
            RETURNING version)
 INSERT INTO changes (site_id, entity, entity_id, version, deleted, data, changed_at)
 SELECT :site, x.entity, x.entity_id, v.version - :n + x.ord, x.deleted, x.data, :now
@@ -79,29 +81,51 @@ FROM v, jsonb_to_recordset(CAST(:items AS jsonb))
 ON CONFLICT (site_id, entity, entity_id) DO UPDATE
 SET version = excluded.version, deleted = excluded.deleted, data = excluded.data,
     changed_at = excluded.changed_at
-""")
+"""
+
+Also = tuple[str, dict[str, Any]]
+
+
+@lru_cache(maxsize=64)
+def _pg_statement(also: str, publishing: bool) -> sa.TextClause:
+    if not publishing:  # nothing to publish: just the caller's CTEs
+        return sa.text(f"WITH {also.strip().rstrip(',')} SELECT 1")
+    return sa.text(_PG_PUBLISH.replace("{also}", f"{also.strip()}," if also else ""))
 
 
 def _publish_pg(conn: Connection, site_id: str,
-                items: list[tuple[str, str, dict[str, Any] | None]], now: datetime) -> None:
+                items: list[tuple[str, str, dict[str, Any] | None]], now: datetime,
+                also: Also | None = None) -> None:
     rows = [{"ord": i + 1, "entity": entity, "entity_id": entity_id,
              "deleted": data is None, "data": data}
             for i, (entity, entity_id, data) in enumerate(items)]
-    done = conn.execute(_PG_PUBLISH, {"n": len(items), "site": site_id, "now": now,
-                                      "items": json.dumps(rows)})
+    extra_sql, extra = also or ("", {})
+    done = conn.execute(_pg_statement(extra_sql, True),
+                        {**extra, "n": len(items), "site": site_id, "now": now,
+                         "items": json.dumps(rows)})
     if done.rowcount != len(items):
         raise LookupError(f"no version row for site {site_id}")
 
 
-def publish(conn: Connection, change_set: ChangeSet, now: datetime) -> None:
-    """Give every collected change its version and write it to the change log."""
+def publish(conn: Connection, change_set: ChangeSet, now: datetime, *,
+            also: Also | None = None) -> bool:
+    """Give every collected change its version and write it to the change log.
+
+    ``also`` (PostgreSQL only): ``(CTE text, parameters)`` of the caller's own writes, run
+    in the same statement when the changes touch at most one site. Returns whether they
+    ran; when False the caller writes them itself."""
     by_site: dict[str, list[tuple[str, str, dict[str, Any] | None]]] = {}
     for (site_id, entity, entity_id), data in change_set.items.items():
         by_site.setdefault(site_id, []).append((entity, entity_id, data))
+    pg = conn.dialect.name == "postgresql"
+    folded = also is not None and pg and len(by_site) <= 1
+    if folded and not by_site:
+        assert also is not None
+        conn.execute(_pg_statement(also[0], False), also[1])
     for site_id in sorted(by_site):
         items = by_site[site_id]
-        if conn.dialect.name == "postgresql":
-            _publish_pg(conn, site_id, items, now)
+        if pg:
+            _publish_pg(conn, site_id, items, now, also if folded else None)
             continue
         top = bump(conn, site_id, len(items))
         first = top - len(items) + 1
@@ -112,3 +136,4 @@ def publish(conn: Connection, change_set: ChangeSet, now: datetime) -> None:
             for i, (entity, entity_id, data) in enumerate(items)
         ])
     change_set.items.clear()
+    return folded

@@ -11,6 +11,7 @@ import hashlib
 import hmac
 import secrets
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -28,6 +29,8 @@ class Device:
 
     id: str
     site_id: str
+    #: whether any id given to ``authenticate`` as ``scope_ids`` belongs to another site
+    foreign_ids: bool = False
 
 
 def _hash(secret: str) -> str:
@@ -53,15 +56,33 @@ def revoke(conn: Connection, device_id: str, now: datetime) -> bool:
     return done.rowcount == 1
 
 
-def authenticate(conn: Connection, token: str) -> Device | None:
-    """The device a bearer token belongs to, or None (unknown, malformed or revoked)."""
+_ID_TABLES = (t.reservations, t.reservation_waitlist, t.resources, t.members)
+_IDS: sa.BindParameter[str] = sa.bindparam("ids", expanding=True)
+_AUTH = (sa.select(t.devices.c.id, t.devices.c.site_id, t.devices.c.token_hash,
+                   t.devices.c.revoked_at)
+         .where(t.devices.c.id == sa.bindparam("device_id")))
+# The same, with whether any of ``ids`` belongs to another site (one query, no extra trip).
+_AUTH_SCOPED = _AUTH.add_columns(sa.or_(*[
+    sa.exists().where(table.c.id.in_(_IDS), table.c.site_id != t.devices.c.site_id)
+    for table in _ID_TABLES]).label("foreign_ids"))
+
+
+def authenticate(conn: Connection, token: str, *,
+                 scope_ids: Sequence[str] = ()) -> Device | None:
+    """The device a bearer token belongs to, or None (unknown, malformed or revoked).
+
+    ``scope_ids``: ids a request names; the device's ``foreign_ids`` says whether any of
+    them belongs to another site."""
     device_id, _, secret = token.partition(".")
     row = None
     if secret and len(device_id) == 36:
-        row = conn.execute(sa.select(t.devices).where(t.devices.c.id == device_id)
-                           ).mappings().first()
-    expected = row["token_hash"] if row is not None else _DUMMY
+        if scope_ids:
+            row = conn.execute(_AUTH_SCOPED, {"device_id": device_id,
+                                              "ids": list(scope_ids)}).first()
+        else:
+            row = conn.execute(_AUTH, {"device_id": device_id}).first()
+    expected = row.token_hash if row is not None else _DUMMY
     matches = hmac.compare_digest(expected, _hash(secret))
-    if row is None or not matches or row["revoked_at"] is not None:
+    if row is None or not matches or row.revoked_at is not None:
         return None
-    return Device(row["id"], row["site_id"])
+    return Device(row.id, row.site_id, bool(scope_ids) and bool(row.foreign_ids))

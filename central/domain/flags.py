@@ -6,7 +6,9 @@ the explicit values and turns them into a ``FlagState``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from datetime import datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -25,18 +27,25 @@ def scope_key(site_id: str | None, cohort: str | None) -> str:
 
 def state(conn: Connection, name: str = FLAG) -> FlagState:
     """Every explicit value of flag ``name`` as the core's ``FlagState``."""
+    f = t.flags
+    return state_from(conn.execute(sa.select(f.c.site_id, f.c.cohort, f.c.enabled)
+                                   .where(f.c.name == name)).all())
+
+
+def state_from(rows: Iterable[Sequence[Any]]) -> FlagState:
+    """A ``FlagState`` from ``(site id, cohort, enabled)`` rows of one flag."""
     glob: bool | None = None
     sites: dict[str, bool] = {}
     cohorts: dict[str, bool] = {}
-    for row in conn.execute(sa.select(t.flags).where(t.flags.c.name == name)).mappings():
-        if row["site_id"] and row["cohort"]:
-            cohorts[f"{row['site_id']}:{row['cohort']}"] = bool(row["enabled"])
-        elif row["site_id"]:
-            sites[row["site_id"]] = bool(row["enabled"])
-        elif row["cohort"]:
-            cohorts[row["cohort"]] = bool(row["enabled"])
+    for site_id, cohort, enabled in rows:
+        if site_id and cohort:
+            cohorts[f"{site_id}:{cohort}"] = bool(enabled)
+        elif site_id:
+            sites[site_id] = bool(enabled)
+        elif cohort:
+            cohorts[cohort] = bool(enabled)
         else:
-            glob = bool(row["enabled"])
+            glob = bool(enabled)
     return FlagState(global_enabled=glob, sites=sites, cohorts=cohorts)
 
 

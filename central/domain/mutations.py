@@ -18,7 +18,7 @@ from sqlalchemy.engine import Connection
 
 from central import metrics
 from central.db import tables as t
-from central.domain import booking, flags, queries, records
+from central.domain import booking, flags, queries, reads, records
 from central.domain.changes import ChangeSet
 from kiosk.core import messages, waitlist
 from kiosk.core.checkin import check_in
@@ -60,6 +60,7 @@ class Ctx:
     device_id: str
     now: datetime
     cs: ChangeSet
+    locked_member: str | None = None  # a member row the push already locked
 
 
 def refuse(code: RefusalCode, message: str, rule: str | None = None) -> RefusedError:
@@ -86,6 +87,26 @@ def _site_resource_member(ctx: Ctx, resource_id: str, member_id: str, *,
     res_row = _owned(row, ctx, "resource")
     mem_row = _owned(queries.one(ctx.conn, t.members, member_id, lock=True), ctx, "member")
     return records.site_of(res_row), records.resource(res_row), records.member(mem_row)
+
+
+def _judged_reads(ctx: Ctx, resource_id: str, member_id: str, span: Interval, *,
+                  new_reservation_id: str | None = None, exclude_id: str | None = None
+                  ) -> reads.BookingReads:
+    """Lock the member (unless the push already did), then load what judging ``span``
+    reads in one go; refuse a taken id, and a resource or member that is missing or
+    another site's."""
+    if ctx.locked_member != member_id and ctx.conn.dialect.name == "postgresql":
+        queries.one(ctx.conn, t.members, member_id, lock=True)
+    loaded = reads.booking_reads(ctx.conn, resource_id=resource_id, member_id=member_id,
+                                 span=span, now=ctx.now, exclude_id=exclude_id,
+                                 new_id=new_reservation_id)
+    if loaded.resource is not None and loaded.taken:
+        raise refuse(RefusalCode.INVALID, "A booking with this id already exists.")
+    _owned(None if loaded.resource is None else {"site_id": loaded.resource.site_id}, ctx,
+           "resource")
+    _owned(None if loaded.member is None else {"site_id": loaded.member.site_id}, ctx,
+           "member")
+    return loaded
 
 
 def _span(args: Mapping[str, Any]) -> Interval:
@@ -117,16 +138,15 @@ def _adjust_no_shows(ctx: Ctx, member_id: str, delta: int) -> None:
 
 def _book(ctx: Ctx, res: Reservation, *, staff: bool = False) -> None:
     """Judge and insert a new reservation (refused ``invalid`` if its id is taken)."""
-    site, resource, member = _site_resource_member(ctx, res.resource_id, res.member_id,
-                                                   new_reservation_id=res.id)
-    policy = queries.policy(site, resource, member)
-    refusal = booking.judge(ctx.conn, site, resource, member, res.interval, now=ctx.now,
-                            staff=staff, policy=policy)
+    loaded = _judged_reads(ctx, res.resource_id, res.member_id, res.interval,
+                           new_reservation_id=res.id)
+    refusal = booking.judge(ctx.conn, loaded, res.interval, now=ctx.now, staff=staff)
     if refusal is not None:
         raise RefusedError(refusal)
+    assert loaded.policy is not None and loaded.resource is not None
     booking.write_reservation(ctx.conn, ctx.cs, ctx.site_id, res, ctx.now,
-                              buffer_minutes=policy.buffer_minutes,
-                              resource_name=resource.name, device_id=ctx.device_id)
+                              buffer_minutes=loaded.policy.buffer_minutes,
+                              resource_name=loaded.resource.name, device_id=ctx.device_id)
 
 
 def create(ctx: Ctx, args: Mapping[str, Any]) -> None:
@@ -163,14 +183,14 @@ def move(ctx: Ctx, args: Mapping[str, Any]) -> None:
         code = (RefusalCode.CANCELLED if res.status == ReservationStatus.CANCELLED
                 else RefusalCode.RULE_VIOLATION)
         raise refuse(code, f"This booking is {res.status}; it cannot be moved.")
-    site, resource, member = _site_resource_member(ctx, res.resource_id, res.member_id)
     span = _span(args)
-    refusal = booking.judge(ctx.conn, site, resource, member, span, now=ctx.now,
-                            exclude_id=res.id)
+    loaded = _judged_reads(ctx, res.resource_id, res.member_id, span, exclude_id=res.id)
+    refusal = booking.judge(ctx.conn, loaded, span, now=ctx.now, exclude_id=res.id)
     if refusal is not None:
         raise RefusedError(refusal)
+    assert loaded.resource is not None
     booking.write_reservation(ctx.conn, ctx.cs, ctx.site_id, replace(res, interval=span),
-                              ctx.now, resource_name=resource.name)
+                              ctx.now, resource_name=loaded.resource.name)
     if not span.overlaps(res.interval):
         _free(ctx, res.resource_id, res.interval)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -52,28 +53,67 @@ class Result:
     message: str | None = None
 
 
-def _device_state(conn: Connection, device_id: str, mutation_id: str
-                  ) -> tuple[int, Result | None]:
-    """Lock the device row; return its ``last_mutation_seq`` and the stored result of
-    ``mutation_id`` (a replay), in one round trip."""
-    d, dm = t.devices, t.device_mutations
-    stmt = (sa.select(d.c.last_mutation_seq, dm.c.mutation_id, dm.c.outcome, dm.c.code,
-                      dm.c.message)
-            .select_from(d.outerjoin(dm, sa.and_(dm.c.device_id == d.c.id,
-                                                 dm.c.mutation_id == mutation_id)))
-            .where(d.c.id == device_id))
+_STATE = (sa.select(t.devices.c.last_mutation_seq, t.device_mutations.c.mutation_id,
+                   t.device_mutations.c.outcome, t.device_mutations.c.code,
+                   t.device_mutations.c.message)
+          .select_from(t.devices.outerjoin(t.device_mutations, sa.and_(
+              t.device_mutations.c.device_id == t.devices.c.id,
+              t.device_mutations.c.mutation_id == sa.bindparam("mutation_id"))))
+          .where(t.devices.c.id == sa.bindparam("device_id")))
+
+# PostgreSQL: lock the device row, then the member row the mutation books for (device
+# first, always, so two transactions never wait on each other in opposite orders), and
+# read the device's seq and the stored result — one round trip.
+_PG_STATE = sa.text("""
+WITH d AS (SELECT id, last_mutation_seq FROM devices WHERE id = :device_id FOR UPDATE),
+     m AS (SELECT id FROM members
+           WHERE id = CAST(:member_id AS varchar) AND EXISTS (SELECT 1 FROM d) FOR UPDATE)
+SELECT d.last_mutation_seq, dm.mutation_id, dm.outcome, dm.code, dm.message,
+       (SELECT count(*) FROM m) AS members_locked
+FROM d LEFT JOIN device_mutations dm ON dm.device_id = d.id AND dm.mutation_id = :mutation_id
+""")
+
+#: Mutations whose member row the push locks together with the device row.
+_MEMBER_LOCKS = {"reservation.create": "member_id"}
+
+
+def _device_state(conn: Connection, device_id: str, mutation_id: str,
+                  member_id: str | None = None) -> tuple[int, Result | None]:
+    """Lock the device row (and, on PostgreSQL, ``member_id``'s row); return the device's
+    ``last_mutation_seq`` and the stored result of ``mutation_id`` (a replay)."""
+    params = {"device_id": device_id, "mutation_id": mutation_id, "member_id": member_id}
     if conn.dialect.name == "postgresql":
-        stmt = stmt.with_for_update(of=d)
-    row = conn.execute(stmt).one()
+        row = conn.execute(_PG_STATE, params).one()
+    else:
+        row = conn.execute(_STATE, params).one()
     stored = None
     if row.mutation_id is not None:
         stored = Result(row.mutation_id, row.outcome, True, row.code, row.message)
     return int(row.last_mutation_seq), stored
 
 
+def _stored(conn: Connection, device_id: str, mutation_id: str) -> Result | None:
+    """The stored result of ``mutation_id``, read by a fresh statement: a statement that
+    waited for the device lock read the results table before the lock holder committed."""
+    dm = t.device_mutations
+    row = conn.execute(sa.select(dm.c.mutation_id, dm.c.outcome, dm.c.code, dm.c.message)
+                       .where(dm.c.device_id == device_id, dm.c.mutation_id == mutation_id)
+                       ).first()
+    return None if row is None else Result(row.mutation_id, row.outcome, True, row.code,
+                                           row.message)
+
+
+#: Handlers that refuse only before their first write and whose write cannot fail with
+#: a recoverable error on PostgreSQL (``ON CONFLICT DO NOTHING``): no savepoint needed.
+_NO_SAVEPOINT = {"reservation.create"}
+
+
 def _run(ctx: Ctx, m: MutationIn) -> Result:
+    savepoint: AbstractContextManager[Any] = (
+        nullcontext() if m.name in _NO_SAVEPOINT and ctx.conn.dialect.name == "postgresql"
+        else ctx.conn.begin_nested())
     try:
-        with ctx.conn.begin_nested():
+        with savepoint:
             HANDLERS[m.name](ctx, m.args)
     except RefusedError as exc:
         ctx.cs.items.clear()
@@ -91,15 +131,35 @@ def _rejection_mail(ctx: Ctx, m: MutationIn, message: str) -> None:
                f"{message}", now=ctx.now)
 
 
-def _record(conn: Connection, device: Device, m: MutationIn, result: Result, *,
-            now: datetime, started: float) -> None:
-    """Store ``(device, mutation id) → result`` and advance the device's seq."""
-    conn.execute(sa.insert(t.device_mutations).values(
-        device_id=device.id, mutation_id=m.id, seq=m.seq, name=m.name,
-        outcome=result.outcome, code=result.code, message=result.message,
-        received_at=now, duration_ms=(time.perf_counter() - started) * 1000))
+# Stores ``(device, mutation id) → result`` and advances the device's seq: data-modifying
+# CTEs that ``changes.publish`` runs in the statement that bumps the site's counter.
+_PG_RECORD = """
+rec AS (INSERT INTO device_mutations (device_id, mutation_id, seq, name, outcome, code,
+                                      message, received_at, duration_ms)
+        VALUES (:rec_device, :rec_mutation, :rec_seq, :rec_name, :rec_outcome, :rec_code,
+                :rec_message, :rec_at, :rec_ms)),
+adv AS (UPDATE devices SET last_mutation_seq = :rec_seq WHERE id = :rec_device)
+"""
+
+
+def _record(conn: Connection, device: Device, m: MutationIn, result: Result, cs: ChangeSet,
+            *, now: datetime, started: float) -> None:
+    """Store ``(device, mutation id) → result``, advance the device's seq and publish the
+    changes (bumping the site's counter) — one statement on PostgreSQL."""
+    values = {"device_id": device.id, "mutation_id": m.id, "seq": m.seq, "name": m.name,
+              "outcome": result.outcome, "code": result.code, "message": result.message,
+              "received_at": now, "duration_ms": (time.perf_counter() - started) * 1000}
+    if conn.dialect.name == "postgresql" and len({key[0] for key in cs.items}) <= 1:
+        params = {"rec_device": device.id, "rec_mutation": m.id, "rec_seq": m.seq,
+                  "rec_name": m.name, "rec_outcome": result.outcome, "rec_code": result.code,
+                  "rec_message": result.message, "rec_at": now,
+                  "rec_ms": values["duration_ms"]}
+        publish(conn, cs, now, also=(_PG_RECORD, params))
+        return
+    conn.execute(sa.insert(t.device_mutations).values(**values))
     conn.execute(sa.update(t.devices).where(t.devices.c.id == device.id)
                  .values(last_mutation_seq=m.seq))
+    publish(conn, cs, now)
 
 
 def apply_one(conn: Connection, device: Device, m: MutationIn, clock: Clock) -> Result:
@@ -108,7 +168,11 @@ def apply_one(conn: Connection, device: Device, m: MutationIn, clock: Clock) -> 
     lock that orders the site's writers is held as briefly as possible."""
     started = time.perf_counter()
     with writing(conn):
-        last, stored = _device_state(conn, device.id, m.id)
+        lock = _MEMBER_LOCKS.get(m.name)
+        member_id = str(m.args[lock]) if lock and m.args.get(lock) else None
+        last, stored = _device_state(conn, device.id, m.id, member_id)
+        if stored is None and m.seq <= last:
+            stored = _stored(conn, device.id, m.id)
         if stored is not None:
             return stored
         if m.seq <= last:
@@ -117,37 +181,30 @@ def apply_one(conn: Connection, device: Device, m: MutationIn, clock: Clock) -> 
         if m.seq != last + 1:
             return Result(m.id, "out_of_order")
         now = clock()
-        ctx = Ctx(conn, device.site_id, device.id, now, ChangeSet())
+        ctx = Ctx(conn, device.site_id, device.id, now, ChangeSet(), member_id)
         result = _run(ctx, m)
-        _record(conn, device, m, result, now=now, started=started)
-        publish(conn, ctx.cs, now)
+        _record(conn, device, m, result, ctx.cs, now=now, started=started)
     metrics.RESERVATIONS.labels(m.name, result.outcome, result.code or "").inc()
     return result
 
 
-_ID_TABLES = (t.reservations, t.reservation_waitlist, t.resources, t.members)
 _ID_ARGS = ("id", "resource_id", "member_id", "reservation_id")
 
 
-def check_scope(conn: Connection, device: Device, mutations: Sequence[MutationIn]) -> None:
-    """Raise ``OtherSiteError`` when any id a mutation names belongs to another site (one
-    query over the four tables that hold such ids)."""
-    ids = sorted({str(v) for m in mutations for k, v in m.args.items()
-                  if k in _ID_ARGS and v is not None})
-    if not ids:
-        return
-    foreign = sa.union_all(*[
-        sa.select(table.c.id).where(table.c.id.in_(ids), table.c.site_id != device.site_id)
-        for table in _ID_TABLES]).limit(1)
-    if conn.execute(foreign).first() is not None:
-        raise OtherSiteError("a mutation refers to another site's data")
+def scope_ids(mutations: Sequence[MutationIn]) -> list[str]:
+    """Every id the mutations name (checked against the device's site at authentication:
+    ``devices.authenticate(…, scope_ids=…)``)."""
+    return sorted({str(v) for m in mutations for k, v in m.args.items()
+                   if k in _ID_ARGS and v is not None})
 
 
 def push(conn: Connection, device: Device, mutations: Sequence[MutationIn],
          clock: Clock) -> list[Result]:
     """Apply a batch in order on one connection; after a gap the rest are answered
-    ``out_of_order``."""
-    check_scope(conn, device, mutations)
+    ``out_of_order``. Raises ``OtherSiteError`` (nothing written) when ``device`` was
+    authenticated with ``scope_ids`` of which some belong to another site."""
+    if device.foreign_ids:
+        raise OtherSiteError("a mutation refers to another site's data")
     results: list[Result] = []
     for m in mutations:
         if results and results[-1].outcome == "out_of_order":

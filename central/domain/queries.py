@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -57,12 +58,18 @@ def member(conn: Connection, member_id: str, *, lock: bool = False) -> Member | 
 
 def policy(site_rec: Site, resource_rec: Resource, member_rec: Member | None) -> BookingPolicy:
     """The effective policy: built-in defaults → site → resource (→ cohort, when set)."""
-    layers: list[tuple[str, Any]] = [("site", site_rec.settings),
-                                     ("resource", resource_rec.settings)]
-    cohorts = site_rec.settings.get("cohorts") if isinstance(site_rec.settings, dict) else None
-    if member_rec and member_rec.cohort and isinstance(cohorts, dict):
-        layers.append(("cohort", cohorts.get(member_rec.cohort, {})))
-    layers[0] = ("site", {k: v for k, v in site_rec.settings.items() if k != "cohorts"})
+    return policy_of(site_rec.settings, resource_rec.settings,
+                      member_rec.cohort if member_rec else None)
+
+
+def policy_of(site_settings: Mapping[str, Any], resource_settings: Mapping[str, Any],
+               cohort: str | None) -> BookingPolicy:
+    layers: list[tuple[str, Any]] = [
+        ("site", {k: v for k, v in site_settings.items() if k != "cohorts"}),
+        ("resource", resource_settings)]
+    cohorts = site_settings.get("cohorts")
+    if cohort and isinstance(cohorts, dict):
+        layers.append(("cohort", cohorts.get(cohort, {})))
     return resolve_policy(layers).policy
 
 
