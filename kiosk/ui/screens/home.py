@@ -14,8 +14,8 @@ from kiosk.ui.bridge import ChangeSet
 from kiosk.ui.calendar_model import DayModel
 from kiosk.ui.calendar_view import DayCalendar
 from kiosk.ui.context import UiContext
+from kiosk.ui.fmt import kind_label
 from kiosk.ui.loaders import HOME_PAGE_SIZE, HomeData, HomePage, load_home
-from kiosk.ui.screens.book_data import kind_label
 from kiosk.ui.screens.dst_note import dst_note
 from kiosk.ui.widgets import button, card, label
 
@@ -112,7 +112,7 @@ class HomeScreen(QWidget):
 
     def _show_pager(self) -> None:
         count = len(self.pages)
-        self._pager.setVisible(count > 1 and self.calendar.isVisible())
+        self._pager.setVisible(count > 1 and not self.calendar.isHidden())
         self.prev_page.setEnabled(self.page > 0)
         self.next_page.setEnabled(self.page < count - 1)
         if count:
