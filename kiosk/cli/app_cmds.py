@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, datetime
+import tempfile
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from kiosk.cli.output import EXIT_OK
@@ -35,9 +36,32 @@ def cmd_run(db_path: Path, args: argparse.Namespace) -> int:
     return run(db_path, windowed=bool(getattr(args, "windowed", False)))
 
 
+def showcase_now(now: datetime) -> datetime:
+    """10:10 on the next weekday: the demo's busiest, most complete moment (member 1001's
+    booking is starting, a waitlist offer is held), whatever the time of the real run."""
+    day = localtime.local_date(catalogue.SITE_TZ, now) + timedelta(days=1)
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    return localtime.wall_clock_at(catalogue.SITE_TZ, day, 10 * 60 + 10)
+
+
 def cmd_screenshots(db_path: Path, args: argparse.Namespace) -> int:
+    """Render the demo site, staged in a scratch cache at ``showcase_now``; the kiosk's own
+    cache (``db_path``) is neither read nor changed, so every state is always present."""
+    from kiosk.demo.dataset import build_demo
+    from kiosk.demo.load import load_demo
+    from kiosk.store.db import open_store
     from kiosk.ui.screenshots import render_all
 
-    ensure_site(db_path)
-    render_all(Path(args.out), db_path)
+    del db_path
+    now = showcase_now(datetime.now(UTC))
+    with tempfile.TemporaryDirectory(prefix="kiosk-demo-") as scratch:
+        stage = Path(scratch) / "demo.sqlite3"
+        store = open_store(stage)
+        try:
+            load_demo(store, build_demo(localtime.local_date(catalogue.SITE_TZ, now), now))
+        finally:
+            store.close()
+        written = render_all(Path(args.out), stage)
+    print(f"{len(written)} screenshots in {args.out}")  # noqa: T201
     return EXIT_OK

@@ -76,3 +76,17 @@ def test_an_empty_cache_says_how_to_load_a_site(
 ) -> None:
     assert main(["--db", str(tmp_path / "empty.sqlite3"), "reservations"]) == 2
     assert "demo-data" in capsys.readouterr().err
+
+
+def test_screenshots_are_staged_on_a_weekday_morning() -> None:
+    from datetime import UTC, datetime
+
+    from kiosk.cli.app_cmds import showcase_now
+    from kiosk.core import localtime
+    from kiosk.demo import catalogue
+
+    for friday_night in (datetime(2026, 11, 28, 7, 30, tzinfo=UTC),   # Fri 23:30 PST
+                         datetime(2026, 11, 29, 23, 59, tzinfo=UTC)):  # Sun 15:59 PST
+        local = localtime.to_local(catalogue.SITE_TZ, showcase_now(friday_night))
+        assert local.weekday() < 5 and (local.hour, local.minute) == (10, 10)
+        assert local.date() > localtime.local_date(catalogue.SITE_TZ, friday_night)
