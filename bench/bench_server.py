@@ -17,6 +17,11 @@ The reservations live in a database kept between runs (``--db-name``, loaded onc
 ``INSERT … SELECT … FROM generate_series``). ``--dsn`` (or ``KIOSK_TEST_PG_DSN``) names
 the server; without one ``scripts/pg-ensure`` starts or finds the throwaway cluster.
 Targets: push p95 < 20 ms, conflict query p95 < 5 ms.
+
+``--profile N`` instead pushes N bookings in-process (the app called through ASGI, its
+sync routes run inline so that cProfile sees them), prints the SQL statements of one push
+(counted with SQLAlchemy event hooks: each is a round trip, as are BEGIN and COMMIT), the
+in-process latency and the top of the profile.
 """
 
 from __future__ import annotations
@@ -282,6 +287,80 @@ def live_site(engine: sa.Engine, clients: int
     return live, members, kiosks
 
 
+def profile(dsn: str, n: int) -> None:
+    """The in-process push loop of ``--profile``."""
+    import asyncio
+    import cProfile
+    import pstats
+
+    import fastapi.dependencies.utils
+    import fastapi.routing
+    from sqlalchemy import event
+
+    from central.api.app import create_app, engine_for
+    from central.settings import Settings
+
+    async def inline(func: Any, *a: Any, **k: Any) -> Any:
+        return func(*a, **k)
+
+    setattr(fastapi.routing, "run_in_threadpool", inline)  # noqa: B010 (not exported)
+    setattr(fastapi.dependencies.utils, "run_in_threadpool", inline)  # noqa: B010
+    setup = make_engine(dsn)
+    live, members, kiosks = live_site(setup, 1)
+    setup.dispose()
+    os.environ.update(CENTRAL_JOBS="0", CENTRAL_RATE_PER_S="0", CENTRAL_DB=dsn)
+    settings = Settings.from_env()
+    engine = engine_for(settings)
+    seen: list[str] = []
+    for name, note in (("before_cursor_execute", None), ("begin", "BEGIN"),
+                       ("commit", "COMMIT")):
+        event.listen(engine, name, lambda *a, note=note: seen.append(
+            note or " ".join(a[2].split())[:100]))
+    app = create_app(engine, settings)
+    device_id, token, _ = kiosks[0]
+    headers = {"Authorization": f"Bearer {token}", "X-Schema-Version": "1"}
+    base = datetime.now(UTC).replace(minute=0, second=0, microsecond=0) + timedelta(days=1)
+    rng, seq = random.Random(), 0
+
+    def body() -> dict[str, Any]:
+        nonlocal seq
+        seq += 1
+        start = base + timedelta(minutes=30 * rng.randrange(20000))
+        return {"device_id": device_id, "mutations": [{
+            "id": str(uuid.uuid4()), "seq": seq, "name": "reservation.create",
+            "args": {"id": str(uuid.uuid4()), "resource_id": rng.choice(live),
+                     "member_id": rng.choice(members), "starts_at": start.isoformat(),
+                     "ends_at": (start + timedelta(hours=1)).isoformat()}}]}
+
+    async def run() -> None:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://bench") as http:
+            for _ in range(20):
+                await http.post("/api/v1/sync/push", headers=headers, json=body())
+            seen.clear()
+            await http.post("/api/v1/sync/push", headers=headers, json=body())
+            print(f"one push: {len(seen)} statements (BEGIN/COMMIT are autocommit no-ops "
+                  "around the authentication)")
+            for line in seen:
+                print("   ", line)
+            times = []
+            for _ in range(n):
+                began = time.perf_counter()
+                await http.post("/api/v1/sync/push", headers=headers, json=body())
+                times.append((time.perf_counter() - began) * 1000)
+            print(f"in-process push: p50 {statistics.median(times):.2f} ms, "
+                  f"p95 {pct(times, 0.95):.2f} ms")
+            prof = cProfile.Profile()
+            prof.enable()
+            for _ in range(n):
+                await http.post("/api/v1/sync/push", headers=headers, json=body())
+            prof.disable()
+            pstats.Stats(prof).sort_stats("cumulative").print_stats(40)
+
+    asyncio.run(run())
+    engine.dispose()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -295,12 +374,18 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=15)
     ap.add_argument("--paced", type=float, help="pushes/s in the paced phase "
                     "(default: half the saturation throughput)")
+    ap.add_argument("--profile", type=int, metavar="N",
+                    help="profile N in-process pushes instead (see above)")
     args = ap.parse_args()
     server_dsn = args.dsn or subprocess.run([str(ROOT / "scripts" / "pg-ensure")], check=True,
                                             capture_output=True, text=True).stdout.strip()
     dsn = bench_db(server_dsn, args.db_name)
     engine = make_engine(dsn)
     upgrade(engine)
+    if args.profile:
+        engine.dispose()
+        profile(dsn, args.profile)
+        return
     bulk = ensure_rows(engine, args.rows, args.resources)
     times = conflict_query(engine, bulk)
     conflict_p95 = pct(times, 0.95)

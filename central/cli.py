@@ -9,7 +9,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -18,7 +20,7 @@ from typing import Any
 import uvicorn
 from sqlalchemy.engine import Engine
 
-from central import admin, maintenance, report
+from central import admin, maintenance, metrics, report
 from central.api import serving
 from central.api.app import create_app, engine_for
 from central.db.engine import make_engine, write
@@ -71,11 +73,17 @@ def cmd_serve(args: argparse.Namespace, engine: Engine, settings: Settings) -> i
         uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
                     access_log=False, http=serving.HTTP)
         return 0
-    # Each worker process builds its own app and engine from the environment.
+    # Each worker process builds its own app and engine from the environment, and keeps
+    # its metrics in a fresh directory shared by all of them (``central.metrics``).
     os.environ["CENTRAL_DB"] = settings.db_url
-    uvicorn.run("central.api.app:app_from_env", factory=True, workers=workers,
-                host=args.host, port=args.port, log_level=args.log_level, access_log=False,
-                http=serving.HTTP)
+    metrics_dir = tempfile.mkdtemp(prefix="central-metrics-")
+    os.environ[metrics.MULTIPROC_ENV] = metrics_dir
+    try:
+        uvicorn.run("central.api.app:app_from_env", factory=True, workers=workers,
+                    host=args.host, port=args.port, log_level=args.log_level,
+                    access_log=False, http=serving.HTTP)
+    finally:
+        shutil.rmtree(metrics_dir, ignore_errors=True)
     return 0
 
 

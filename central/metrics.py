@@ -1,8 +1,19 @@
-"""Prometheus metrics with the deployment plan's figures (one registry per process)."""
+"""Prometheus metrics with the deployment plan's figures.
+
+One process keeps its figures in ``REGISTRY``. With several server processes
+(``central serve --workers N``) the command sets ``PROMETHEUS_MULTIPROC_DIR`` to a fresh
+directory before the workers start: prometheus_client then keeps every process's values
+in files there, and ``exposition`` adds them up, so ``/metrics`` shows the whole server
+whichever worker answers.
+"""
 
 from __future__ import annotations
 
-from prometheus_client import CollectorRegistry, Counter, Histogram
+import os
+
+from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest, multiprocess
+
+MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
 
 REGISTRY = CollectorRegistry(auto_describe=True)
 
@@ -34,3 +45,20 @@ WAITLIST_CONVERSIONS = Counter("central_waitlist_conversions_total",
 NO_SHOWS = Counter("central_no_shows_total", "Reservations marked no-show", registry=REGISTRY)
 EMAILS = Counter("central_emails_total", "E-mails by result (sent, failed, retried)",
                  ["result"], registry=REGISTRY)
+
+
+def exposition() -> bytes:
+    """The Prometheus text of this server: every worker's figures summed in multiprocess
+    mode, else this process's."""
+    directory = os.environ.get(MULTIPROC_ENV)
+    if not directory:
+        return bytes(generate_latest(REGISTRY))
+    registry = CollectorRegistry()
+    multiprocess.MultiProcessCollector(registry, path=directory)  # type: ignore[no-untyped-call]
+    return bytes(generate_latest(registry))
+
+
+def process_exited(pid: int | None = None) -> None:
+    """Tell the multiprocess store a worker is gone (its live gauges stop counting)."""
+    if os.environ.get(MULTIPROC_ENV):
+        multiprocess.mark_process_dead(pid or os.getpid())  # type: ignore[no-untyped-call]

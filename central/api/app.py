@@ -13,7 +13,7 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 from sqlalchemy.engine import Engine
 
-from central import SCHEMA_VERSION
+from central import SCHEMA_VERSION, metrics
 from central.api import middleware, problems, routes
 from central.api.limits import RateLimiter
 from central.api.stats import RequestStats
@@ -45,6 +45,7 @@ def create_app(engine: Engine, settings: Settings,
         if scheduler is not None:
             scheduler.shutdown(wait=True)
         stats.stop(engine)
+        metrics.process_exited()
 
     app = FastAPI(
         title="Community kiosk central server", version=f"{SCHEMA_VERSION}.0",

@@ -7,7 +7,7 @@ from uuid import UUID
 
 import sqlalchemy as sa
 from fastapi import APIRouter, Query, Request, Response
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST
 
 from central import maintenance, metrics
 from central.api import schemas as s
@@ -123,5 +123,5 @@ def readyz(engine: EngineDep, clock: ClockDep, settings: SettingsDep) -> s.Healt
 @ops.get("/metrics", response_class=Response,
          responses={200: {"content": {"text/plain": {}}}})
 def prometheus() -> Response:
-    """Prometheus exposition of this process's figures."""
-    return Response(generate_latest(metrics.REGISTRY), media_type=CONTENT_TYPE_LATEST)
+    """Prometheus exposition of the server's figures (all worker processes together)."""
+    return Response(metrics.exposition(), media_type=CONTENT_TYPE_LATEST)

@@ -34,13 +34,14 @@ SITE_SETTINGS = {"opening_hours": "24/7", "max_days_ahead": 60, "max_active_per_
 class Server:
     """``python -m central --db URL serve`` as a subprocess, stopped on ``close``."""
 
-    def __init__(self, db_url: str, env: dict[str, str] | None = None) -> None:
+    def __init__(self, db_url: str, env: dict[str, str] | None = None,
+                 args: tuple[str, ...] = ()) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         full_env = {**os.environ, "CENTRAL_JOBS": "0", "PYTHONPATH": str(ROOT), **(env or {})}
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "central", "--db", db_url, "serve", "--host", "127.0.0.1",
-             "--port", str(self.port)], env=full_env, cwd=ROOT,
+             "--port", str(self.port), *args], env=full_env, cwd=ROOT,
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         self._wait()
 
