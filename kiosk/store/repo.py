@@ -27,7 +27,12 @@ from kiosk.store.schema import (
 from kiosk.store.types import to_seconds
 
 FLAG = "reservation_system_enabled"
-KIOSK_DEFAULTS: dict[str, int] = {"pin_max_attempts": 5, "pin_lock_minutes": 5}
+#: The kiosk's own settings (the ``kiosk`` layer): default and allowed range of each.
+KIOSK_DEFAULTS: dict[str, int] = {"pin_max_attempts": 5, "pin_lock_minutes": 5,
+                                  "idle_seconds": 60}
+KIOSK_RANGES: dict[str, tuple[int, int]] = {"pin_max_attempts": (1, 20),
+                                            "pin_lock_minutes": (1, 240),
+                                            "idle_seconds": (15, 600)}
 
 
 def site_row(session: Session) -> SiteRow:
@@ -46,6 +51,22 @@ def layer(session: Session, name: str, scope: str = "") -> dict[str, Any]:
 def kiosk_setting(session: Session, key: str) -> int:
     value = layer(session, "kiosk").get(key, KIOSK_DEFAULTS[key])
     return int(value)
+
+
+def set_kiosk_setting(session: Session, key: str, value: object) -> int:
+    """Store one kiosk setting after checking its name and range; returns the value."""
+    if key not in KIOSK_DEFAULTS:
+        raise InvalidInput(f"unknown kiosk setting {key!r}")
+    low, high = KIOSK_RANGES[key]
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise InvalidInput(f"{key} must be a whole number from {low} to {high}")
+    values = layer(session, "kiosk") | {key: value}
+    row = session.get(SettingsLayerRow, ("kiosk", ""))
+    if row is None:
+        session.add(SettingsLayerRow(layer="kiosk", scope="", values=values))
+    else:
+        row.values = values
+    return value
 
 
 def effective_policy(

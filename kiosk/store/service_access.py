@@ -80,6 +80,17 @@ class Access(ServiceBase):
                 return refusal(RefusalCode.FORBIDDEN, _WRONG, "pin")
             return convert.member(member)
 
+    def kiosk_setting(self, key: str) -> int:
+        """One of the kiosk's own settings (``idle_seconds``, ``pin_max_attempts``,
+        ``pin_lock_minutes``), or its default."""
+        with self.store.read() as session:
+            return repo.kiosk_setting(session, key)
+
+    def set_kiosk_setting(self, key: str, value: int) -> int:
+        """Change a kiosk setting (range-checked; ``InvalidInput`` otherwise)."""
+        with self.store.write() as session:
+            return repo.set_kiosk_setting(session, key, value)
+
     def set_staff_pin(self, pin: str) -> None:
         """Store the staff PIN (as a hash only)."""
         hashed = credentials.hash_pin(pin)

@@ -112,7 +112,7 @@ def run(db_path: Path, windowed: bool) -> int:
     store = open_kiosk_store(db_path)
     try:
         service = KioskService(store)
-        idle = int(os.environ.get("KIOSK_IDLE_SECONDS", "60"))
+        idle = service.kiosk_setting("idle_seconds")
         kiosk = build_kiosk(app, service, windowed=windowed, language=choose_language(),
                             idle_seconds=idle)
         app.aboutToQuit.connect(kiosk.window.shutdown)

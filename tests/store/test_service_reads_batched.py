@@ -5,13 +5,14 @@ the count of the rest."""
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
 from kiosk.core.errors import InvalidInput
 from kiosk.core.model import Interval, Reservation, ReservationStatus
 from kiosk.store import loader, queries
-from kiosk.store.db import Store
+from kiosk.store.db import Store, open_store
 from kiosk.store.service import KioskService
 from tests.store.factory import ALICE, BOB, PLOT, ROOM, SAW, SAW2, local, span
 from tests.store.test_query_plans import plan
@@ -117,3 +118,21 @@ def test_the_page_cache_per_connection_is_chosen_on_open(tmp_path) -> None:
             size = session.connection().exec_driver_sql("PRAGMA cache_size").scalar()
         store.close()
         assert size == -expected
+
+
+def test_kiosk_settings_persist_and_are_range_checked(tmp_path: Path) -> None:
+    path = tmp_path / "settings.sqlite3"
+    store = open_store(path)
+    svc = KioskService(store)
+    assert svc.kiosk_setting("idle_seconds") == 60
+    assert svc.set_kiosk_setting("idle_seconds", 120) == 120
+    for bad in (5, 601, "90", True):
+        with pytest.raises(InvalidInput):
+            svc.set_kiosk_setting("idle_seconds", bad)  # type: ignore[arg-type]
+    with pytest.raises(InvalidInput):
+        svc.set_kiosk_setting("no_such_setting", 1)
+    assert svc.kiosk_setting("pin_max_attempts") == 5, "other settings keep their defaults"
+    store.close()
+    reopened = open_store(path)
+    assert KioskService(reopened).kiosk_setting("idle_seconds") == 120
+    reopened.close()

@@ -105,3 +105,16 @@ def test_leaving_kiosk_mode_needs_the_staff_pin(qtbot, kiosk) -> None:
         enter_pin(qtbot, w.staff.leave_pad, STAFF_PIN)
     qtbot.waitUntil(lambda: not w.isVisible())
     assert not kiosk.lock.locked
+
+
+def test_idle_timeout_set_in_staff_settings_is_kept_in_the_cache(qtbot, kiosk, service) -> None:
+    w = kiosk.window
+    unlocked(qtbot, kiosk)
+    tap(qtbot, find_button(w.staff, "page_settings"))
+    qtbot.waitUntil(lambda: any(b.accessibleName() == "Longer timeout"
+                                for b in buttons(w.staff)))
+    with qtbot.waitSignal(w.staff.idle_seconds_changed, timeout=5000) as changed:
+        tap(qtbot, button_named(w.staff, "Longer timeout"))
+    assert changed.args == [75]
+    assert service.kiosk_setting("idle_seconds") == 75
+    assert w.idle.timeout_ms == 75_000

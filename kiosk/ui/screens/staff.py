@@ -277,9 +277,14 @@ class StaffScreen(QWidget):
         value = label(self.tr("{0} s").format(self.idle_seconds), "large", name="idleValue")
 
         def change(step: int) -> None:
-            self.idle_seconds = max(15, min(600, self.idle_seconds + step))
-            value.setText(self.tr("{0} s").format(self.idle_seconds))
-            self.idle_seconds_changed.emit(self.idle_seconds)
+            wanted = max(15, min(600, self.idle_seconds + step))
+            self._write(lambda svc: svc.set_kiosk_setting("idle_seconds", wanted), saved,
+                        key="idle_seconds")
+
+        def saved(stored: int) -> None:
+            self.idle_seconds = stored
+            value.setText(self.tr("{0} s").format(stored))
+            self.idle_seconds_changed.emit(stored)
         row = QHBoxLayout()
         row.addWidget(label(self.tr("Sign members out after no touch for")), 1)
         row.addWidget(button("−", name=self.tr("Shorter timeout"), on_click=lambda: change(-15)))
