@@ -38,6 +38,11 @@ class Changes:
         return cls(frozenset(reservations), frozenset(resources), frozenset(waitlist),
                    frozenset(members))
 
+    @property
+    def calendar(self) -> bool:
+        """Whether a day calendar may look different: bookings or resources changed."""
+        return bool(self.reservation_ids or self.resource_ids)
+
     def __or__(self, other: Changes) -> Changes:
         return Changes(
             self.reservation_ids | other.reservation_ids,

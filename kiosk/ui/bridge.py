@@ -3,8 +3,8 @@
 Writes run one at a time on a dedicated ``QThread`` (the store has one writer); reads run
 on a small ``QThreadPool``. Results come back to the GUI thread by a queued signal and are
 handed to the caller's callback there; jobs never touch widgets. A write whose result
-carries a ``Changes`` record makes the bridge emit ``changed`` with a ``ChangeSet``, and
-widgets refresh only what it names.
+carries a ``Changes`` record makes the bridge emit ``changed`` with it, and widgets
+refresh only what it names.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import itertools
 import logging
 import queue
 import weakref
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,44 +32,6 @@ _LIVE: weakref.WeakSet[ServiceBridge] = weakref.WeakSet()
 def live_bridges() -> set[ServiceBridge]:
     """Bridges started and not yet shut down (tests fail when one leaks)."""
     return set(_LIVE)
-
-
-@dataclass(frozen=True, slots=True)
-class ChangeSet:
-    """What a write changed, by id. ``everything`` asks every view to reload."""
-
-    reservations: frozenset[str] = frozenset()
-    resources: frozenset[str] = frozenset()
-    waitlist: frozenset[str] = frozenset()
-    members: frozenset[str] = frozenset()
-    everything: bool = False
-
-    @classmethod
-    def from_changes(cls, changes: object) -> ChangeSet:
-        """Read a service ``Changes`` record (field names ``x`` or ``x_ids``)."""
-        def pick(*names: str) -> frozenset[str]:
-            for name in names:
-                value = getattr(changes, name, None)
-                if value:
-                    return frozenset(str(v) for v in _iterable(value))
-            return frozenset()
-        return cls(
-            reservations=pick("reservations", "reservation_ids"),
-            resources=pick("resources", "resource_ids"),
-            waitlist=pick("waitlist", "waitlist_ids", "waitlist_entries", "entry_ids"),
-            members=pick("members", "member_ids"),
-            everything=bool(getattr(changes, "everything", False)),
-        )
-
-    @property
-    def calendar(self) -> bool:
-        return self.everything or bool(self.reservations or self.resources)
-
-
-def _iterable(value: object) -> Iterable[object]:
-    if isinstance(value, str):
-        return (value,)
-    return value if isinstance(value, Iterable) else (value,)
 
 
 @dataclass(slots=True)
@@ -108,7 +70,7 @@ class ServiceBridge(QObject):
     """Runs service calls off the GUI thread and delivers results on it.
 
     Signals:
-        changed(ChangeSet): a write was applied; views refresh what it names.
+        changed(Changes): a write was applied; views refresh what it names.
         failed(str): a call raised; the argument is a plain message for the screen
             (only emitted when the caller gave no ``on_error``).
         busy_changed(bool): whether any write is in flight.
@@ -187,7 +149,7 @@ class ServiceBridge(QObject):
             if self._writes_in_flight == 0:
                 self.busy_changed.emit(False)
         if error is None and job.write and hasattr(result, "changes"):
-            self.changed.emit(ChangeSet.from_changes(result.changes))
+            self.changed.emit(result.changes)
         if job.guard is not None and not job.guard():
             return  # the screen or member that asked is gone: show nothing
         if not job.write and job.key is not None and self._latest.get(job.key) != job.id:

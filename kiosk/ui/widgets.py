@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLayout,
     QPushButton,
@@ -68,6 +69,15 @@ def card(*children: QWidget | QLayout) -> QFrame:
         else:
             layout.addWidget(child)
     return frame
+
+
+def row_card(text: str, *buttons: QPushButton) -> QFrame:
+    """A list row: its text taking the width, then its buttons, on one card."""
+    line = QHBoxLayout()
+    line.addWidget(label(text), 1)
+    for b in buttons:
+        line.addWidget(b)
+    return card(line)
 
 
 def finger_scroll(content: QWidget) -> QScrollArea:

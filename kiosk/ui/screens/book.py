@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from kiosk.core import localtime
 from kiosk.core.model import Interval, Member, Reservation, Resource, WaitlistEntry
 from kiosk.core.refusals import Refusal
-from kiosk.ui.bridge import ChangeSet
+from kiosk.store.results import Changes
 from kiosk.ui.calendar_model import CellState, DayModel
 from kiosk.ui.calendar_view import DayCalendar
 from kiosk.ui.context import UiContext
@@ -189,7 +189,7 @@ class BookScreen(QWidget):
         self._reset_feedback()
         self.reload(kind)
 
-    def _on_changed(self, changes: ChangeSet) -> None:
+    def _on_changed(self, changes: Changes) -> None:
         if changes.calendar and self.isVisible() and self.member is not None:
             self.reload()
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.ui.bridge import ChangeSet
+from kiosk.store.results import Changes
 from kiosk.ui.calendar_model import DayModel
 from kiosk.ui.calendar_view import DayCalendar
 from kiosk.ui.context import UiContext
@@ -142,7 +142,7 @@ class HomeScreen(QWidget):
                                         if len(names) > 4 else "")
         self.free_now.setText(shown or self.tr("Nothing is free this minute."))
 
-    def _on_changed(self, changes: ChangeSet) -> None:
+    def _on_changed(self, changes: Changes) -> None:
         if changes.calendar and self.isVisible():
             self.reload()
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from kiosk.core.checkin import CheckInState
 from kiosk.core.model import Member
 from kiosk.core.refusals import Refusal
-from kiosk.ui.bridge import ChangeSet
+from kiosk.store.results import Changes
 from kiosk.ui.context import UiContext
 from kiosk.ui.loaders import (
     UPCOMING_PAGE,
@@ -31,7 +31,15 @@ from kiosk.ui.loaders import (
     load_more_upcoming,
     offer_time_left,
 )
-from kiosk.ui.widgets import button, card, clear_layout, finger_scroll, label, refusal_text
+from kiosk.ui.widgets import (
+    button,
+    card,
+    clear_layout,
+    finger_scroll,
+    label,
+    refusal_text,
+    row_card,
+)
 
 #: Rows built at once when data arrives (about a screenful), then per turn of the loop.
 FIRST_ROWS, MORE_ROWS = 6, 6
@@ -129,11 +137,11 @@ class MemberScreen(QWidget):
         self.message.setText(text)
         self.message.setVisible(bool(text))
 
-    def _on_changed(self, changes: ChangeSet) -> None:
+    def _on_changed(self, changes: Changes) -> None:
         member = self._ctx.session.member
         if member is not None and self.isVisible() and (
-                changes.everything or changes.reservations or changes.waitlist
-                or member.id in changes.members):
+                changes.reservation_ids or changes.waitlist_ids
+                or member.id in changes.member_ids):
             self.reload()
 
     def _on_loaded(self, data: MemberData) -> None:
@@ -214,13 +222,6 @@ class MemberScreen(QWidget):
         self._more.show()
 
     # -- rows ---------------------------------------------------------------------------
-    def _row(self, text: str, *buttons: QPushButton) -> QWidget:
-        line = QHBoxLayout()
-        line.addWidget(label(text), 1)
-        for b in buttons:
-            line.addWidget(b)
-        return card(line)
-
     def _today_row(self, row: TodayRow) -> QWidget:
         res, fmt = row.reservation, self._ctx.fmt
         text = f"{row.resource} · {fmt.span(res.interval)}"
@@ -238,7 +239,7 @@ class MemberScreen(QWidget):
         end = button(self.tr("End early"), name=self.tr("End {0} early").format(row.resource),
                      on_click=self._act("end_early", res.id))
         end.setVisible(res.interval.contains(self._ctx.now()) and res.active)
-        return self._row(text, check, end)
+        return row_card(text, check, end)
 
     def _offer_row(self, row: WaitRow) -> QWidget:
         left = offer_time_left(row.entry, self._ctx.now())
@@ -247,7 +248,7 @@ class MemberScreen(QWidget):
         claim = button(self.tr("Claim"), name=self.tr("Claim {0}").format(row.resource),
                        kind="success", on_click=self._act("claim_offer", row.entry.id))
         claim.setVisible(self.data is None or self.data.flag_enabled)  # claiming books
-        return self._row(text, claim)
+        return row_card(text, claim)
 
     def _wait_row(self, row: WaitRow) -> QWidget:
         when = self._ctx.fmt.span_with_day(row.entry.interval, self._ctx.today())
@@ -257,14 +258,14 @@ class MemberScreen(QWidget):
         text += " " + self.tr("If it frees up, it is held for you and shown here.")
         leave = button(self.tr("Leave waitlist"),
                        on_click=self._act("leave_waitlist", row.entry.id))
-        return self._row(text, leave)
+        return row_card(text, leave)
 
     def _upcoming_row(self, res: Any, name: str) -> QWidget:
         text = f"{name} · {self._ctx.fmt.span_with_day(res.interval, self._ctx.today())}"
         cancel = button(self.tr("Cancel"), name=self.tr("Cancel {0}").format(name),
                         kind="danger")
         cancel.clicked.connect(lambda: self._confirm_cancel(cancel, res.id))
-        return self._row(text, cancel)
+        return row_card(text, cancel)
 
     def _confirm_cancel(self, cancel: QPushButton, reservation_id: str) -> None:
         if cancel.property("armed"):

@@ -4,7 +4,7 @@ settings, and leaving kiosk mode (which asks for the PIN again)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any
 
@@ -21,13 +21,21 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.model import Member, Reservation
 from kiosk.core.refusals import Refusal
-from kiosk.ui.bridge import ChangeSet
+from kiosk.store.results import Changes
 from kiosk.ui.context import UiContext
 from kiosk.ui.i18n import translate
 from kiosk.ui.keyboard import OnScreenKeyboard
 from kiosk.ui.keypad import Keypad
 from kiosk.ui.screens.book_data import staff_paused_text
-from kiosk.ui.widgets import button, card, clear_layout, finger_scroll, label, refusal_text
+from kiosk.ui.widgets import (
+    button,
+    card,
+    clear_layout,
+    finger_scroll,
+    label,
+    refusal_text,
+    row_card,
+)
 
 PAGES = ("walkin", "sheet", "waitlist", "sync", "settings", "leave")
 
@@ -196,26 +204,19 @@ class StaffScreen(QWidget):
         if self.stack.currentIndex() == 1:
             self.show_page(self.current_page())
 
-    def _on_changed(self, changes: ChangeSet) -> None:
+    def _on_changed(self, changes: Changes) -> None:
         if self.isVisible() and self.stack.currentIndex() == 1:
             text = self.message.text()
             self.show_page(self.current_page())
             if text:
                 self.say(text)
 
-    def _fill(self, key: str, rows: list[QWidget], empty: str) -> None:
+    def _fill(self, key: str, rows: Sequence[QWidget], empty: str) -> None:
         layout = self._lists[key]
         clear_layout(layout)
         for row in rows or [label(empty, "muted")]:
             layout.addWidget(row)
         layout.addStretch(1)
-
-    def _row(self, text: str, *buttons: QPushButton) -> QWidget:
-        line = QHBoxLayout()
-        line.addWidget(label(text), 1)
-        for b in buttons:
-            line.addWidget(b)
-        return card(line)
 
     def _load_sheet(self) -> None:
         day = self._ctx.today()
@@ -231,7 +232,7 @@ class StaffScreen(QWidget):
                 buttons.append(button(self.tr("Clear no-show"), kind="primary",
                                       object_name="clearNoShow",
                                       on_click=self._clearer(r.reservation.id)))
-            out.append(self._row(text, *buttons))
+            out.append(row_card(text, *buttons))
         self._fill("sheet", out, self.tr("No bookings today."))
 
     def _clearer(self, reservation_id: str) -> Callable[[], None]:
@@ -244,7 +245,7 @@ class StaffScreen(QWidget):
 
     def _on_waitlist(self, data: tuple[list[Any], dict[str, str]]) -> None:
         entries, names = data
-        rows = [self._row(f"{names.get(e.resource_id, '?')} · "
+        rows = [row_card(f"{names.get(e.resource_id, '?')} · "
                           f"{self._ctx.fmt.span_with_day(e.interval, self._ctx.today())} · "
                           f"{_wait_state(e.status)}") for e in entries]
         self._fill("waitlist", rows, self.tr("Nobody is waiting."))
@@ -261,7 +262,7 @@ class StaffScreen(QWidget):
                 self._ctx.fmt.time(last) if last else self.tr("never"))),
         ]
         for rej in status.rejections:
-            rows.append(self._row(
+            rows.append(row_card(
                 self.tr("Rejected by the server: {0}").format(rej.message),
                 button(self.tr("Mark handled"), kind="primary", object_name="resolveRejection",
                        on_click=partial(self._resolve, rej.id))))
@@ -326,7 +327,7 @@ class StaffScreen(QWidget):
             self._read(lambda svc: svc.search_members(text, 12), self._on_found, "walkin")
 
     def _on_found(self, members: list[Member]) -> None:
-        rows = [self._row(f"{m.display_name} · {m.number}",
+        rows = [row_card(f"{m.display_name} · {m.number}",
                           button(self.tr("Choose"), object_name="chooseMember",
                                  name=self.tr("Choose {0}").format(m.display_name),
                                  on_click=partial(self.select_member, m)))
@@ -363,7 +364,7 @@ class StaffScreen(QWidget):
             move = button(self.tr("Move"), object_name="moveBooking",
                           on_click=partial(self.move_requested.emit, member, res))
             move.setVisible(enabled)  # a move is judged as a new booking: the flag applies
-            rows.append(self._row(
+            rows.append(row_card(
                 text, move,
                 button(self.tr("Cancel"), kind="danger", object_name="cancelBooking",
                        on_click=partial(self._cancel, res.id))))
