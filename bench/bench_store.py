@@ -167,11 +167,11 @@ def bench_calendar(store: Store, raw: sqlite3.Connection, args: argparse.Namespa
     samples = args.samples // 4
     sql = queries.calendar_sql(count)
     ours, floor = timed(
-        lambda i: svc.reservations_between(requests[i][1], requests[i][0]),
+        lambda i: svc.reads.reservations_between(requests[i][1], requests[i][0]),
         lambda i: raw.execute(sql, queries.calendar_params(
             requests[i][0], requests[i][1])).fetchall(),
         samples)
-    rows = len(svc.reservations_between(requests[0][1], requests[0][0]))
+    rows = len(svc.reads.reservations_between(requests[0][1], requests[0][0]))
     report(f"calendar day x {count} ({rows} rows)", ours, floor)
 
 

@@ -165,11 +165,11 @@ def calendar_figures(db: Path, rounds: int) -> None:
 
     store = open_kiosk_store(db)  # as the app opens it
     svc = KioskService(store)
-    zone = svc.site().timezone
+    zone = svc.reads.site().timezone
     now = datetime.now(UTC)
     day = localtime.local_date(zone, now)
-    kind = max(svc.resource_kinds(), key=lambda k: len(svc.resources(k)))
-    ids = [r.id for r in svc.resources(kind) if r.active]
+    kind = max(svc.reads.resource_kinds(), key=lambda k: len(svc.reads.resources(k)))
+    ids = [r.id for r in svc.reads.resources(kind) if r.active]
     bounds = localtime.day_bounds(zone, day)
     loads, queries = [], []
     for _ in range(max(rounds, DATA_ROUNDS)):  # a p95 of ten samples is their maximum
@@ -177,7 +177,7 @@ def calendar_figures(db: Path, rounds: int) -> None:
         model: DayModel = load_day(svc, zone, day, kind=kind)
         loads.append((time.perf_counter() - t) * 1000)
         t = time.perf_counter()
-        svc.reservations_between(bounds, ids)  # the store's own query: the floor
+        svc.reads.reservations_between(bounds, ids)  # the store's own query: the floor
         queries.append((time.perf_counter() - t) * 1000)
     print(f"calendar: kind {kind!r}, {len(model.columns)} resources, "
           f"{sum(len(model.blocks(r.id)) for r in model.columns)} bookings that day")
@@ -214,7 +214,7 @@ def screen_data(svc: Any, zone: str, now: datetime, rounds: int,
     them; they bound what a tap that loads them costs)."""
     from kiosk.ui.loaders import load_home, load_member
 
-    member = svc.member_by_number("1001")
+    member = svc.reads.member_by_number("1001")
     homes, members = [], []
     for _ in range(rounds):
         t = time.perf_counter()
@@ -289,7 +289,7 @@ def soak_reads(kiosk: Any, app: Any, count: int) -> None:
     from kiosk.ui.loaders import load_day, load_home, load_member
 
     svc, zone, now = kiosk.ctx.bridge.service, kiosk.ctx.site.timezone, datetime.now(UTC)
-    members, kinds = svc.members(1000), svc.resource_kinds()
+    members, kinds = svc.reads.members(1000), svc.reads.resource_kinds()
     today = localtime.local_date(zone, now)
     done: list[object] = []
 
@@ -326,7 +326,7 @@ def tap_figures(db: Path, rounds: int, soak: int) -> tuple[float, float]:
     w = kiosk.window
     w.resize(1280, 800)
     w.show()
-    member = svc.member_by_number("1001")
+    member = svc.reads.member_by_number("1001")
     assert member is not None, "the cache has no member 1001: build it with kiosk demo-data"
     seen: list[QObject] = []
 

@@ -22,7 +22,7 @@ def ensure_site(db_path: Path) -> None:
 
     store = open_store(db_path)
     try:
-        if not KioskService(store).has_site():
+        if not KioskService(store).reads.has_site():
             now = datetime.now(UTC)
             load_demo(store, build_demo(localtime.local_date(catalogue.SITE_TZ, now), now))
     finally:

@@ -13,10 +13,10 @@ from kiosk.cli.output import (
     report_refusal,
     reservation_dict,
 )
+from kiosk.core.changes import Applied
 from kiosk.core.local_input import parse_fold, parse_local, resolve_span
 from kiosk.core.model import Reservation
 from kiosk.core.refusals import Refusal, RefusalCode
-from kiosk.store.results import Applied
 
 
 def _not_found(what: str) -> Refusal:
@@ -34,7 +34,7 @@ def cmd_book(ctx: CliContext, args: argparse.Namespace) -> int:
     if member is None:
         return report_refusal(site.timezone, _not_found(
             f"No member with number {args.member!r}; 'kiosk members' lists them."), args.json)
-    step = ctx.service.effective_policy(resource.id).policy.slot_minutes
+    step = ctx.service.reads.effective_policy(resource.id).policy.slot_minutes
     span = resolve_span(
         site.timezone, parse_local(args.start),
         end=parse_local(args.end) if args.end else None, minutes=args.minutes,
@@ -43,23 +43,22 @@ def cmd_book(ctx: CliContext, args: argparse.Namespace) -> int:
         if span.code is RefusalCode.AMBIGUOUS_TIME and not args.json:
             error("add --fold earlier or --fold later to say which one")
         return report_refusal(site.timezone, span, args.json)
-    result = ctx.service.book(resource.id, member.id, span,
-                              via="staff" if args.staff else "kiosk", staff=args.staff)
+    result = ctx.service.reservations.book(resource.id, member.id, span, staff=args.staff)
     return _report(ctx, result, "booked", args.json)
 
 
 def cmd_cancel(ctx: CliContext, args: argparse.Namespace) -> int:
-    return _change(ctx, args, ctx.service.cancel, "cancelled")
+    return _change(ctx, args, ctx.service.reservations.cancel, "cancelled")
 
 
 def cmd_check_in(ctx: CliContext, args: argparse.Namespace) -> int:
-    return _change(ctx, args, ctx.service.check_in, "checked_in")
+    return _change(ctx, args, ctx.service.reservations.check_in, "checked_in")
 
 
 def _change(ctx: CliContext, args: argparse.Namespace,
             action: Callable[[str], Applied[Reservation] | Refusal], outcome: str) -> int:
     site = ctx.site()
-    if ctx.service.reservation(args.id) is None:
+    if ctx.service.reads.reservation(args.id) is None:
         return report_refusal(site.timezone, _not_found(
             f"No reservation with id {args.id!r}; 'kiosk reservations' lists them."), args.json)
     return _report(ctx, action(args.id), outcome, args.json)

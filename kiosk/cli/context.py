@@ -25,16 +25,16 @@ class CliContext:
     service: KioskService
 
     def site(self) -> Site:
-        if not self.service.has_site():
+        if not self.service.reads.has_site():
             raise NoSite("this cache holds no site yet; run 'kiosk demo-data' to load the demo")
-        return self.service.site()
+        return self.service.reads.site()
 
     def resources_by_id(self) -> dict[str, Resource]:
-        return {r.id: r for r in self.service.resources()}
+        return {r.id: r for r in self.service.reads.resources()}
 
     def resource(self, key: str) -> Resource | None:
         """A resource by id, or by name ignoring case."""
-        resources = self.service.resources()
+        resources = self.service.reads.resources()
         for r in resources:
             if r.id == key:
                 return r
@@ -46,11 +46,11 @@ class CliContext:
 
     def member_numbers(self, member_ids: Iterable[str]) -> dict[str, str]:
         """Member id → member number, for printing reservations."""
-        found = (self.service.member(i) for i in set(member_ids))
+        found = (self.service.reads.member(i) for i in set(member_ids))
         return {m.id: m.number for m in found if m is not None}
 
     def member(self, number: str) -> Member | None:
-        return self.service.member_by_number(number.strip())
+        return self.service.reads.member_by_number(number.strip())
 
 
 @contextmanager

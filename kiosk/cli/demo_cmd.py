@@ -43,7 +43,7 @@ def cmd_demo_data(db_path: Path, args: argparse.Namespace) -> int:
 def _has_site(db_path: Path) -> bool:
     store = open_store(db_path)
     try:
-        return KioskService(store).has_site()
+        return KioskService(store).reads.has_site()
     finally:
         store.close()
 

@@ -19,7 +19,7 @@ from kiosk.core.errors import InvalidInput
 
 
 def cmd_resources(ctx: CliContext, args: argparse.Namespace) -> int:
-    resources = ctx.service.resources(kind=args.kind)
+    resources = ctx.service.reads.resources(kind=args.kind)
     if args.json:
         emit_json([_resource_dict(ctx, r.id) for r in resources])
         return EXIT_OK
@@ -30,7 +30,7 @@ def cmd_resources(ctx: CliContext, args: argparse.Namespace) -> int:
 
 def _resource_dict(ctx: CliContext, resource_id: str) -> dict[str, object]:
     r = ctx.resources_by_id()[resource_id]
-    effective = ctx.service.effective_policy(r.id)
+    effective = ctx.service.reads.effective_policy(r.id)
     policy = {
         key: {"value": _plain(getattr(effective.policy, key)), "source": source}
         for key, source in sorted(effective.sources.items())
@@ -45,8 +45,8 @@ def _plain(value: object) -> object:
 
 
 def cmd_members(ctx: CliContext, args: argparse.Namespace) -> int:
-    members = (ctx.service.search_members(args.search, limit=args.limit) if args.search
-               else ctx.service.members(limit=args.limit))
+    members = (ctx.service.reads.search_members(args.search, limit=args.limit) if args.search
+               else ctx.service.reads.members(limit=args.limit))
     if args.json:
         emit_json([{"id": m.id, "number": m.number, "display_name": m.display_name,
                     "cohort": m.cohort, "status": str(m.status),
@@ -70,7 +70,7 @@ def cmd_reservations(ctx: CliContext, args: argparse.Namespace) -> int:
             error(f"no resource named or with id {args.resource!r} (see 'kiosk resources')")
             return EXIT_REFUSED
         resource_ids = [resource.id]
-    rows = ctx.service.reservations_between(localtime.day_bounds(site.timezone, day),
+    rows = ctx.service.reads.reservations_between(localtime.day_bounds(site.timezone, day),
                                             resource_ids)
     if args.member:
         member = ctx.member(args.member)

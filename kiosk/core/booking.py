@@ -13,9 +13,9 @@ from kiosk.core.context import BookingContext, eligibility, shape, timing, valid
 from kiosk.core.errors import InvalidInput
 from kiosk.core.model import Interval, Reservation
 from kiosk.core.refusals import Refusal
-from kiosk.core.slots import next_free_slots
+from kiosk.core.slots import SUGGEST_FOR, next_free_slots
 
-__all__ = ["BookingContext", "check_booking", "conflicts"]
+__all__ = ["BookingContext", "check_booking", "conflicts", "judge"]
 
 
 def _require_interval(requested: object) -> Interval:
@@ -52,14 +52,11 @@ def _conflict(ctx: BookingContext, requested: Interval) -> Refusal | None:
     return messages.too_close(ctx.resource.name, ctx.policy.buffer_minutes)
 
 
-def check_booking(
-    ctx: BookingContext, requested: Interval, *, staff: bool = False
-) -> Refusal | None:
+def judge(ctx: BookingContext, requested: Interval, *, staff: bool = False) -> Refusal | None:
     """Return ``None`` if ``requested`` may be booked, else the first refusal, in this order:
     flag, member suspended, training/badge, resource inactive, past start, too far ahead,
     granularity, min/max duration, opening hours, closures, member limit, conflict.
-    ``staff`` bookings skip the how-far-ahead and member-limit checks. Refusals for hours,
-    closures and conflicts carry the next free slots of the same length."""
+    ``staff`` bookings skip the how-far-ahead and member-limit checks."""
     validate(ctx)
     _require_interval(requested)
     refusal = eligibility(ctx) or timing(ctx, requested, staff=staff) or shape(ctx, requested)
@@ -70,9 +67,18 @@ def check_booking(
         refusal = _member_limit(ctx)
         if refusal is not None:
             return refusal
-    refusal = refusal or _conflict(ctx, requested)
-    if refusal is None:
-        return None
+    return refusal or _conflict(ctx, requested)
+
+
+def check_booking(
+    ctx: BookingContext, requested: Interval, *, staff: bool = False
+) -> Refusal | None:
+    """``judge``, with the next free slots of the same length attached to a refusal that
+    has them (hours, closures, conflicts: ``slots.SUGGEST_FOR``), for a person to pick.
+    Suggestions are only as good as ``ctx.busy``: load it over ``slots.search_window``."""
+    refusal = judge(ctx, requested, staff=staff)
+    if refusal is None or refusal.code not in SUGGEST_FOR:
+        return refusal
     return refusal.with_alternatives(next_free_slots(ctx, requested, staff=staff))
 
 

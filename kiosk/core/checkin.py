@@ -14,9 +14,10 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from kiosk.core import messages
 from kiosk.core.model import Interval, Reservation, ReservationStatus, require_utc
 from kiosk.core.policy import BookingPolicy
-from kiosk.core.refusals import Refusal, RefusalCode
+from kiosk.core.refusals import Refusal
 
 #: A window must be open for at least this long, even with a grace of zero.
 _MIN_GRACE = timedelta(minutes=1)
@@ -61,8 +62,9 @@ def checkin_status(reservation: Reservation, policy: BookingPolicy, now: datetim
     return CheckInStatus(state, window)
 
 
-def _effective_at(reservation: Reservation, at: datetime, received_at: datetime | None) -> datetime:
-    """``at`` bounded by receipt (a kiosk clock ahead of time) and creation (behind)."""
+def effective_at(reservation: Reservation, at: datetime, received_at: datetime | None) -> datetime:
+    """``at`` bounded by receipt (a kiosk clock ahead of time) and creation (behind):
+    kiosk clocks are reported, never trusted."""
     at = require_utc(at, "at")
     if received_at is not None:
         at = min(at, require_utc(received_at, "received_at"))
@@ -73,19 +75,8 @@ def _effective_at(reservation: Reservation, at: datetime, received_at: datetime 
 
 def _window_refusal(at: datetime, window: Interval, policy: BookingPolicy) -> Refusal:
     if at < window.start:
-        return Refusal(
-            RefusalCode.WINDOW_CLOSED,
-            "Check-in has not opened yet. Please come back from {before} minutes before "
-            "the start.",
-            {"before": policy.checkin_before_minutes, "opens": window.start},
-            "checkin_before_minutes",
-        )
-    return Refusal(
-        RefusalCode.WINDOW_CLOSED,
-        "Check-in closed {grace} minutes after the start. Please ask at the front desk.",
-        {"grace": policy.checkin_grace_minutes, "closed": window.end},
-        "checkin_grace_minutes",
-    )
+        return messages.refuse("checkin_not_open", before=policy.checkin_before_minutes)
+    return messages.refuse("checkin_closed", grace=policy.checkin_grace_minutes)
 
 
 def check_in(
@@ -99,14 +90,10 @@ def check_in(
     unchanged."""
     status = reservation.status
     if status == ReservationStatus.CANCELLED:
-        return Refusal(
-            RefusalCode.CANCELLED,
-            "This booking was cancelled, so there is nothing to check in to. Please ask "
-            "at the front desk.", {}, "status",
-        )
+        return messages.refuse("checkin_cancelled")
     if status == ReservationStatus.CHECKED_IN:
         return reservation
-    at = _effective_at(reservation, at, received_at)
+    at = effective_at(reservation, at, received_at)
     window = checkin_window(reservation.interval, policy)
     if status == ReservationStatus.COMPLETED or not window.contains(at):
         return _window_refusal(at, window, policy)

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
-from kiosk.core import localtime
+from kiosk.core import localtime, messages
 from kiosk.core.errors import InvalidInput
 from kiosk.core.model import Interval
-from kiosk.core.refusals import Refusal, RefusalCode
+from kiosk.core.refusals import Refusal
 
 _LOCAL_FORMAT = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})\s*$")
 FOLD_NAMES = {"earlier": 0, "later": 1}
@@ -78,27 +78,19 @@ def _gap_refusal(zone_name: str, gap: localtime.NonexistentLocalTime, start: dat
                  end: datetime | None, minutes: int | None) -> Refusal:
     length = _length(start, end, minutes)
     choices = [c.label for c in gap.alternatives]
-    return Refusal(
-        RefusalCode.NONEXISTENT_TIME,
-        "{time} does not exist on {date} in {zone}: the clocks jump forward that night. "
-        "Choose {choices} instead.",
-        {"time": f"{gap.local:%H:%M}", "date": f"{gap.local:%Y-%m-%d}", "zone": zone_name,
-         "choices": " or ".join(choices)},
-        rule="local_time",
-        alternatives=tuple(Interval(c.instant, c.instant + length) for c in gap.alternatives),
-    )
+    refusal = messages.refuse(
+        "nonexistent_time", time=f"{gap.local:%H:%M}", date=f"{gap.local:%Y-%m-%d}",
+        zone=zone_name, choices=" or ".join(choices))
+    return refusal.with_alternatives(
+        tuple(Interval(c.instant, c.instant + length) for c in gap.alternatives))
 
 
 def _fold_refusal(zone_name: str, twice: localtime.AmbiguousLocalTime, start: datetime,
                   end: datetime | None, minutes: int | None) -> Refusal:
     length = _length(start, end, minutes)
     earlier, later = twice.choices
-    return Refusal(
-        RefusalCode.AMBIGUOUS_TIME,
-        "{time} happens twice on {date} in {zone} (the clocks go back): "
-        "{earlier} or {later}. Choose which one you mean.",
-        {"time": f"{twice.local:%H:%M}", "date": f"{twice.local:%Y-%m-%d}", "zone": zone_name,
-         "earlier": earlier.label, "later": later.label},
-        rule="local_time",
-        alternatives=tuple(Interval(c.instant, c.instant + length) for c in twice.choices),
-    )
+    refusal = messages.refuse(
+        "ambiguous_time", time=f"{twice.local:%H:%M}", date=f"{twice.local:%Y-%m-%d}",
+        zone=zone_name, earlier=earlier.label, later=later.label)
+    return refusal.with_alternatives(
+        tuple(Interval(c.instant, c.instant + length) for c in twice.choices))

@@ -9,7 +9,7 @@ format it with the same parameters.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from kiosk.core.model import Interval
@@ -37,7 +37,8 @@ class Refusal:
     """A business refusal. ``rule`` names the setting or check that refused (or None).
 
     ``alternatives`` holds suggested free intervals where that makes sense (a taken slot,
-    hours closed); the UI offers them as one-tap choices.
+    hours closed); the UI offers them as one-tap choices. ``key`` names the template in
+    ``kiosk.core.messages.CATALOGUE`` (sent over sync as ``reason``).
     """
 
     code: RefusalCode
@@ -45,17 +46,20 @@ class Refusal:
     params: Mapping[str, object] = field(default_factory=dict)
     rule: str | None = None
     alternatives: tuple[Interval, ...] = ()
+    key: str = ""
 
     @property
     def message(self) -> str:
         return self.template.format(**self.params)
 
     def with_alternatives(self, alternatives: tuple[Interval, ...]) -> Refusal:
-        return Refusal(self.code, self.template, self.params, self.rule, alternatives)
+        return replace(self, alternatives=alternatives)
 
     def to_dict(self) -> dict[str, object]:
         return {
             "code": str(self.code),
+            "reason": self.key or None,
+            "params": dict(self.params),
             "rule": self.rule,
             "message": self.message,
             "alternatives": [

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime, time, timedelta
 
-from kiosk.core import hours
+from kiosk.core import hours, messages
 from kiosk.core.context import BookingContext, eligibility, latest_start, length_refusal, validate
 from kiosk.core.errors import InvalidInput
 from kiosk.core.localtime import instants_for, local_date
@@ -23,6 +23,8 @@ from kiosk.core.refusals import Refusal, RefusalCode
 
 #: How far after a refused request's start alternatives are looked for.
 ALTERNATIVES_HORIZON = timedelta(days=7)
+#: Refusals a person gets free alternatives with: another time may well be allowed.
+SUGGEST_FOR = frozenset({RefusalCode.CONFLICT, RefusalCode.OUTSIDE_HOURS})
 
 
 def search_window(requested: Interval, buffer_minutes: int) -> Interval:
@@ -142,20 +144,9 @@ def end_early(reservation: Reservation, now: datetime) -> Interval | Refusal:
     slot becomes free. Refused when it has not started, has ended, or is not active."""
     now = require_utc(now, "now")
     if reservation.status == ReservationStatus.CANCELLED:
-        return Refusal(RefusalCode.CANCELLED, "This booking was cancelled.", {}, "end_early")
-    if not reservation.active:
-        return Refusal(
-            RefusalCode.RULE_VIOLATION, "This booking is over already; nothing to end.",
-            {}, "end_early",
-        )
+        return messages.refuse("was_cancelled")
+    if not reservation.active or now >= reservation.interval.end:
+        return messages.refuse("end_over")
     if now <= reservation.interval.start:
-        return Refusal(
-            RefusalCode.RULE_VIOLATION,
-            "This booking has not started yet. To free it, cancel it instead.", {}, "end_early",
-        )
-    if now >= reservation.interval.end:
-        return Refusal(
-            RefusalCode.RULE_VIOLATION, "This booking has ended already; nothing to end.",
-            {}, "end_early",
-        )
+        return messages.refuse("end_not_started")
     return Interval(reservation.interval.start, now)

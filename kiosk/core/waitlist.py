@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime, timedelta
 
+from kiosk.core import messages
 from kiosk.core.errors import InvalidInput
 from kiosk.core.localtime import to_local
 from kiosk.core.model import (
@@ -22,7 +23,7 @@ from kiosk.core.model import (
     WaitlistStatus,
     require_utc,
 )
-from kiosk.core.refusals import Refusal, RefusalCode
+from kiosk.core.refusals import Refusal
 
 _IN_LINE = frozenset({WaitlistStatus.WAITING, WaitlistStatus.OFFERED})
 
@@ -124,22 +125,10 @@ def claim(entry: WaitlistEntry, now: datetime) -> WaitlistEntry | Refusal:
     if _holding(entry, now):
         return replace(entry, status=WaitlistStatus.CLAIMED)
     if entry.status in (WaitlistStatus.OFFERED, WaitlistStatus.EXPIRED):
-        return Refusal(
-            RefusalCode.WINDOW_CLOSED,
-            "The hold on this slot has run out and it has passed to the next person. You "
-            "can join the waitlist again.", {}, "waitlist_hold_minutes",
-        )
+        return messages.refuse("hold_lapsed")
     if entry.status == WaitlistStatus.WAITING:
-        return Refusal(
-            RefusalCode.RULE_VIOLATION,
-            "This slot has not been offered to you yet. We will email you when it is.",
-            {}, "waitlist_order",
-        )
-    return Refusal(
-        RefusalCode.NOT_FOUND,
-        "This waitlist place is no longer open ({status}). You can join the waitlist again.",
-        {"status": str(entry.status)}, "waitlist_status",
-    )
+        return messages.refuse("not_offered_yet")
+    return messages.refuse("waitlist_closed", status=str(entry.status))
 
 
 def _waiting_sentence(position: int | None) -> str:

@@ -1,19 +1,17 @@
-"""Building the core's ``BookingContext`` for one request, inside the write transaction
-that will store the booking. Loads only what the rules read: the resource's active
-reservations near the request, closures, the member's active count, the flag."""
+"""Loading the core's ``BookingContext`` inside the caller's transaction: the resource's
+active reservations near a span, closures, the member's active count and the flag. Held
+waitlist offers are not added here: the core adds them (``decisions.freeing.with_holds``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from kiosk.core import slots
-from kiosk.core.booking import BookingContext, check_booking
-from kiosk.core.model import Interval
+from kiosk.core.booking import BookingContext
+from kiosk.core.model import Interval, WaitlistEntry
 from kiosk.core.policy import EffectivePolicy
-from kiosk.core.refusals import Refusal, RefusalCode
 from kiosk.store import convert, offers, queries, repo
 from kiosk.store.schema import MemberRow, ResourceRow, SiteRow
 
@@ -27,18 +25,15 @@ class Parties:
     member: MemberRow
 
 
-def not_found(what: str, ident: object) -> Refusal:
-    return Refusal(RefusalCode.NOT_FOUND, "No {what} with id {id} is known here.",
-                   {"what": what, "id": ident}, None)
-
-
-def load_parties(session: Session, resource_id: str, member_id: str) -> Parties | Refusal:
+def load_parties(session: Session, resource_id: str,
+                 member_id: str) -> Parties | tuple[str, str]:
+    """The site, resource and member, or ``(what, id)`` of the one that is missing."""
     resource = session.get(ResourceRow, resource_id)
     if resource is None:
-        return not_found("resource", resource_id)
+        return ("resource", resource_id)
     member = session.get(MemberRow, member_id)
     if member is None:
-        return not_found("member", member_id)
+        return ("member", member_id)
     return Parties(repo.site_row(session), resource, member)
 
 
@@ -58,7 +53,6 @@ def booking_context(
         session, parties.resource.id, span, margin=buffer if margin is None else margin,
         longest_seconds=parties.resource.longest_seconds, exclude_id=exclude_id,
     )
-    busy += offers.holds(session, parties.resource.id, now, parties.member.id)
     site = parties.site
     return BookingContext(
         site=convert.site(site), resource=convert.resource(parties.resource),
@@ -69,22 +63,6 @@ def booking_context(
     )
 
 
-def judge(
-    session: Session, parties: Parties, span: Interval, now: datetime, *,
-    staff: bool = False, exclude_id: str = "",
-) -> Refusal | None:
-    """``check_booking`` on a tight context; a conflict is judged again on the wider
-    ``slots.search_window`` so that its alternatives are reliable."""
-    ctx = booking_context(session, parties, span, now, exclude_id=exclude_id)
-    refusal = check_booking(ctx, span, staff=staff)
-    if refusal is None or refusal.code != RefusalCode.CONFLICT:
-        return refusal
-    window = slots.search_window(span, ctx.policy.buffer_minutes)
-    wide = queries.busy_near(
-        session, parties.resource.id, window, margin=timedelta(minutes=ctx.policy.buffer_minutes),
-        longest_seconds=parties.resource.longest_seconds, exclude_id=exclude_id,
-    )
-    wide += offers.holds(session, parties.resource.id, now, parties.member.id)
-    ctx = replace(ctx, busy=wide, closures=repo.closures_near(
-        session, parties.site.id, parties.resource.id, window))
-    return check_booking(ctx, span, staff=staff) or refusal
+def open_entries(session: Session, resource_id: str) -> tuple[WaitlistEntry, ...]:
+    """The resource's waiting and offered places, in queue order."""
+    return tuple(convert.waitlist_entry(r) for r in offers.open_rows(session, resource_id))

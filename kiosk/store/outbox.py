@@ -9,13 +9,12 @@ rows are deleted.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
 from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from kiosk.core.model import Interval
+from kiosk.core.mutations import Mutation, encode
 from kiosk.store.schema import OutboxRow, SyncStateRow
 
 PENDING = "pending"
@@ -32,24 +31,17 @@ def ensure_sync_state(session: Session) -> SyncStateRow:
     return state
 
 
-def append(session: Session, name: str, args: Mapping[str, object], now: datetime) -> OutboxRow:
-    """Queue one mutation in the current transaction; returns the new row."""
+def append(session: Session, m: Mutation, now: datetime) -> OutboxRow:
+    """Queue one mutation in the current transaction, written by the contract's codec;
+    returns the new row."""
     state = ensure_sync_state(session)
-    row = OutboxRow(id=str(uuid.uuid4()), seq=state.next_seq, name=name, args=dict(args),
+    name, args = encode(m)
+    row = OutboxRow(id=str(uuid.uuid4()), seq=state.next_seq, name=name, args=args,
                     created_at=now, state=PENDING, attempts=0)
     state.next_seq += 1
     session.add(row)
     session.flush()
     return row
-
-
-def stamp(instant: datetime) -> str:
-    """An instant as the wire's RFC 3339 UTC text (``…Z``)."""
-    return f"{instant:%Y-%m-%dT%H:%M:%S}Z"
-
-
-def span_args(span: Interval) -> dict[str, object]:
-    return {"starts_at": stamp(span.start), "ends_at": stamp(span.end)}
 
 
 def depth(session: Session) -> tuple[int, datetime | None]:

@@ -191,3 +191,20 @@ def resource_rows(
     sql = (f"SELECT {RESOURCE_COLUMNS} FROM resources "  # noqa: S608 (constants, bound values)
            f"WHERE {' AND '.join(where)} ORDER BY kind, name")
     return list(_driver(session).execute(sql, params))
+
+
+#: Check-in windows open at most this long before a start (generous bound for the query).
+EARLIEST_OPEN = timedelta(days=1)
+MEMBER_NEAR_SQL = (
+    f"SELECT {COLUMNS} FROM reservations "  # noqa: S608 (constants only, values are bound)
+    f"WHERE member_id = :mid AND starts_at >= :lo AND starts_at <= :hi AND {ACTIVE_SQL} "
+    "AND checked_in_at IS NULL ORDER BY starts_at"
+)
+
+
+def member_near(session: Session, member_id: str, now: datetime) -> list[Reservation]:
+    """The member's active, not checked-in reservations starting within a day of now
+    (those a scan may check in to)."""
+    params = {"mid": member_id, "lo": to_seconds(now - EARLIEST_OPEN),
+              "hi": to_seconds(now + EARLIEST_OPEN)}
+    return to_reservations(_driver(session).execute(MEMBER_NEAR_SQL, params))

@@ -1,68 +1,13 @@
-"""What the service hands back: change records, sync status and the day sheet's rows.
-
-A write returns ``Applied[T]`` (the new value plus a ``Changes`` record naming what
-changed) so that one Qt adapter can turn it into a signal and widgets refresh only what
-the record names.
-"""
+"""What the service's reads hand back besides core records: sync status, rejections and
+the day sheet's rows. (Writes return ``kiosk.core.changes.Applied``.)"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Generic, TypeVar
 
 from kiosk.core.model import Reservation
-
-T = TypeVar("T")
-
-
-@dataclass(frozen=True, slots=True)
-class Changes:
-    """The ids of everything one write changed."""
-
-    reservation_ids: frozenset[str] = frozenset()
-    resource_ids: frozenset[str] = frozenset()
-    waitlist_ids: frozenset[str] = frozenset()
-    member_ids: frozenset[str] = frozenset()
-
-    @classmethod
-    def of(
-        cls,
-        reservations: Iterable[str] = (),
-        resources: Iterable[str] = (),
-        waitlist: Iterable[str] = (),
-        members: Iterable[str] = (),
-    ) -> Changes:
-        return cls(frozenset(reservations), frozenset(resources), frozenset(waitlist),
-                   frozenset(members))
-
-    @property
-    def calendar(self) -> bool:
-        """Whether a day calendar may look different: bookings or resources changed."""
-        return bool(self.reservation_ids or self.resource_ids)
-
-    def __or__(self, other: Changes) -> Changes:
-        return Changes(
-            self.reservation_ids | other.reservation_ids,
-            self.resource_ids | other.resource_ids,
-            self.waitlist_ids | other.waitlist_ids,
-            self.member_ids | other.member_ids,
-        )
-
-    @property
-    def empty(self) -> bool:
-        return not (self.reservation_ids or self.resource_ids or self.waitlist_ids
-                    or self.member_ids)
-
-
-@dataclass(frozen=True, slots=True)
-class Applied(Generic[T]):
-    """A write that happened: its result and what it changed."""
-
-    value: T
-    changes: Changes
 
 
 @dataclass(frozen=True, slots=True)

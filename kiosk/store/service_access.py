@@ -1,5 +1,6 @@
-"""Who may do what: member PINs (throttled in the store, so a restart does not reset the
-count), the staff PIN (kept only as a hash), the feature flag and the sync status."""
+"""The members-and-access aggregate: member PINs (throttled in the store, so a restart
+does not reset the count), the staff PIN (kept only as a hash), the kiosk's own settings
+and the feature flag's last known state."""
 
 from __future__ import annotations
 
@@ -8,24 +9,19 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kiosk.core import credentials
+from kiosk.core import credentials, messages
 from kiosk.core.model import Member
-from kiosk.core.refusals import Refusal, RefusalCode
-from kiosk.store import convert, outbox, repo
-from kiosk.store.results import SyncRejection, SyncStatus
+from kiosk.core.refusals import Refusal
+from kiosk.store import convert, repo
 from kiosk.store.schema import (
     FlagRow,
     MemberRow,
     PinThrottleRow,
     StaffCredentialRow,
-    SyncRejectionRow,
-    SyncStateRow,
 )
-from kiosk.store.service_base import ServiceBase, refusal
+from kiosk.store.service_base import ServiceBase
 
 STAFF = "staff"
-_WRONG = "That member number and PIN do not match. Please try again."
-_LOCKED = "Too many wrong PINs. Please wait {minutes} minutes or ask at the front desk."
 
 
 def _throttle(session: Session, subject: str) -> PinThrottleRow:
@@ -54,12 +50,6 @@ def record_attempt(session: Session, row: PinThrottleRow, ok: bool, now: datetim
         row.failures, row.locked_until = 0, now + timedelta(minutes=lock)
 
 
-def rejection_record(row: SyncRejectionRow) -> SyncRejection:
-    return SyncRejection(row.id, row.mutation_id, row.code, row.message, row.entity,
-                         row.entity_id, row.member_id, row.created_at, row.seen_at,
-                         row.resolved_at, row.resolved_by)
-
-
 class Access(ServiceBase):
     def verify_pin(self, member_number: str, pin: str) -> Member | Refusal:
         """The member if the PIN matches; ``forbidden`` otherwise (locked for
@@ -70,14 +60,13 @@ class Access(ServiceBase):
             row = _throttle(session, f"member:{number[:64]}")
             minutes = locked_minutes(row, now)
             if minutes:
-                return refusal(RefusalCode.FORBIDDEN, _LOCKED, "pin_lock_minutes",
-                               minutes=minutes)
+                return messages.refuse("pin_locked", minutes=minutes)
             member = session.scalars(select(MemberRow).where(MemberRow.number == number)).first()
             ok = (member is not None and member.pin_hash is not None and isinstance(pin, str)
                   and credentials.verify_pin(pin, member.pin_hash))
             record_attempt(session, row, ok, now)
             if not ok or member is None:
-                return refusal(RefusalCode.FORBIDDEN, _WRONG, "pin")
+                return messages.refuse("pin_wrong")
             return convert.member(member)
 
     def kiosk_setting(self, key: str) -> int:
@@ -137,14 +126,3 @@ class Access(ServiceBase):
                                     updated_at=now))
             else:
                 row.enabled, row.updated_at = enabled, now
-
-    def sync_status(self) -> SyncStatus:
-        with self.store.read() as session:
-            state = session.get(SyncStateRow, 1)
-            count, oldest = outbox.depth(session)
-            stmt = (select(SyncRejectionRow).where(SyncRejectionRow.resolved_at.is_(None))
-                    .order_by(SyncRejectionRow.id))
-            rejections = tuple(rejection_record(r) for r in session.scalars(stmt))
-            online = bool(state and state.online)
-            last = state.last_success_at if state else None
-            return SyncStatus(online, last, count, oldest, rejections)

@@ -1,5 +1,5 @@
-"""What every part of ``KioskService`` shares: the store, the injected clock, input checks
-and the refusals the store itself gives (an unknown id, a wrong state)."""
+"""What every part of ``KioskService`` shares: the store, the injected clock and input
+checks."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from datetime import datetime
 
 from kiosk.core.errors import InvalidInput
 from kiosk.core.model import Interval, require_utc
-from kiosk.core.refusals import Refusal, RefusalCode
 from kiosk.store.db import Store
 
 Clock = Callable[[], datetime]
@@ -25,11 +24,6 @@ def require_span(value: object, name: str = "span") -> Interval:
     if not isinstance(value, Interval):
         raise InvalidInput(f"{name} must be an Interval, not {type(value).__name__}")
     return value
-
-
-def refusal(code: RefusalCode, template: str, rule: str | None = None,
-            **params: object) -> Refusal:
-    return Refusal(code, template, params, rule)
 
 
 class ServiceBase:

@@ -1,4 +1,4 @@
-"""Reads: the site, resources, members, calendars, free slots and the day sheet.
+"""The reads: the site, resources, members, calendars, free slots and the day sheet.
 Each call runs in one ``store.read()`` transaction (a consistent snapshot)."""
 
 from __future__ import annotations
@@ -13,12 +13,13 @@ from sqlalchemy.orm import Session
 
 from kiosk.core import checkin, credentials, localtime, slots
 from kiosk.core.booking import BookingContext
+from kiosk.core.decisions.freeing import with_holds
 from kiosk.core.errors import InvalidInput
 from kiosk.core.model import Interval, Member, Reservation, Resource, Site, require_utc
 from kiosk.core.model import ReservationStatus as S
 from kiosk.core.policy import BookingPolicy, EffectivePolicy
 from kiosk.store import convert, queries, repo
-from kiosk.store.context import Parties, booking_context
+from kiosk.store.context import Parties, booking_context, open_entries
 from kiosk.store.results import SheetRow, SheetState
 from kiosk.store.schema import MemberRow, ReservationRow, ResourceRow, SiteRow
 from kiosk.store.service_base import ServiceBase, require_id, require_span
@@ -268,8 +269,9 @@ class Reads(ServiceBase):
         window = Interval(start, start + slots.ALTERNATIVES_HORIZON + timedelta(days=1))
         member = member or MemberRow(id="", site_id=site.id, number="", display_name="",
                                      status="active", no_show_count=0, badges=[])
-        return booking_context(session, Parties(site, resource, member), window, self.now(),
-                               margin=timedelta(days=1))
+        ctx = booking_context(session, Parties(site, resource, member), window, self.now(),
+                              margin=timedelta(days=1))
+        return with_holds(ctx, open_entries(session, resource.id), member.id)
 
     def today_sheet(self, day: date) -> list[SheetRow]:
         """The day's bookings with who, what and where each stands: due, checked in,

@@ -71,7 +71,7 @@ def build_kiosk(app: QApplication, service: Any, *, windowed: bool, language: st
     translator = i18n.install(app, language)
     theme = Theme()
     app.setStyleSheet(stylesheet(theme))
-    site = service.site()
+    site = service.reads.site()
     bridge = ServiceBridge(service)
     session = Session(bridge)
     status = StatusModel(bridge)
@@ -112,7 +112,7 @@ def run(db_path: Path, windowed: bool) -> int:
     store = open_kiosk_store(db_path)
     try:
         service = KioskService(store)
-        idle = service.kiosk_setting("idle_seconds")
+        idle = service.access.kiosk_setting("idle_seconds")
         kiosk = build_kiosk(app, service, windowed=windowed, language=choose_language(),
                             idle_seconds=idle)
         app.aboutToQuit.connect(kiosk.window.shutdown)

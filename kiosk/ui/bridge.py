@@ -15,14 +15,18 @@ import queue
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QThreadPool, Signal
 
+if TYPE_CHECKING:
+    from kiosk.store.service import KioskService
+
 log = logging.getLogger(__name__)
 
-Call = Callable[[Any], Any]
-OnResult = Callable[[Any], None]
+T = TypeVar("T")
+#: A service call: what runs off the GUI thread, typed by what it returns.
+Call = Callable[["KioskService"], T]
 OnError = Callable[[str], None]
 Guard = Callable[[], bool]
 
@@ -37,8 +41,8 @@ def live_bridges() -> set[ServiceBridge]:
 @dataclass(slots=True)
 class _Job:
     id: int
-    call: Call
-    on_result: OnResult | None
+    call: Call[Any]
+    on_result: Callable[[Any], None] | None
     on_error: OnError | None
     guard: Guard | None
     key: str | None
@@ -82,7 +86,8 @@ class ServiceBridge(QObject):
     _finished = Signal(object)  # one _Done: bare bools/None through a queued signal
     # trip a PySide reference-counting bug at exit, so results travel wrapped
 
-    def __init__(self, service: object, *, read_threads: int = 3, parent: QObject | None = None):
+    def __init__(self, service: KioskService, *, read_threads: int = 3,
+                 parent: QObject | None = None):
         super().__init__(parent)
         self.service = service
         self._ids = itertools.count(1)
@@ -98,7 +103,7 @@ class ServiceBridge(QObject):
         _LIVE.add(self)
 
     # -- submitting ---------------------------------------------------------------
-    def read(self, call: Call, on_result: OnResult | None = None, *,
+    def read(self, call: Call[T], on_result: Callable[[T], None] | None = None, *,
              on_error: OnError | None = None, guard: Guard | None = None,
              latest: str | None = None) -> int:
         """Run ``call(service)`` on the read pool; ``on_result(value)`` on the GUI thread.
@@ -112,8 +117,9 @@ class ServiceBridge(QObject):
             self._pool.start(lambda: self._execute(job))
         return job.id
 
-    def write(self, call: Call, on_result: OnResult | None = None, *, key: str | None = None,
-              on_error: OnError | None = None, guard: Guard | None = None) -> int | None:
+    def write(self, call: Call[T], on_result: Callable[[T], None] | None = None, *,
+              key: str | None = None, on_error: OnError | None = None,
+              guard: Guard | None = None) -> int | None:
         """Queue ``call(service)`` on the serial writer. A second write with the same
         ``key`` while the first is in flight is dropped (a double tap books once)."""
         if not self._open or (key is not None and key in self._pending_keys):

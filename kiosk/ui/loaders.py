@@ -43,7 +43,7 @@ def load_day(svc: Service, zone: str, day: date, *, viewer_id: str | None = None
     """The calendar of ``day`` for the active resources (of ``kind``, or among
     ``resource_ids``), reservations loaded: one store read for all of them."""
     bounds = localtime.day_bounds(zone, day)
-    data = svc.calendar_day(bounds, kind=kind, resource_ids=resource_ids, cohort=cohort)
+    data = svc.reads.calendar_day(bounds, kind=kind, resource_ids=resource_ids, cohort=cohort)
     spans, slot = {}, 60
     for r in data.resources:
         policy = data.policies[r.id].policy
@@ -100,10 +100,10 @@ class HomeData:
 def load_home(svc: Service, zone: str, now: datetime, page: int = 0,
               page_size: int = HOME_PAGE_SIZE) -> HomeData:
     """The home calendar's ``page`` (clamped) and what is free right now site-wide."""
-    if not svc.flag_enabled(None):
+    if not svc.access.flag_enabled(None):
         return HomeData(None, [])
     today = localtime.local_date(zone, now)
-    site = svc.resources_now(now)
+    site = svc.reads.resources_now(now)
     pages = plan_pages(site.resources, page_size)
     page = max(0, min(page, len(pages) - 1))
     ids = pages[page].resource_ids if pages else ()
@@ -162,23 +162,23 @@ def load_member(svc: Service, zone: str, member: Member, now: datetime, *,
     """Today's bookings, the next ``upcoming`` bookings (within ``UPCOMING_HORIZON``
     unless the member asked to see more than a page) and how many more there are,
     waitlist offers and places: every list bounded in SQL."""
-    data = MemberData(member, svc.flag_enabled(member.cohort))
+    data = MemberData(member, svc.access.flag_enabled(member.cohort))
     day = localtime.day_bounds(zone, localtime.local_date(zone, now))
-    todays = [r for r in svc.member_reservations(member.id, day.start, day.end)
+    todays = [r for r in svc.reads.member_reservations(member.id, day.start, day.end)
               if r.interval.start >= day.start and (r.active or r.checked_in_at is not None)]
     horizon = day.end + UPCOMING_HORIZON if upcoming <= UPCOMING_PAGE else None
-    page = svc.member_upcoming(member.id, day.end, limit=upcoming, until=horizon)
-    entries = svc.member_waitlist(member.id)
-    names = svc.resource_names(sorted({r.resource_id for r in [*todays, *page.items]}
+    page = svc.reads.member_upcoming(member.id, day.end, limit=upcoming, until=horizon)
+    entries = svc.waitlist.of_member(member.id)
+    names = svc.reads.resource_names(sorted({r.resource_id for r in [*todays, *page.items]}
                                       | {e.resource_id for e in entries}))
-    policies = svc.effective_policies(sorted({r.resource_id for r in todays}), member.cohort)
+    policies = svc.reads.effective_policies(sorted({r.resource_id for r in todays}), member.cohort)
     for res in todays:
         status = checkin.checkin_status(res, policies[res.resource_id].policy, now)
         data.today.append(TodayRow(res, names.get(res.resource_id, "?"), status))
     data.upcoming = [(r, names.get(r.resource_id, "?")) for r in page.items]
     data.upcoming_after, data.upcoming_more = day.end, page.more
     for entry in entries:
-        position = svc.waitlist_position(entry.id)
+        position = svc.waitlist.position(entry.id)
         row = WaitRow(entry, names.get(entry.resource_id, "?"), position,
                       wl.what_happens_next(entry, position, zone_name=zone))
         if entry.status == WaitlistStatus.OFFERED:
@@ -191,8 +191,8 @@ def load_member(svc: Service, zone: str, member: Member, now: datetime, *,
 def load_more_upcoming(svc: Service, member_id: str, after: datetime, offset: int,
                        limit: int = UPCOMING_PAGE) -> UpcomingPage:
     """The member's next ``limit`` upcoming bookings after the first ``offset``."""
-    page = svc.member_upcoming(member_id, after, limit=limit, offset=offset)
-    names = svc.resource_names(sorted({r.resource_id for r in page.items}))
+    page = svc.reads.member_upcoming(member_id, after, limit=limit, offset=offset)
+    names = svc.reads.resource_names(sorted({r.resource_id for r in page.items}))
     return UpcomingPage([(r, names.get(r.resource_id, "?")) for r in page.items], page.more)
 
 

@@ -47,25 +47,26 @@ def demo_now(svc: KioskService, member: Member | None) -> datetime:
     built = _built_at(svc)
     if member is not None and built is not None:
         since = built - timedelta(hours=1)
-        for res in svc.member_reservations(member.id, since):
+        for res in svc.reads.member_reservations(member.id, since):
             if res.active and res.interval.start <= built < res.interval.end:
                 return res.interval.start + timedelta(minutes=5)
     return built or datetime.now(UTC).replace(microsecond=0)
 
 
 def _built_at(svc: KioskService) -> datetime | None:
-    offered = [e.offered_at for e in svc.waitlist(None) if e.offered_at is not None]
+    offered = [e.offered_at for e in svc.waitlist.queue(None) if e.offered_at is not None]
     return max(offered) if offered else None
 
 
 def ensure_booking_now(svc: KioskService, member: Member, now: datetime) -> None:
     """Give ``member`` an hour's booking that started five minutes ago if they hold none
     (a demo built at night has none), on the first drill free then."""
-    if any(r.active and r.interval.contains(now) for r in svc.member_reservations(member.id, now)):
+    mine = svc.reads.member_reservations(member.id, now)
+    if any(r.active and r.interval.contains(now) for r in mine):
         return
     span = Interval(now - timedelta(minutes=5), now + timedelta(minutes=55))
-    for resource in svc.resources("drill"):
-        if not hasattr(svc.book(resource.id, member.id, span, staff=True), "code"):
+    for resource in svc.reads.resources("drill"):
+        if not hasattr(svc.reservations.book(resource.id, member.id, span, staff=True), "code"):
             return
 
 
@@ -77,8 +78,8 @@ def set_sync_state(store: Store, *, online: bool, last_success: datetime | None)
 
 def add_rejection(store: Store, svc: KioskService, member: Member, now: datetime) -> None:
     """One booking the server refused after an outage: the slot was taken on the web."""
-    zone = svc.site().timezone
-    resource = svc.resources("room")[0]
+    zone = svc.reads.site().timezone
+    resource = svc.reads.resources("room")[0]
     day = localtime.local_date(zone, now) + timedelta(days=1)
     start = localtime.wall_clock_at(zone, day, 11 * 60)
     when = f"{day:%a %d %b} {localtime.to_local(zone, start):%H:%M}"

@@ -188,8 +188,8 @@ class Director:
         self.tap(book.wait_button)
         self.wait(lambda: "waitlist" in book.message.text() and not book.wait_button.isVisible())
         self.snap("book-waitlist-joined")
-        self.svc.join_waitlist(second.resource_id, member.id, second.span)
-        self.svc.cancel(second.reservation_id)
+        self.svc.waitlist.join(second.resource_id, member.id, second.span)
+        self.svc.reservations.cancel(second.reservation_id)
 
     def _plan(self) -> tuple[tuple[str, datetime], Block, Block] | None:
         """A free hour right after someone's booking (refused for the buffer), and two
@@ -210,7 +210,7 @@ class Director:
 
     def dst_scenes(self) -> None:
         """The nights the clocks change this year, seen from just before midnight."""
-        zone = self.svc.site().timezone
+        zone = self.svc.reads.site().timezone
         year = self.t0.year
         span = Interval(datetime(year, 1, 1, tzinfo=UTC), datetime(year + 1, 1, 1, tzinfo=UTC))
         for change in localtime.transitions_between(zone, span):
@@ -256,8 +256,8 @@ class Director:
         self.tap(self.button(staff, "exitStaff"))
 
     def flag_off(self, member: Member | None) -> None:
-        site = self.svc.site()
-        self.svc.set_flag("site", site.id, False)
+        site = self.svc.reads.site()
+        self.svc.access.set_flag("site", site.id, False)
         self.w.home.reload()
         self.wait(self.w.home.flag_off.isVisible)
         self.snap("home-flag-off")
@@ -266,7 +266,7 @@ class Director:
             self.wait(lambda: self.w.member.data and not self.w.member.data.flag_enabled)
             self.snap("member-flag-off")
             self.tap(self.button(self.w.member, "done"))
-        self.svc.set_flag("site", site.id, True)
+        self.svc.access.set_flag("site", site.id, True)
 
 
 def render_all(out_dir: Path, db_path: Path,
@@ -303,7 +303,7 @@ def _application(scratch: Path, width: int, height: int) -> QApplication:
 
 def _render(app: QApplication, store: Store, out_dir: Path,
             sizes: Iterable[tuple[int, int]]) -> list[Path]:
-    member = KioskService(store).member_by_number("1001")
+    member = KioskService(store).reads.member_by_number("1001")
     clock = seed.StoppedClock(seed.demo_now(KioskService(store), member))
     svc = KioskService(store, clock=clock)
     if member is not None:

@@ -43,7 +43,7 @@ class StatusModel(QObject):
         self._timer.stop()
 
     def poll(self) -> None:
-        self._bridge.read(lambda svc: svc.sync_status(), self.update, on_error=lambda _m: None,
+        self._bridge.read(lambda svc: svc.sync.status(), self.update, on_error=lambda _m: None,
                           latest="status")
 
     def _on_changed(self, _changes: object) -> None:

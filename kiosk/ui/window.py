@@ -100,7 +100,7 @@ class KioskWindow(QWidget):
     # -- member flows -------------------------------------------------------------------
     def on_card(self, code: str) -> None:
         staff = self.ctx.session.staff and self.current() is self.staff
-        self.ctx.bridge.read(lambda svc: svc.member_by_card(code),
+        self.ctx.bridge.read(lambda svc: svc.reads.member_by_card(code),
                              self.staff.select_member_or_none if staff else self._on_card_member)
 
     def _on_card_member(self, member: Member | None) -> None:
@@ -123,10 +123,10 @@ class KioskWindow(QWidget):
             self.member.say(self.tr(
                 "Your membership is paused after missed bookings, so you cannot book right "
                 "now. You can still check in. Please see staff to lift the pause."))
-        self.ctx.bridge.write(lambda svc: svc.check_in_member(member.id), self._on_checked_in,
-                              key=f"checkin-member:{member.id}", guard=self.ctx.session.guard(),
-                              on_error=self.member.say)
-        self.ctx.bridge.read(lambda svc: svc.member_rejections(member.id),
+        self.ctx.bridge.write(lambda svc: svc.reservations.check_in_member(member.id),
+                              self._on_checked_in, key=f"checkin-member:{member.id}",
+                              guard=self.ctx.session.guard(), on_error=self.member.say)
+        self.ctx.bridge.read(lambda svc: svc.sync.member_rejections(member.id),
                              self._on_rejections, guard=self.ctx.session.guard())
 
     def _on_rejections(self, found: list[Any]) -> None:
@@ -136,7 +136,7 @@ class KioskWindow(QWidget):
         self._notice = rejection_notice([r.code for r in found])
         self._say_member()
         ids = [r.id for r in found]
-        self.ctx.bridge.write(lambda svc: svc.mark_rejections_seen(ids), lambda _r: None)
+        self.ctx.bridge.write(lambda svc: svc.sync.mark_rejections_seen(ids), lambda _r: None)
 
     def _on_checked_in(self, applied: object) -> None:
         done: list[Reservation] = list(getattr(applied, "value", []) or [])

@@ -144,18 +144,18 @@ def test_end_early_frees_the_rest():
 
 
 @pytest.mark.parametrize(
-    ("status", "now", "code"),
+    ("status", "now", "code", "rule"),
     [
-        (ReservationStatus.CONFIRMED, (9, 0), RefusalCode.RULE_VIOLATION),
-        (ReservationStatus.CONFIRMED, (10, 0), RefusalCode.RULE_VIOLATION),
-        (ReservationStatus.CHECKED_IN, (12, 0), RefusalCode.RULE_VIOLATION),
-        (ReservationStatus.CANCELLED, (11, 0), RefusalCode.CANCELLED),
-        (ReservationStatus.COMPLETED, (11, 0), RefusalCode.RULE_VIOLATION),
+        (ReservationStatus.CONFIRMED, (9, 0), RefusalCode.RULE_VIOLATION, "end_early"),
+        (ReservationStatus.CONFIRMED, (10, 0), RefusalCode.RULE_VIOLATION, "end_early"),
+        (ReservationStatus.CHECKED_IN, (12, 0), RefusalCode.RULE_VIOLATION, "end_early"),
+        (ReservationStatus.CANCELLED, (11, 0), RefusalCode.CANCELLED, "status"),
+        (ReservationStatus.COMPLETED, (11, 0), RefusalCode.RULE_VIOLATION, "end_early"),
     ],
 )
-def test_end_early_refusals(status, now, code):
+def test_end_early_refusals(status, now, code, rule):
     result = end_early(running(local(10), local(12), status=status), local(*now))
-    assert isinstance(result, Refusal) and result.code == code and result.rule == "end_early"
+    assert isinstance(result, Refusal) and (result.code, result.rule) == (code, rule)
 
 
 def test_end_early_needs_an_aware_now():

@@ -89,8 +89,8 @@ def test_claim_within_the_hold():
 @pytest.mark.parametrize(
     ("status", "code"),
     [(W.OFFERED, RefusalCode.WINDOW_CLOSED), (W.EXPIRED, RefusalCode.WINDOW_CLOSED),
-     (W.WAITING, RefusalCode.RULE_VIOLATION), (W.LEFT, RefusalCode.NOT_FOUND),
-     (W.CLAIMED, RefusalCode.NOT_FOUND)],
+     (W.WAITING, RefusalCode.RULE_VIOLATION), (W.LEFT, RefusalCode.RULE_VIOLATION),
+     (W.CLAIMED, RefusalCode.RULE_VIOLATION)],
 )
 def test_claim_refusals(status, code):
     e = entry("a", 1, status, offered_at=T0, offer_expires_at=T0 + 30 * M)

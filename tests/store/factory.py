@@ -11,17 +11,19 @@ from kiosk.core.model import Interval, Member, MemberStatus, Resource, Site
 from kiosk.store import loader
 from kiosk.store.db import Store, open_store
 from kiosk.store.service import KioskService
+from tests.helpers.ids import uid
 
 SITE = Site("site-1", "Portland Tool Library", "America/Los_Angeles", {"max_days_ahead": 21})
-SAW = Resource("saw-1", SITE.id, "Table saw 1", "table_saw", required_badge="saw")
-SAW2 = Resource("saw-2", SITE.id, "Table saw 2", "table_saw", required_badge="saw")
-ROOM = Resource("room-1", SITE.id, "Meeting room", "room", settings={"buffer_minutes": 15})
-PLOT = Resource("plot-1", SITE.id, "Garden plot 1", "plot",
+SAW = Resource(uid("saw-1"), SITE.id, "Table saw 1", "table_saw", required_badge="saw")
+SAW2 = Resource(uid("saw-2"), SITE.id, "Table saw 2", "table_saw", required_badge="saw")
+ROOM = Resource(uid("room-1"), SITE.id, "Meeting room", "room", settings={"buffer_minutes": 15})
+PLOT = Resource(uid("plot-1"), SITE.id, "Garden plot 1", "plot",
                 settings={"opening_hours": "24/7", "max_minutes": 1440})
-ALICE = Member("m-alice", SITE.id, "1001", "Alice Archer", cohort="pilot",
+ALICE = Member(uid("m-alice"), SITE.id, "1001", "Alice Archer", cohort="pilot",
                badges=frozenset({"saw"}))
-BOB = Member("m-bob", SITE.id, "1002", "Bob Baker", cohort="general", badges=frozenset({"saw"}))
-CARL = Member("m-carl", SITE.id, "1003", "Carl Cooper", status=MemberStatus.SUSPENDED,
+BOB = Member(uid("m-bob"), SITE.id, "1002", "Bob Baker", cohort="general",
+             badges=frozenset({"saw"}))
+CARL = Member(uid("m-carl"), SITE.id, "1003", "Carl Cooper", status=MemberStatus.SUSPENDED,
               no_show_count=3)
 PINS = {ALICE.number: "1111", BOB.number: "2222", CARL.number: "3333"}
 CARDS = {ALICE.number: "4000001001", BOB.number: "4000001002", CARL.number: "4000001003"}

@@ -13,10 +13,10 @@ from typing import Any
 
 from sqlalchemy import text
 
+from kiosk.core.changes import Applied
 from kiosk.core.model import Interval
 from kiosk.core.refusals import Refusal
 from kiosk.store.db import Store
-from kiosk.store.results import Applied
 from kiosk.store.service import KioskService
 from tests.store.factory import ALICE, BOB, MONDAY_8AM, PLOT, Clock, service
 
@@ -40,7 +40,8 @@ def book_rounds(path: str, worker: int, rounds: int, barrier: Any, out: Any) -> 
     try:
         for round_no in range(rounds):
             barrier.wait(timeout=60)
-            out.put((round_no, outcome(svc.book(PLOT.id, member, slot(round_no), staff=True))))
+            result = svc.reservations.book(PLOT.id, member, slot(round_no), staff=True)
+            out.put((round_no, outcome(result)))
     except Exception as exc:  # reported to the parent, which fails the test
         out.put((-1, repr(exc)))
     finally:
@@ -103,7 +104,8 @@ def test_threads_race_for_one_slot(svc: KioskService, store: Store) -> None:
         member = (ALICE, BOB)[worker % 2].id
         for round_no in range(rounds):
             barrier.wait(timeout=60)
-            out.put((round_no, outcome(svc.book(PLOT.id, member, slot(round_no), staff=True))))
+            result = svc.reservations.book(PLOT.id, member, slot(round_no), staff=True)
+            out.put((round_no, outcome(result)))
 
     threads = [threading.Thread(target=racer, args=(w,)) for w in range(WORKERS)]
     for t in threads:

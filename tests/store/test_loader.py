@@ -29,7 +29,7 @@ def make(i: int, resource: str = SAW.id, hours: int = 1) -> Reservation:
 def test_reservations_round_trip_in_chunks(store: Store, svc: KioskService) -> None:
     records = [make(i) for i in range(25)]
     assert loader.load_reservations(store, iter(records), chunk=7) == 25
-    assert [svc.reservation(r.id) for r in records] == records
+    assert [svc.reads.reservation(r.id) for r in records] == records
 
 
 def test_a_bad_chunk_rolls_back_alone(store: Store, svc: KioskService) -> None:
@@ -37,7 +37,7 @@ def test_a_bad_chunk_rolls_back_alone(store: Store, svc: KioskService) -> None:
     bad = Reservation("r-bad", "no-such-resource", ALICE.id, records[0].interval)
     with pytest.raises(IntegrityError):
         loader.load_reservations(store, [*records[:3], *records[3:5], bad], chunk=3)
-    assert [svc.reservation(r.id) is not None for r in records] == [True] * 3 + [False] * 3
+    assert [svc.reads.reservation(r.id) is not None for r in records] == [True] * 3 + [False] * 3
 
 
 def test_longest_bound_follows_loaded_reservations(store: Store, svc: KioskService) -> None:
@@ -46,16 +46,16 @@ def test_longest_bound_follows_loaded_reservations(store: Store, svc: KioskServi
         longest = dict(session.execute(select(ResourceRow.id, ResourceRow.longest_seconds)).all())
     assert (longest[PLOT.id], longest[SAW.id]) == (20 * 3600, 3600)
     # a 20-hour booking that began the day before still shows on the calendar
-    late = svc.reservations_between(span(20, 21, day=3, m2=30), [PLOT.id])
+    late = svc.reads.reservations_between(span(20, 21, day=3, m2=30), [PLOT.id])
     assert [r.id for r in late] == ["r-0"]
 
 
 def test_sites_resources_and_members_are_upserted(store: Store, svc: KioskService) -> None:
     renamed = Resource(SAW.id, SITE.id, "Saw (renamed)", "table_saw", "saw")
     loader.load_resources(store, [renamed])
-    assert svc.resource(SAW.id) == renamed
+    assert svc.reads.resource(SAW.id) == renamed
     loader.load_closures(store, [Closure("c-1", SITE.id, span(0, 23, day=4), "Holiday")])
-    refusal = svc.book(SAW.id, ALICE.id, span(10, 11, day=4))
+    refusal = svc.reservations.book(SAW.id, ALICE.id, span(10, 11, day=4))
     assert isinstance(refusal, Refusal) and refusal.rule == "closure"
 
 
@@ -63,4 +63,4 @@ def test_invalid_settings_are_refused_before_writing(store: Store, svc: KioskSer
     with pytest.raises(InvalidInput):
         loader.load_resources(store, [Resource("x", SITE.id, "X", "room",
                                                settings={"slot_minutez": 5})])
-    assert svc.resource("x") is None
+    assert svc.reads.resource("x") is None

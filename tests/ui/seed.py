@@ -25,19 +25,20 @@ from kiosk.core.model import (
 )
 from kiosk.store import loader
 from kiosk.store.db import Store, open_store
+from tests.helpers.ids import uid
 
 ZONE = "America/Los_Angeles"
 NOW = datetime(2026, 6, 1, 17, 10, tzinfo=UTC)  # 10:10 PDT
 SITE = Site("site-pdx", "Portland Tool Library", ZONE,
             {"opening_hours": {d: [["08:00", "20:00"]] for d in
                                ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}})
-DRILL1 = Resource("drill-1", SITE.id, "Drill 1", "drill")
-DRILL2 = Resource("drill-2", SITE.id, "Drill 2", "drill")
-SAW = Resource("saw-1", SITE.id, "Table saw 1", "table_saw", required_badge="woodshop")
-ADA = Member("m-ada", SITE.id, "1001", "Ada Brooks", badges=frozenset({"woodshop"}))
-BEA = Member("m-bea", SITE.id, "1002", "Bea Chen")
-CY = Member("m-cy", SITE.id, "1003", "Cy Diaz", status=MemberStatus.SUSPENDED, no_show_count=3)
-DEE = Member("m-dee", SITE.id, "1004", "Dee Evans", cohort="evening")
+DRILL1 = Resource(uid("drill-1"), SITE.id, "Drill 1", "drill")
+DRILL2 = Resource(uid("drill-2"), SITE.id, "Drill 2", "drill")
+SAW = Resource(uid("saw-1"), SITE.id, "Table saw 1", "table_saw", required_badge="woodshop")
+ADA = Member(uid("m-ada"), SITE.id, "1001", "Ada Brooks", badges=frozenset({"woodshop"}))
+BEA = Member(uid("m-bea"), SITE.id, "1002", "Bea Chen")
+CY = Member(uid("m-cy"), SITE.id, "1003", "Cy Diaz", status=MemberStatus.SUSPENDED, no_show_count=3)
+DEE = Member(uid("m-dee"), SITE.id, "1004", "Dee Evans", cohort="evening")
 STAFF_PIN = "2468"
 
 
@@ -53,18 +54,20 @@ def span(h1: int, h2: int, days: int = 0) -> Interval:
 def reservations() -> list[Reservation]:
     created = NOW - timedelta(days=2)
     return [
-        Reservation("r-ada-drill", DRILL1.id, ADA.id, span(10, 11), created_at=created),
-        Reservation("r-ada-saw", SAW.id, ADA.id, span(9, 10, days=1), created_at=created),
-        Reservation("r-bea-drill", DRILL2.id, BEA.id, span(11, 12), created_at=created),
-        Reservation("r-bea-missed", DRILL2.id, BEA.id, span(8, 9), ReservationStatus.NO_SHOW,
+        Reservation(uid("r-ada-drill"), DRILL1.id, ADA.id, span(10, 11), created_at=created),
+        Reservation(uid("r-ada-saw"), SAW.id, ADA.id, span(9, 10, days=1), created_at=created),
+        Reservation(uid("r-bea-drill"), DRILL2.id, BEA.id, span(11, 12), created_at=created),
+        Reservation(uid("r-bea-missed"), DRILL2.id, BEA.id, span(8, 9), ReservationStatus.NO_SHOW,
                     created_at=created, no_show=True),
-        Reservation("r-dee-drill", DRILL1.id, DEE.id, span(14, 15, days=1), created_at=created),
+        Reservation(uid("r-dee-drill"), DRILL1.id, DEE.id, span(14, 15, days=1),
+                    created_at=created),
     ]
 
 
 def waitlist() -> list[WaitlistEntry]:
-    return [WaitlistEntry("w-ada-offer", DRILL1.id, ADA.id, span(13, 14), NOW - timedelta(hours=1),
-                          WaitlistStatus.OFFERED, offered_at=NOW - timedelta(minutes=5),
+    return [WaitlistEntry(uid("w-ada-offer"), DRILL1.id, ADA.id, span(13, 14),
+                          NOW - timedelta(hours=1), WaitlistStatus.OFFERED,
+                          offered_at=NOW - timedelta(minutes=5),
                           offer_expires_at=NOW + timedelta(minutes=25))]
 
 

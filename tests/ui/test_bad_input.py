@@ -8,6 +8,7 @@ import sqlite3
 from datetime import timedelta
 
 from kiosk.store import outbox
+from tests.helpers.ids import uid
 from tests.ui.drive import (
     LEFT,
     button_named,
@@ -25,7 +26,7 @@ from tests.ui.seed import ADA, BEA, DRILL1, STAFF_PIN, at, span
 
 
 def bea_at(service, start_hour: int) -> list:
-    return [r for r in service.member_reservations(BEA.id, at(0))
+    return [r for r in service.reads.member_reservations(BEA.id, at(0))
             if r.active and r.interval == span(start_hour, start_hour + 1)]
 
 
@@ -40,14 +41,14 @@ def picked(qtbot, kiosk, hour: int) -> None:
 def test_double_tap_on_book_makes_exactly_one_booking(qtbot, kiosk, service) -> None:
     w = kiosk.window
     picked(qtbot, kiosk, 15)
-    depth = service.sync_status().outbox_depth
+    depth = service.sync.status().outbox_depth
     with qtbot.waitSignal(w.book.booked):
         qtbot.mouseClick(w.book.book_button, LEFT)
         qtbot.mouseClick(w.book.book_button, LEFT)  # the second finger lands too
     qtbot.mouseClick(w.book.book_button, LEFT)  # and once more after it was booked
     qtbot.waitUntil(lambda: not kiosk.ctx.bridge.pending(f"book:{w.book._intent}"))
     assert len(bea_at(service, 15)) == 1
-    assert service.sync_status().outbox_depth == depth + 1
+    assert service.sync.status().outbox_depth == depth + 1
     assert not w.book.book_button.isEnabled()
 
 
@@ -55,7 +56,7 @@ def test_store_error_mid_booking_says_so_and_saves_nothing(
         qtbot, kiosk, service, monkeypatch) -> None:
     w = kiosk.window
     picked(qtbot, kiosk, 15)
-    depth = service.sync_status().outbox_depth
+    depth = service.sync.status().outbox_depth
 
     def disk_full(*_args: object, **_kw: object) -> None:
         raise sqlite3.OperationalError("database or disk is full")
@@ -65,12 +66,12 @@ def test_store_error_mid_booking_says_so_and_saves_nothing(
     assert "nothing was changed" in w.book.error.text()
     assert w.current() is w.book and w.book.book_button.isEnabled()
     assert bea_at(service, 15) == []  # the insert was rolled back with the failure
-    assert service.sync_status().outbox_depth == depth
+    assert service.sync.status().outbox_depth == depth
     monkeypatch.undo()  # the disk has room again: the same tap now books, once
     with qtbot.waitSignal(w.book.booked):
         tap(qtbot, w.book.book_button)
     assert len(bea_at(service, 15)) == 1
-    assert service.sync_status().outbox_depth == depth + 1
+    assert service.sync.status().outbox_depth == depth + 1
 
 
 def test_store_error_on_a_member_action_is_a_plain_message(
@@ -84,8 +85,8 @@ def test_store_error_on_a_member_action_is_a_plain_message(
     monkeypatch.setattr(outbox, "append", locked)
     tap(qtbot, button_named(w.member, "Claim Drill 1"))
     qtbot.waitUntil(lambda: "nothing was changed" in w.member.message.text())
-    assert "w-ada-offer" in {e.id for e in service.waitlist(DRILL1.id)}  # still offered
-    assert not [r for r in service.member_reservations(ADA.id, at(0))
+    assert uid("w-ada-offer") in {e.id for e in service.waitlist.queue(DRILL1.id)}  # still offered
+    assert not [r for r in service.reads.member_reservations(ADA.id, at(0))
                 if r.interval == span(13, 14)]
 
 

@@ -4,6 +4,7 @@ calendar, wrong PIN, unknown card, scanner garbage, idle sign-out."""
 from __future__ import annotations
 
 from kiosk.core.model import ReservationStatus
+from tests.helpers.ids import uid
 from tests.ui.drive import scan, sign_in, tap, tap_slot
 
 
@@ -13,7 +14,7 @@ def test_scan_checks_the_member_in(qtbot, kiosk, service, fake_clock) -> None:
     qtbot.waitUntil(lambda: w.current() is w.member)
     assert w.member.greeting.text() == "Hello, Ada B."
     qtbot.waitUntil(lambda: "checked in" in w.member.message.text())
-    assert service.reservation("r-ada-drill").status == ReservationStatus.CHECKED_IN
+    assert service.reads.reservation(uid("r-ada-drill")).status == ReservationStatus.CHECKED_IN
 
 
 def test_unknown_card_says_what_to_do(qtbot, kiosk, fake_clock) -> None:
@@ -45,7 +46,7 @@ def test_keypad_sign_in_book_and_see_it_on_the_calendar(qtbot, kiosk, service) -
     with qtbot.waitSignal(w.book.booked):
         tap(qtbot, w.book.book_button)
     qtbot.waitUntil(lambda: any(b.state.value == "yours" for b in cal.model.blocks(DRILL1.id)))
-    mine = [r for r in service.member_reservations("m-bea", slot.start) if r.active]
+    mine = [r for r in service.reads.member_reservations(uid("m-bea"), slot.start) if r.active]
     assert [r.interval for r in mine] == [slot]
 
 

@@ -9,8 +9,9 @@ from datetime import timedelta
 from kiosk.core.model import Reservation, Resource
 from kiosk.store import loader
 from kiosk.ui.loaders import UPCOMING_PAGE, plan_pages
+from tests.helpers.ids import uid
 from tests.ui.drive import buttons, find_button, scan, tap, visible_text
-from tests.ui.seed import DEE, DRILL1, DRILL2, NOW, SAW, SITE, span
+from tests.ui.seed import ADA, DEE, DRILL1, DRILL2, NOW, SAW, SITE, span
 
 
 def kinds(*counts: tuple[str, int]) -> list[Resource]:
@@ -57,7 +58,7 @@ def tap_in_list(qtbot, member, target) -> None:
 
 def test_member_sees_two_weeks_then_more_on_request(qtbot, kiosk, service, fake_clock) -> None:
     # Dee has a drill tomorrow (seed) and, from the day after, one every day for 39 days
-    daily = [Reservation(f"r-dee-{d}", DRILL2.id, DEE.id, span(15, 16, days=d),
+    daily = [Reservation(uid(f"r-dee-{d}"), DRILL2.id, DEE.id, span(15, 16, days=d),
                          created_at=NOW - timedelta(days=1)) for d in range(2, 41)]
     loader.load_reservations(service.store, daily)
     w = kiosk.window
@@ -83,7 +84,8 @@ def test_member_sees_two_weeks_then_more_on_request(qtbot, kiosk, service, fake_
     qtbot.waitUntil(lambda: cancels() == 14 + UPCOMING_PAGE)
     assert "and 6 more coming up" in visible_text(member)
     shown = [r.id for r, _ in member.data.upcoming]
-    assert shown == ["r-dee-drill", *[f"r-dee-{d}" for d in range(2, 2 + 13 + UPCOMING_PAGE)]]
+    daily_ids = [uid(f"r-dee-{d}") for d in range(2, 2 + 13 + UPCOMING_PAGE)]
+    assert shown == [uid("r-dee-drill"), *daily_ids]
     show_more()
     qtbot.waitUntil(lambda: cancels() == 40)
     assert not buttons(member, "showMore")
@@ -99,7 +101,7 @@ def test_a_refresh_that_changes_nothing_keeps_the_rows(qtbot, kiosk, fake_clock)
     member = w.member
     scan(qtbot, kiosk, "400001001", fake_clock)
     qtbot.waitUntil(lambda: w.current() is member and member.data is not None)
-    qtbot.waitUntil(lambda: not kiosk.ctx.bridge.pending("checkin-member:m-ada"))
+    qtbot.waitUntil(lambda: not kiosk.ctx.bridge.pending(f"checkin-member:{ADA.id}"))
     answers: list[object] = []
     shown = member._on_loaded
     member._on_loaded = lambda data: (answers.append(data), shown(data))

@@ -68,7 +68,7 @@ def test_the_cache_it_was_given_is_left_alone(shots: tuple[Path, list[Path]]) ->
 
     store = open_store(db)
     try:
-        status = KioskService(store).sync_status()
+        status = KioskService(store).sync.status()
     finally:
         store.close()
     assert status.outbox_depth == 0 and not status.rejections

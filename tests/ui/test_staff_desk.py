@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from kiosk.core.model import ReservationStatus
+from tests.helpers.ids import uid
 from tests.ui.drive import button_named, buttons, find_button, tap, visible_text
 from tests.ui.seed import ADA, BEA, SITE, span
 from tests.ui.test_staff_flows import unlocked
@@ -72,7 +73,7 @@ def test_walk_in_list_names_resource_time_and_length(qtbot, kiosk) -> None:
 
 def test_flag_off_staff_see_why_and_can_still_cancel(qtbot, kiosk, service) -> None:
     w = kiosk.window
-    service.set_flag("site", SITE.id, False)
+    service.access.set_flag("site", SITE.id, False)
     walk_in_page(qtbot, kiosk)
     choose(qtbot, kiosk, "bea", BEA.display_name)
     qtbot.waitUntil(lambda: bool(buttons(w.staff, "cancelBooking")))
@@ -81,7 +82,7 @@ def test_flag_off_staff_see_why_and_can_still_cancel(qtbot, kiosk, service) -> N
     tap(qtbot, find_button(w.staff, "cancelBooking"))
     qtbot.waitUntil(w.staff.message.isVisible)
     assert w.staff.message.text() == "Done.", w.staff.message.text()
-    qtbot.waitUntil(lambda: service.reservation("r-bea-drill").status
+    qtbot.waitUntil(lambda: service.reads.reservation(uid("r-bea-drill")).status
                     == ReservationStatus.CANCELLED)
     # and the book screen, however reached, explains instead of offering a calendar
     w.book.open_for(BEA, staff=True)

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from kiosk.core.model import ReservationStatus
+from tests.helpers.ids import uid
 from tests.ui.drive import (
     button_named,
     buttons,
@@ -57,7 +58,7 @@ def test_walk_in_booking_for_a_member_found_by_search_then_cancelled(
     with qtbot.waitSignal(w.book.booked):
         tap(qtbot, w.book.book_button)
     qtbot.waitUntil(lambda: w.banner.isVisible() and "Saved" in w.banner.text())
-    booked = [r for r in service.member_reservations(BEA.id, at(0))
+    booked = [r for r in service.reads.member_reservations(BEA.id, at(0))
               if r.interval == span(15, 16) and r.active]
     assert len(booked) == 1 and booked[0].via == "staff"
     # back at the desk, the new booking is listed for Bea with Cancel
@@ -69,7 +70,7 @@ def test_walk_in_booking_for_a_member_found_by_search_then_cancelled(
                if b.parentWidget().findChild(type(w.banner)).text() == when]
     assert len(row_for) == 1, visible_text(w.staff)
     tap(qtbot, row_for[0])
-    qtbot.waitUntil(lambda: service.reservation(booked[0].id).status
+    qtbot.waitUntil(lambda: service.reads.reservation(booked[0].id).status
                     == ReservationStatus.CANCELLED)
     qtbot.waitUntil(lambda: len(buttons(w.staff, "cancelBooking")) == 1)
     assert w.staff.message.text() == "Done."
@@ -77,14 +78,14 @@ def test_walk_in_booking_for_a_member_found_by_search_then_cancelled(
 
 def test_staff_clear_a_no_show_flag(qtbot, kiosk, service) -> None:
     w = kiosk.window
-    before = service.member(BEA.id).no_show_count
+    before = service.reads.member(BEA.id).no_show_count
     unlocked(qtbot, kiosk)
     qtbot.waitUntil(lambda: bool(buttons(w.staff, "clearNoShow")))
     assert "no-show" in visible_text(w.staff)
     tap(qtbot, find_button(w.staff, "clearNoShow"))
-    qtbot.waitUntil(lambda: not service.reservation("r-bea-missed").no_show)
-    assert service.reservation("r-bea-missed").status == ReservationStatus.COMPLETED
-    assert service.member(BEA.id).no_show_count == max(0, before - 1)
+    qtbot.waitUntil(lambda: not service.reads.reservation(uid("r-bea-missed")).no_show)
+    assert service.reads.reservation(uid("r-bea-missed")).status == ReservationStatus.COMPLETED
+    assert service.reads.member(BEA.id).no_show_count == max(0, before - 1)
     qtbot.waitUntil(lambda: not buttons(w.staff, "clearNoShow"))
     assert w.staff.message.text() == "Done."
 
@@ -116,5 +117,5 @@ def test_idle_timeout_set_in_staff_settings_is_kept_in_the_cache(qtbot, kiosk, s
     with qtbot.waitSignal(w.staff.idle_seconds_changed, timeout=5000) as changed:
         tap(qtbot, button_named(w.staff, "Longer timeout"))
     assert changed.args == [75]
-    assert service.kiosk_setting("idle_seconds") == 75
+    assert service.access.kiosk_setting("idle_seconds") == 75
     assert w.idle.timeout_ms == 75_000

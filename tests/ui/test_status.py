@@ -11,8 +11,8 @@ def test_strip_shows_a_new_outbox_change_at_once(qtbot, kiosk, service, fake_clo
     strip = w.findChild(StatusStrip)
     assert kiosk.ctx.status._timer.interval() >= 10_000  # the poll cannot be what we see
     qtbot.waitUntil(lambda: bool(strip.outbox.text()))
-    before = service.sync_status().outbox_depth
+    before = service.sync.status().outbox_depth
     scan(qtbot, kiosk, "400001001", fake_clock)  # Ada's scan checks her in: one mutation
-    qtbot.waitUntil(lambda: service.sync_status().outbox_depth == before + 1)
+    qtbot.waitUntil(lambda: service.sync.status().outbox_depth == before + 1)
     want = f"{before + 1} change(s) waiting to be sent"
     qtbot.waitUntil(lambda: strip.outbox.text() == want, timeout=2000)

@@ -29,7 +29,7 @@ def test_staff_mark_a_rejection_handled(qtbot, kiosk, service) -> None:
     assert "booked on the web first" in visible_text(w.staff)
     tap(qtbot, find_button(w.staff, "resolveRejection"))
     qtbot.waitUntil(lambda: "No rejected changes." in visible_text(w.staff))
-    assert service.sync_status().rejections == ()
+    assert service.sync.status().rejections == ()
     with service.store.read() as session:
         assert session.get(SyncRejectionRow, rid).resolved_by == "staff"
 
@@ -42,7 +42,7 @@ def test_member_is_told_of_their_rejection_at_sign_in_once(qtbot, kiosk, service
     qtbot.waitUntil(lambda: "could not be kept" in w.member.message.text())
     assert "booked elsewhere first" in w.member.message.text()
     qtbot.waitUntil(lambda: "checked in" in w.member.message.text())  # both lines kept
-    qtbot.waitUntil(lambda: service.member_rejections(ADA.id) == [])
+    qtbot.waitUntil(lambda: service.sync.member_rejections(ADA.id) == [])
     tap(qtbot, find_button(w.member, "done"))
     qtbot.waitUntil(lambda: w.current() is w.home)
     scan(qtbot, kiosk, "400001001", fake_clock)

@@ -4,6 +4,7 @@ they stand and what happens next; an offer held for them is claimed with one tap
 from __future__ import annotations
 
 from kiosk.core.model import ReservationStatus, WaitlistStatus
+from tests.helpers.ids import uid
 from tests.ui.drive import button_named, open_book, signed_in, tap, tap_slot, visible_text
 from tests.ui.seed import ADA, DRILL1, DRILL2, at, span
 
@@ -20,9 +21,9 @@ def test_taken_slot_joins_the_waitlist_and_shows_the_position(qtbot, kiosk, serv
     qtbot.waitUntil(lambda: "number 1 on the waitlist" in w.book.message.text())
     assert "If the slot frees up, it is held for you" in w.book.message.text()
     assert not w.book.wait_button.isVisible()
-    entries = [e for e in service.member_waitlist(ADA.id) if e.resource_id == DRILL2.id]
+    entries = [e for e in service.waitlist.of_member(ADA.id) if e.resource_id == DRILL2.id]
     assert [(e.interval, e.status) for e in entries] == [(span(11, 12), WaitlistStatus.WAITING)]
-    assert service.waitlist_position(entries[0].id) == 1
+    assert service.waitlist.position(entries[0].id) == 1
     # back on their own page, the place in line and the next step are there too
     tap(qtbot, w.book.findChild(type(w.book.wait_button), "bookBack"))
     qtbot.waitUntil(lambda: w.current() is w.member
@@ -38,9 +39,11 @@ def test_waitlist_offer_is_claimed_and_becomes_a_booking(qtbot, kiosk, service) 
     tap(qtbot, button_named(w.member, "Claim Drill 1"))
     qtbot.waitUntil(lambda: "up to date" in w.member.message.text())
     qtbot.waitUntil(lambda: "Waitlist offers for you" not in visible_text(w.member))
-    claimed = [r for r in service.member_reservations(ADA.id, at(0)) if r.interval == span(13, 14)]
+    mine = service.reads.member_reservations(ADA.id, at(0))
+    claimed = [r for r in mine if r.interval == span(13, 14)]
     assert [(r.resource_id, r.status) for r in claimed] == [
         (DRILL1.id, ReservationStatus.CONFIRMED)]
-    assert "w-ada-offer" not in {e.id for e in service.waitlist(DRILL1.id)}  # claimed: closed
+    open_ids = {e.id for e in service.waitlist.queue(DRILL1.id)}
+    assert uid("w-ada-offer") not in open_ids  # claimed: closed
     # the claimed slot is now one of today's bookings, with its check-in time
     qtbot.waitUntil(lambda: "Check-in opens at" in visible_text(w.member))

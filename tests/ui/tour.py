@@ -98,7 +98,7 @@ def _staff_part(qtbot: Any, kiosk: Any) -> Iterator[tuple[str, QWidget]]:
 def _flag_off_part(qtbot: Any, kiosk: Any, service: Any,
                    clock: FakeClock) -> Iterator[tuple[str, QWidget]]:
     w = kiosk.window
-    service.set_flag("site", SITE.id, False)
+    service.access.set_flag("site", SITE.id, False)
     kiosk.ctx.status.poll()
     qtbot.waitUntil(w.home.flag_off.isVisible)
     yield "home: flag off", w

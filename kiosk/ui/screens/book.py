@@ -14,9 +14,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.core import localtime
+from kiosk.core.changes import Applied, Changes
 from kiosk.core.model import Interval, Member, Reservation, Resource, WaitlistEntry
 from kiosk.core.refusals import Refusal
-from kiosk.store.results import Changes
+from kiosk.store.service import KioskService
+from kiosk.ui.bridge import Call
 from kiosk.ui.calendar_model import CellState, DayModel
 from kiosk.ui.calendar_view import DayCalendar
 from kiosk.ui.context import UiContext
@@ -261,21 +263,19 @@ class BookScreen(QWidget):
         rid, span = self.pick
         member, staff, moving, intent = self.member, self.staff, self.moving, self._intent
         self.book_button.setEnabled(False)
+        call: Call[Applied[Reservation] | Refusal]
         if moving is not None:
-            def call(svc: object) -> object:
-                return svc.move(moving.id, span)  # type: ignore[attr-defined]
+            call = partial(_move, moving.id, span, staff)
         else:
-            def call(svc: object) -> object:
-                return svc.book(rid, member.id, span, staff=staff,  # type: ignore[attr-defined]
-                                via="staff" if staff else "kiosk", reservation_id=intent)
+            call = partial(_book, rid, member.id, span, staff, intent)
         self._ctx.bridge.write(call, self._on_booked, key=f"book:{intent}",
                                guard=self._ctx.session.guard(), on_error=self._on_failed)
 
-    def _on_booked(self, result: object) -> None:
+    def _on_booked(self, result: Applied[Reservation] | Refusal) -> None:
         if isinstance(result, Refusal):
             self._show_refusal(result)
             return
-        reservation = cast(Reservation, getattr(result, "value", result))
+        reservation = result.value
         self.pick = None
         self._show_pick()
         self.message.setText(self.tr("Booked: {0}. See you then!").format(
@@ -322,7 +322,7 @@ class BookScreen(QWidget):
         kind, member = self.data.kind, self.member
         duration, after = timedelta(minutes=self.minutes), self._ctx.now()
         self._ctx.bridge.read(
-            lambda svc: svc.first_free(kind, duration, after, member_id=member.id, limit=4),
+            lambda svc: svc.reads.first_free(kind, duration, after, member_id=member.id, limit=4),
             self._on_soonest_found, guard=self._ctx.session.guard(), on_error=self._on_failed)
 
     def _on_soonest_found(self, found: list[tuple[Resource, Interval]]) -> None:
@@ -342,7 +342,7 @@ class BookScreen(QWidget):
         rid, span = self.pick
         member = self.member
         self.wait_button.setEnabled(False)
-        self._ctx.bridge.write(lambda svc: svc.join_waitlist(rid, member.id, span),
+        self._ctx.bridge.write(lambda svc: svc.waitlist.join(rid, member.id, span),
                                self._on_joined, key=f"join:{self._intent}",
                                guard=self._ctx.session.guard(), on_error=self._on_failed)
 
@@ -352,7 +352,7 @@ class BookScreen(QWidget):
             self._show_refusal(result)
             return
         entry = cast(WaitlistEntry, getattr(result, "value", result))
-        self._ctx.bridge.read(lambda svc: svc.waitlist_position(entry.id), self._on_position,
+        self._ctx.bridge.read(lambda svc: svc.waitlist.position(entry.id), self._on_position,
                               guard=self._ctx.session.guard())
 
     def _on_position(self, position: int | None) -> None:
@@ -363,3 +363,14 @@ class BookScreen(QWidget):
             "for a while: we show it here when you sign in, and email you.").format(
                 position or "?"))
         self.message.show()
+
+
+def _book(resource_id: str, member_id: str, span: Interval, staff: bool,  # noqa: PLR0917
+          intent: str, svc: KioskService) -> Applied[Reservation] | Refusal:
+    return svc.reservations.book(resource_id, member_id, span, staff=staff,
+                                 reservation_id=intent)
+
+
+def _move(reservation_id: str, span: Interval, staff: bool,
+          svc: KioskService) -> Applied[Reservation] | Refusal:
+    return svc.reservations.move(reservation_id, span, staff=staff)

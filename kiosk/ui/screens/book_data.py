@@ -39,14 +39,14 @@ def staff_paused_text() -> str:
 
 def load_book(svc: Service, zone: str, day: date, kind: str | None, member: Member,
               *, staff: bool = False) -> BookData:
-    kinds = list(svc.resource_kinds())
+    kinds = list(svc.reads.resource_kinds())
     chosen: str = kind if kind is not None and kind in kinds else (kinds[0] if kinds else "")
     model = load_day(svc, zone, day, viewer_id=member.id, kind=chosen or None,
                      cohort=member.cohort)
-    data = BookData(kinds, chosen, model, flag_enabled=svc.flag_enabled(member.cohort),
+    data = BookData(kinds, chosen, model, flag_enabled=svc.access.flag_enabled(member.cohort),
                     suspended=member.status == MemberStatus.SUSPENDED and not staff)
     if model.columns:
-        policy = svc.effective_policy(model.columns[0].id, member.cohort).policy
+        policy = svc.reads.effective_policy(model.columns[0].id, member.cohort).policy
         data.slot_minutes, data.min_minutes = policy.slot_minutes, policy.min_minutes
         data.max_minutes = policy.max_minutes
     for r in model.columns:

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.store.results import Changes
+from kiosk.core.changes import Changes
 from kiosk.ui.calendar_model import DayModel
 from kiosk.ui.calendar_view import DayCalendar
 from kiosk.ui.context import UiContext

@@ -80,7 +80,7 @@ class IdentifyScreen(QWidget):
     def _on_pin(self, pin: str) -> None:
         number = self._number
         self.pin_pad.setEnabled(False)
-        self._ctx.bridge.write(lambda svc: svc.verify_pin(number, pin), self._on_verified,
+        self._ctx.bridge.write(lambda svc: svc.access.verify_pin(number, pin), self._on_verified,
                                key=f"pin:{number}", on_error=self._on_error)
 
     def _on_verified(self, result: Member | Refusal) -> None:

@@ -16,10 +16,11 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.core.changes import Applied, Changes
 from kiosk.core.checkin import CheckInState
 from kiosk.core.model import Member
 from kiosk.core.refusals import Refusal
-from kiosk.store.results import Changes
+from kiosk.ui.bridge import Call
 from kiosk.ui.context import UiContext
 from kiosk.ui.loaders import (
     UPCOMING_PAGE,
@@ -227,7 +228,8 @@ class MemberScreen(QWidget):
         text = f"{row.resource} · {fmt.span(res.interval)}"
         state, window = row.status.state, row.status.window
         check = button(self.tr("Check in"), name=self.tr("Check in for {0}").format(row.resource),
-                       kind="primary", on_click=self._act("check_in", res.id))
+                       kind="primary", on_click=self._act(
+                           f"check_in:{res.id}", lambda svc: svc.reservations.check_in(res.id)))
         check.setEnabled(state == CheckInState.OPEN)
         if state == CheckInState.NOT_YET:
             text += "\n" + self.tr("Check-in opens at {0}").format(fmt.time(window.start))
@@ -237,7 +239,8 @@ class MemberScreen(QWidget):
             text += "\n" + self.tr("Checked in ✓")
             check.hide()
         end = button(self.tr("End early"), name=self.tr("End {0} early").format(row.resource),
-                     on_click=self._act("end_early", res.id))
+                     on_click=self._act(f"end_early:{res.id}",
+                                             lambda svc: svc.reservations.end_early(res.id)))
         end.setVisible(res.interval.contains(self._ctx.now()) and res.active)
         return row_card(text, check, end)
 
@@ -246,7 +249,8 @@ class MemberScreen(QWidget):
         text = self.tr("{0} · {1} is free for you. Held for {2} more.").format(
             row.resource, self._ctx.fmt.span(row.entry.interval), self._ctx.fmt.duration(left))
         claim = button(self.tr("Claim"), name=self.tr("Claim {0}").format(row.resource),
-                       kind="success", on_click=self._act("claim_offer", row.entry.id))
+                       kind="success", on_click=self._act(
+                           f"claim:{row.entry.id}", lambda svc: svc.waitlist.claim(row.entry.id)))
         claim.setVisible(self.data is None or self.data.flag_enabled)  # claiming books
         return row_card(text, claim)
 
@@ -257,7 +261,8 @@ class MemberScreen(QWidget):
             text += "\n" + self.tr("You are number {0} in line.").format(row.position)
         text += " " + self.tr("If it frees up, it is held for you and shown here.")
         leave = button(self.tr("Leave waitlist"),
-                       on_click=self._act("leave_waitlist", row.entry.id))
+                       on_click=self._act(
+                           f"leave:{row.entry.id}", lambda svc: svc.waitlist.leave(row.entry.id)))
         return row_card(text, leave)
 
     def _upcoming_row(self, res: Any, name: str) -> QWidget:
@@ -269,17 +274,18 @@ class MemberScreen(QWidget):
 
     def _confirm_cancel(self, cancel: QPushButton, reservation_id: str) -> None:
         if cancel.property("armed"):
-            self._act("cancel", reservation_id)()
+            self._act(f"cancel:{reservation_id}",
+                      lambda svc: svc.reservations.cancel(reservation_id))()
             return
         cancel.setProperty("armed", True)
         cancel.setText(self.tr("Tap again to cancel"))
 
     # -- actions -----------------------------------------------------------------------
-    def _act(self, method: str, target: str) -> Callable[[], None]:
+    def _act(self, key: str, call: Call[Applied[object] | Refusal]) -> Callable[[], None]:
+        """A tap that runs one write (once, however often it is tapped meanwhile)."""
         def run() -> None:
-            self._ctx.bridge.write(lambda svc: getattr(svc, method)(target), self._on_result,
-                                   key=f"{method}:{target}", guard=self._ctx.session.guard(),
-                                   on_error=self.say)
+            self._ctx.bridge.write(call, self._on_result, key=key,
+                                   guard=self._ctx.session.guard(), on_error=self.say)
         return run
 
     def _on_result(self, result: object) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import partial
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.core.changes import Changes
 from kiosk.core.model import Member, Reservation
 from kiosk.core.refusals import Refusal
-from kiosk.store.results import Changes
+from kiosk.ui.bridge import Call
 from kiosk.ui.context import UiContext
 from kiosk.ui.i18n import translate
 from kiosk.ui.keyboard import OnScreenKeyboard
@@ -36,6 +37,8 @@ from kiosk.ui.widgets import (
     refusal_text,
     row_card,
 )
+
+T = TypeVar("T")
 
 PAGES = ("walkin", "sheet", "waitlist", "sync", "settings", "leave")
 
@@ -161,7 +164,7 @@ class StaffScreen(QWidget):
         self.stack.setCurrentIndex(0)
 
     def _on_pin(self, pin: str) -> None:
-        self._write(lambda svc: svc.verify_staff_pin(pin), self._on_verified)
+        self._write(lambda svc: svc.access.verify_staff_pin(pin), self._on_verified)
 
     def _on_verified(self, ok: bool) -> None:
         self.gate.clear()
@@ -176,7 +179,7 @@ class StaffScreen(QWidget):
 
     def _on_leave_pin(self, pin: str) -> None:
         self.leave_pad.clear()
-        self._write(lambda svc: svc.verify_staff_pin(pin),
+        self._write(lambda svc: svc.access.verify_staff_pin(pin),
                     lambda ok: self.leave_kiosk.emit() if ok else self.say(
                         self.tr("That PIN is not right.")))
 
@@ -220,7 +223,7 @@ class StaffScreen(QWidget):
 
     def _load_sheet(self) -> None:
         day = self._ctx.today()
-        self._read(lambda svc: svc.today_sheet(day), self._on_sheet, "sheet")
+        self._read(lambda svc: svc.reads.today_sheet(day), self._on_sheet, "sheet")
 
     def _on_sheet(self, rows: list[Any]) -> None:
         out = []
@@ -236,11 +239,13 @@ class StaffScreen(QWidget):
         self._fill("sheet", out, self.tr("No bookings today."))
 
     def _clearer(self, reservation_id: str) -> Callable[[], None]:
-        return lambda: self._write(lambda svc: svc.clear_no_show(reservation_id, "staff"),
-                                   self._on_done, key=f"clear:{reservation_id}")
+        return lambda: self._write(
+            lambda svc: svc.reservations.clear_no_show(reservation_id, "staff"),
+            self._on_done, key=f"clear:{reservation_id}")
 
     def _load_waitlist(self) -> None:
-        self._read(lambda svc: (svc.waitlist(None), {r.id: r.name for r in svc.resources(None)}),
+        self._read(lambda svc: (svc.waitlist.queue(None),
+                                {r.id: r.name for r in svc.reads.resources(None)}),
                    self._on_waitlist, "waitlist")
 
     def _on_waitlist(self, data: tuple[list[Any], dict[str, str]]) -> None:
@@ -251,7 +256,7 @@ class StaffScreen(QWidget):
         self._fill("waitlist", rows, self.tr("Nobody is waiting."))
 
     def _load_sync(self) -> None:
-        self._read(lambda svc: svc.sync_status(), self._on_sync, "sync")
+        self._read(lambda svc: svc.sync.status(), self._on_sync, "sync")
 
     def _on_sync(self, status: Any) -> None:
         last = status.last_sync_at
@@ -271,7 +276,7 @@ class StaffScreen(QWidget):
         self._fill("sync", rows, "")
 
     def _resolve(self, rejection_id: int) -> None:
-        self._write(lambda svc: svc.resolve_rejection(rejection_id, "staff"), self._on_done,
+        self._write(lambda svc: svc.sync.resolve_rejection(rejection_id, "staff"), self._on_done,
                     key=f"resolve:{rejection_id}")
 
     def _fill_settings(self) -> None:
@@ -279,7 +284,7 @@ class StaffScreen(QWidget):
 
         def change(step: int) -> None:
             wanted = max(15, min(600, self.idle_seconds + step))
-            self._write(lambda svc: svc.set_kiosk_setting("idle_seconds", wanted), saved,
+            self._write(lambda svc: svc.access.set_kiosk_setting("idle_seconds", wanted), saved,
                         key="idle_seconds")
 
         def saved(stored: int) -> None:
@@ -296,7 +301,7 @@ class StaffScreen(QWidget):
         def changed(_result: object) -> None:
             pad.clear()
             self.say(self.tr("The staff PIN was changed."))
-        pad.submitted.connect(lambda pin: self._write(lambda svc: svc.set_staff_pin(pin),
+        pad.submitted.connect(lambda pin: self._write(lambda svc: svc.access.set_staff_pin(pin),
                                                       changed))
         self._fill("settings", [card(row), label(self.tr("New staff PIN"), "large"), pad], "")
 
@@ -324,7 +329,7 @@ class StaffScreen(QWidget):
     def _on_search(self) -> None:
         text = self.search.text().strip()
         if text:
-            self._read(lambda svc: svc.search_members(text, 12), self._on_found, "walkin")
+            self._read(lambda svc: svc.reads.search_members(text, 12), self._on_found, "walkin")
 
     def _on_found(self, members: list[Member]) -> None:
         rows = [row_card(f"{m.display_name} · {m.number}",
@@ -339,9 +344,9 @@ class StaffScreen(QWidget):
         if member is None:
             return
         now = self._ctx.now()
-        self._read(lambda svc: (svc.member_reservations(member.id, now),
-                                {r.id: r.name for r in svc.resources(None)},
-                                svc.flag_enabled(member.cohort)),
+        self._read(lambda svc: (svc.reads.member_reservations(member.id, now),
+                                {r.id: r.name for r in svc.reads.resources(None)},
+                                svc.access.flag_enabled(member.cohort)),
                    self._on_member_res, "walkin")
 
     def _on_member_res(self, data: tuple[list[Reservation], dict[str, str], bool]) -> None:
@@ -371,18 +376,18 @@ class StaffScreen(QWidget):
         self._fill("walkin", rows, "")
 
     def _cancel(self, reservation_id: str) -> None:
-        self._write(lambda svc: svc.cancel(reservation_id), self._on_done,
+        self._write(lambda svc: svc.reservations.cancel(reservation_id), self._on_done,
                     key=f"cancel:{reservation_id}")
 
     # -- plumbing ------------------------------------------------------------------------
     def _on_done(self, result: object) -> None:
         self.say(refusal_text(result) if isinstance(result, Refusal) else self.tr("Done."))
 
-    def _read(self, call: Callable[[Any], Any], then: Callable[[Any], None], page: str) -> None:
+    def _read(self, call: Call[T], then: Callable[[T], None], page: str) -> None:
         """Read for one page's list; only the latest read per page fills it."""
         self._ctx.bridge.read(call, then, on_error=self.say, latest=f"staff:{page}")
 
-    def _write(self, call: Callable[[Any], Any], then: Callable[[Any], None],
+    def _write(self, call: Call[T], then: Callable[[T], None],
                key: str | None = None) -> None:
         self._ctx.bridge.write(call, then, key=key, on_error=self.say)
 

@@ -1,6 +1,7 @@
-"""Changes the server rejected: staff mark one handled (who and when, so it leaves "needs
-attention"), and the member it concerns is told at the kiosk once, when they next sign in.
-Neither is a sync mutation: both are the kiosk's own bookkeeping, so no outbox row."""
+"""The kiosk's own sync records: the status (online, last sync, outbox depth) and the
+changes the server rejected — staff mark one handled (who and when, so it leaves "needs
+attention"), and the member it concerns is told at the kiosk once, at their next sign-in.
+None of this is a sync mutation: it is the kiosk's own bookkeeping, so no outbox row."""
 
 from __future__ import annotations
 
@@ -8,14 +9,33 @@ from collections.abc import Iterable
 
 from sqlalchemy import select
 
-from kiosk.core.refusals import Refusal, RefusalCode
-from kiosk.store.results import Applied, Changes, SyncRejection
-from kiosk.store.schema import SyncRejectionRow
-from kiosk.store.service_access import rejection_record
-from kiosk.store.service_base import ServiceBase, refusal, require_id
+from kiosk.core import messages
+from kiosk.core.changes import Applied, Changes
+from kiosk.core.refusals import Refusal
+from kiosk.store import outbox
+from kiosk.store.results import SyncRejection, SyncStatus
+from kiosk.store.schema import SyncRejectionRow, SyncStateRow
+from kiosk.store.service_base import ServiceBase, require_id
 
 
-class Rejections(ServiceBase):
+def rejection_record(row: SyncRejectionRow) -> SyncRejection:
+    return SyncRejection(row.id, row.mutation_id, row.code, row.message, row.entity,
+                         row.entity_id, row.member_id, row.created_at, row.seen_at,
+                         row.resolved_at, row.resolved_by)
+
+
+class SyncRecords(ServiceBase):
+    def status(self) -> SyncStatus:
+        with self.store.read() as session:
+            state = session.get(SyncStateRow, 1)
+            count, oldest = outbox.depth(session)
+            stmt = (select(SyncRejectionRow).where(SyncRejectionRow.resolved_at.is_(None))
+                    .order_by(SyncRejectionRow.id))
+            rejections = tuple(rejection_record(r) for r in session.scalars(stmt))
+            online = bool(state and state.online)
+            last = state.last_success_at if state else None
+            return SyncStatus(online, last, count, oldest, rejections)
+
     def resolve_rejection(self, rejection_id: int, staff_id: str
                           ) -> Applied[SyncRejection] | Refusal:
         """Staff mark a rejected change handled; it leaves ``sync_status().rejections``."""
@@ -24,11 +44,9 @@ class Rejections(ServiceBase):
         with self.store.write() as session:
             row = session.get(SyncRejectionRow, rejection_id)
             if row is None:
-                return refusal(RefusalCode.NOT_FOUND, "No {what} with id {id} is known here.",
-                               what="rejection", id=rejection_id)
+                return messages.not_found("rejected change", str(rejection_id))
             if row.resolved_at is not None:
-                return refusal(RefusalCode.RULE_VIOLATION,
-                               "This rejected change was already marked handled.")
+                return messages.refuse("already_handled")
             row.resolved_at, row.resolved_by = now, staff_id
             record = rejection_record(row)
         members = [record.member_id] if record.member_id else []
