@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection
 from central.db import tables as t
 from central.domain import flags, queries, records
 from central.domain.changes import ChangeSet, publish
-from central.domain.mutations import publish_member
+from central.domain.saving import publish_member
 from kiosk.core import credentials, localtime
 from kiosk.core.errors import InvalidInput
 from kiosk.core.model import Member, Reservation, Resource, Site, WaitlistEntry

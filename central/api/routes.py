@@ -38,11 +38,12 @@ def _own(device: Device, device_id: UUID) -> None:
 def _result(r: push.Result) -> s.MutationResult:
     return s.MutationResult.model_validate(
         {"id": r.id, "outcome": r.outcome, "replayed": r.replayed, "code": r.code,
-         "message": r.message})
+         "message": r.message, "reason": r.reason, "params": r.params})
 
 
 def _args(m: Any) -> dict[str, Any]:
-    return {k: str(v) if isinstance(v, UUID) else v for k, v in m.args.model_dump().items()}
+    """The validated arguments in the wire's JSON form, for the core's codec."""
+    return dict(m.args.model_dump(mode="json"))
 
 
 @api.post("/sync/push", response_model=s.PushResponse)

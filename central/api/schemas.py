@@ -1,16 +1,20 @@
 """Wire schemas of sync contract v1, one per direction (requests in, responses out).
 
 Mutations are a union discriminated by ``name``, so an unknown name, a wrong type or a
-time without a zone is refused (422) before anything is written.
+time without a zone is refused (422) before anything is written. Their argument models
+are generated from the core's mutation vocabulary (``kiosk.core.mutations``).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, create_model
+
+from kiosk.core.mutations import FIELDS, NAMES, FieldSpec, Kind, Via
+from kiosk.core.mutations import TYPES as MUTATION_TYPES
 
 Seq = Annotated[int, Field(ge=1, le=2**53)]
 Text = Annotated[str, Field(max_length=200)]
@@ -26,99 +30,46 @@ class Out(BaseModel):
     server_time: datetime
 
 
-class CreateArgs(In):
-    id: UUID
-    resource_id: UUID
-    member_id: UUID
-    starts_at: AwareDatetime
-    ends_at: AwareDatetime
-    via: Literal["kiosk", "staff", "web"] = "kiosk"
-
-
-class IdArgs(In):
-    id: UUID
-
-
-class MoveArgs(In):
-    id: UUID
-    starts_at: AwareDatetime
-    ends_at: AwareDatetime
-
-
-class CheckInArgs(In):
-    id: UUID
-    at: AwareDatetime
-
-
-class ClearNoShowArgs(In):
-    id: UUID
-    staff_id: Text
-
-
-class JoinArgs(In):
-    id: UUID
-    resource_id: UUID
-    member_id: UUID
-    starts_at: AwareDatetime
-    ends_at: AwareDatetime
-
-
 class _Mutation(In):
     id: UUID
     seq: Seq
     at: Annotated[str | None, Field(max_length=64)] = None
+    name: str
+    args: In
 
 
-class CreateMutation(_Mutation):
-    name: Literal["reservation.create"]
-    args: CreateArgs
+def _arg_type(spec: FieldSpec) -> Any:
+    """The wire type of one mutation argument."""
+    return {Kind.ID: UUID, Kind.OPTIONAL_ID: UUID | None, Kind.INSTANT: AwareDatetime,
+            Kind.TEXT: Text, Kind.VIA: Literal[tuple(str(v) for v in Via)]}[spec.kind]
 
 
-class CancelMutation(_Mutation):
-    name: Literal["reservation.cancel"]
-    args: IdArgs
+def _camel(name: str) -> str:
+    return MUTATION_TYPES[name].__name__
 
 
-class MoveMutation(_Mutation):
-    name: Literal["reservation.move"]
-    args: MoveArgs
+def _args_model(name: str) -> type[In]:
+    """The arguments of mutation ``name``, built from the core's one vocabulary
+    (``kiosk.core.mutations.FIELDS``) so that the server's schema cannot drift from it."""
+    fields: dict[str, Any] = {
+        spec.name: (_arg_type(spec), ... if spec.required else spec.default)
+        for spec in FIELDS[name]}
+    return create_model(f"{_camel(name)}Args", __base__=In, **fields)
 
 
-class CheckInMutation(_Mutation):
-    name: Literal["reservation.check_in"]
-    args: CheckInArgs
+def _mutation_model(name: str) -> type[_Mutation]:
+    named: Any = Literal[name]
+    return create_model(f"{_camel(name)}Mutation", __base__=_Mutation,
+                        name=(named, ...), args=(ARGS[name], ...))
 
 
-class ClearNoShowMutation(_Mutation):
-    name: Literal["reservation.clear_no_show"]
-    args: ClearNoShowArgs
-
-
-class JoinMutation(_Mutation):
-    name: Literal["waitlist.join"]
-    args: JoinArgs
-
-
-class LeaveMutation(_Mutation):
-    name: Literal["waitlist.leave"]
-    args: IdArgs
-
-
-class ClaimArgs(In):
-    id: UUID
-    reservation_id: UUID | None = None  # the kiosk's id for the booking the claim makes
-
-
-class ClaimMutation(_Mutation):
-    name: Literal["waitlist.claim"]
-    args: ClaimArgs
-
-
-Mutation = Annotated[
-    CreateMutation | CancelMutation | MoveMutation | CheckInMutation | ClearNoShowMutation
-    | JoinMutation | LeaveMutation | ClaimMutation,
-    Field(discriminator="name"),
-]
+#: The argument model of each mutation name, and the mutation models built on them.
+ARGS: dict[str, type[In]] = {name: _args_model(name) for name in NAMES}
+MUTATIONS: dict[str, type[_Mutation]] = {name: _mutation_model(name) for name in NAMES}
+if TYPE_CHECKING:
+    Mutation = _Mutation
+else:  # one union discriminated by ``name``
+    Mutation = Annotated[Union[tuple(MUTATIONS.values())], Field(discriminator="name")]  # noqa: UP007
 
 
 class PushRequest(In):
@@ -127,11 +78,17 @@ class PushRequest(In):
 
 
 class MutationResult(BaseModel):
+    """One mutation's outcome. A rejection carries ``code``, ``reason`` (the refusal's key
+    in the shared catalogue) and ``params``, from which a kiosk renders the text in its own
+    language; ``message`` is the English text, for logs and mail."""
+
     id: str
     outcome: Literal["applied", "rejected", "out_of_order"]
     replayed: bool
     code: str | None
     message: str | None
+    reason: str | None = None
+    params: dict[str, str | int] | None = None
 
 
 class PushResponse(Out):

@@ -179,6 +179,9 @@ device_mutations = sa.Table(
     sa.Column("message", sa.Text),
     sa.Column("received_at", UTCDateTime(), nullable=False),
     sa.Column("duration_ms", sa.Float, nullable=False),
+    sa.Column("fingerprint", sa.String(64)),  # kiosk.core.mutations.fingerprint
+    sa.Column("reason", sa.String(48)),  # the refusal's catalogue key
+    sa.Column("params", JSONType),  # the refusal's parameters
     sa.Index("idx_device_mutations_seq", "device_id", "seq", unique=True),
 )
 

@@ -1,9 +1,6 @@
-"""Booking on the server: load what ``kiosk.core.booking.check_booking`` reads, ask it,
-then write — with the PostgreSQL exclusion constraint as the last word under races.
-
-Also the shared "a slot was freed" step: offer it to the waitlist (``kiosk.core.waitlist``)
-and queue the offer e-mail.
-"""
+"""Writing reservations and waitlist places on the server, each queued as a change —
+with the PostgreSQL exclusion constraint as the last word under races — and the offer
+e-mail for a slot held for a member."""
 
 from __future__ import annotations
 
@@ -15,47 +12,13 @@ from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
-from central import metrics
 from central.db import tables as t
-from central.domain import mail, queries, records
+from central.domain import mail, records
 from central.domain.changes import ChangeSet
-from central.domain.reads import BookingReads
-from kiosk.core import messages, waitlist
-from kiosk.core.booking import BookingContext, check_booking
-from kiosk.core.flags import reservation_system_enabled
+from kiosk.core import messages
 from kiosk.core.localtime import label
-from kiosk.core.model import Closure, Interval, Reservation, Resource, Site, WaitlistEntry
+from kiosk.core.model import Reservation, Site, WaitlistEntry
 from kiosk.core.refusals import Refusal, RefusalCode, RefusedError
-from kiosk.core.slots import search_window
-
-_WITH_ALTERNATIVES = {RefusalCode.CONFLICT, RefusalCode.OUTSIDE_HOURS}
-
-
-def judge(conn: Connection, reads: BookingReads, span: Interval, *, now: datetime,
-          exclude_id: str | None = None, staff: bool = False) -> Refusal | None:
-    """The core's verdict on booking ``span`` from what ``reads.booking_reads`` loaded
-    (site, resource, member and policy all present); the wide conflict query runs only to
-    find alternatives for a refusal."""
-    site, resource, member, policy = reads.site, reads.resource, reads.member, reads.policy
-    assert site is not None and resource is not None and member is not None
-    assert policy is not None
-    holds = waitlist.offer_holds(reads.waitlist, now, except_member=member.id)
-    flag_enabled = reservation_system_enabled(reads.flags, site.id, member.cohort)
-
-    def ctx(busy: list[Reservation], closures: list[Closure]) -> BookingContext:
-        return BookingContext(
-            site=site, resource=resource, member=member, policy=policy, now=now,
-            busy=[*busy, *holds], closures=closures, member_active=reads.member_active,
-            flag_enabled=flag_enabled,
-        )
-
-    refusal = check_booking(ctx(reads.busy, reads.closures), span, staff=staff)
-    if refusal is not None and refusal.code in _WITH_ALTERNATIVES:
-        wide = search_window(span, policy.buffer_minutes)
-        busy = queries.busy(conn, resource.id, wide, policy.buffer_minutes, exclude_id)
-        closures = queries.closures(conn, site.id, resource.id, wide)
-        refusal = check_booking(ctx(busy, closures), span, staff=staff) or refusal
-    return refusal
 
 
 def _is_exclusion(exc: IntegrityError) -> bool:
@@ -134,16 +97,3 @@ def offer_mail(conn: Connection, entry: WaitlistEntry, site: Site, resource_name
                f"The slot on {resource_name} starting {start} at {site.name} has come free "
                f"and is held for you until {until}. Claim it at the kiosk or online; after "
                "that it passes to the next person in line.", now=now)
-
-
-def slot_freed(conn: Connection, cs: ChangeSet, site: Site, resource: Resource,
-               freed: Interval, *, now: datetime) -> None:
-    """Offer a freed slot to the first waiting member who fits, and mail them."""
-    hold = queries.policy(site, resource, None).waitlist_hold_minutes
-    offered = waitlist.offer_next(queries.waitlist_for(conn, resource.id), freed, now, hold)
-    if offered is None:
-        return
-    write_waitlist(conn, cs, site.id, offered)
-    metrics.WAITLIST_OFFERS.inc()
-    offer_mail(conn, offered, site, resource.name, now)
-

@@ -21,7 +21,7 @@ from sqlalchemy.engine import Connection
 from central.db import tables as t
 from central.db.engine import reading
 from central.domain.devices import Device
-from central.domain.push import Result
+from central.domain.push import STORED, Result, stored_result
 
 RESULTS_LIMIT = 500
 
@@ -92,12 +92,11 @@ def _changes(conn: Connection, cur: Cursor, limit: int) -> list[Any]:
 
 def _results(conn: Connection, device_id: str, since: int | None) -> list[Result]:
     dm = t.device_mutations
-    stmt = sa.select(dm).where(dm.c.device_id == device_id)
+    stmt = sa.select(*STORED).where(dm.c.device_id == device_id)
     if since is not None:
         stmt = stmt.where(dm.c.seq > since)
-    rows = conn.execute(stmt.order_by(dm.c.seq.desc()).limit(RESULTS_LIMIT)).mappings().all()
-    return [Result(r["mutation_id"], r["outcome"], True, r["code"], r["message"])
-            for r in reversed(rows)]
+    rows = conn.execute(stmt.order_by(dm.c.seq.desc()).limit(RESULTS_LIMIT)).all()
+    return [stored_result(r) for r in reversed(rows)]
 
 
 def pull(conn: Connection, device: Device, cursor: str | None, limit: int,

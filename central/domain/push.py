@@ -4,11 +4,14 @@ Each mutation runs in its own write transaction that locks the device row, re-re
 ``last_mutation_seq``, applies the handler inside a savepoint, records
 ``(device, mutation id) → result`` and advances ``last_mutation_seq`` — all or nothing.
 A replay returns the stored result; a gap answers ``out_of_order`` for the rest of the
-batch; a business rejection is recorded and advances the seq like a success.
+batch; a business rejection is recorded and advances the seq like a success. An id sent
+again with a different name, seq or args (another fingerprint) is not a replay: it is
+rejected ``invalid`` and changes nothing.
 """
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
@@ -25,8 +28,10 @@ from central.db.engine import writing
 from central.domain import mail
 from central.domain.changes import ChangeSet, publish
 from central.domain.devices import Device
-from central.domain.mutations import HANDLERS, Ctx
-from kiosk.core.refusals import RefusalCode, RefusedError
+from central.domain.mutations import Ctx, apply
+from kiosk.core import messages, mutations
+from kiosk.core.errors import InvalidInput
+from kiosk.core.refusals import Refusal, RefusalCode, RefusedError
 
 Clock = Callable[[], datetime]
 _NO_MAIL = {RefusalCode.NOT_FOUND, RefusalCode.FORBIDDEN, RefusalCode.INVALID}
@@ -38,10 +43,20 @@ class OtherSiteError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class MutationIn:
+    """A mutation as it arrived: ``args`` in the wire's JSON form (the core's codec reads
+    them, so a mutation the core cannot read is a recorded ``invalid`` rejection)."""
+
     id: str
     seq: int
     name: str
     args: dict[str, Any]
+
+    @property
+    def fingerprint(self) -> str | None:
+        try:
+            return mutations.fingerprint(self.name, self.seq, self.args)
+        except InvalidInput:
+            return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,11 +66,20 @@ class Result:
     replayed: bool = False
     code: str | None = None
     message: str | None = None
+    reason: str | None = None
+    params: dict[str, Any] | None = None
+    fingerprint: str | None = None  # of the mutation this is the result of
+
+    @classmethod
+    def refused(cls, mutation_id: str, refusal: Refusal) -> Result:
+        return cls(mutation_id, "rejected", False, str(refusal.code), refusal.message,
+                   refusal.key or None, dict(refusal.params))
 
 
-_STATE = (sa.select(t.devices.c.last_mutation_seq, t.device_mutations.c.mutation_id,
-                   t.device_mutations.c.outcome, t.device_mutations.c.code,
-                   t.device_mutations.c.message)
+_DM = t.device_mutations
+STORED = (_DM.c.mutation_id, _DM.c.outcome, _DM.c.code, _DM.c.message, _DM.c.reason,
+           _DM.c.params, _DM.c.fingerprint)
+_STATE = (sa.select(t.devices.c.last_mutation_seq, *STORED)
           .select_from(t.devices.outerjoin(t.device_mutations, sa.and_(
               t.device_mutations.c.device_id == t.devices.c.id,
               t.device_mutations.c.mutation_id == sa.bindparam("mutation_id"))))
@@ -68,8 +92,8 @@ _PG_STATE = sa.text("""
 WITH d AS (SELECT id, last_mutation_seq FROM devices WHERE id = :device_id FOR UPDATE),
      m AS (SELECT id FROM members
            WHERE id = CAST(:member_id AS varchar) AND EXISTS (SELECT 1 FROM d) FOR UPDATE)
-SELECT d.last_mutation_seq, dm.mutation_id, dm.outcome, dm.code, dm.message,
-       (SELECT count(*) FROM m) AS members_locked
+SELECT d.last_mutation_seq, dm.mutation_id, dm.outcome, dm.code, dm.message, dm.reason,
+       dm.params, dm.fingerprint, (SELECT count(*) FROM m) AS members_locked
 FROM d LEFT JOIN device_mutations dm ON dm.device_id = d.id AND dm.mutation_id = :mutation_id
 """)
 
@@ -86,21 +110,22 @@ def _device_state(conn: Connection, device_id: str, mutation_id: str,
         row = conn.execute(_PG_STATE, params).one()
     else:
         row = conn.execute(_STATE, params).one()
-    stored = None
-    if row.mutation_id is not None:
-        stored = Result(row.mutation_id, row.outcome, True, row.code, row.message)
+    stored = None if row.mutation_id is None else stored_result(row)
     return int(row.last_mutation_seq), stored
+
+
+def stored_result(row: Any) -> Result:
+    """A stored result (from a row of ``_STORED``), as a replay answers it."""
+    return Result(row.mutation_id, row.outcome, True, row.code, row.message, row.reason,
+                  row.params, row.fingerprint)
 
 
 def _stored(conn: Connection, device_id: str, mutation_id: str) -> Result | None:
     """The stored result of ``mutation_id``, read by a fresh statement: a statement that
     waited for the device lock read the results table before the lock holder committed."""
-    dm = t.device_mutations
-    row = conn.execute(sa.select(dm.c.mutation_id, dm.c.outcome, dm.c.code, dm.c.message)
-                       .where(dm.c.device_id == device_id, dm.c.mutation_id == mutation_id)
-                       ).first()
-    return None if row is None else Result(row.mutation_id, row.outcome, True, row.code,
-                                           row.message)
+    row = conn.execute(sa.select(*STORED).where(
+        _DM.c.device_id == device_id, _DM.c.mutation_id == mutation_id)).first()
+    return None if row is None else stored_result(row)
 
 
 #: Handlers that refuse only before their first write and whose write cannot fail with
@@ -109,18 +134,24 @@ _NO_SAVEPOINT = {"reservation.create"}
 
 
 def _run(ctx: Ctx, m: MutationIn) -> Result:
+    try:
+        record = mutations.decode(m.name, m.args)
+    except InvalidInput as exc:
+        return Result.refused(m.id, messages.refuse("unreadable", detail=str(exc)))
     savepoint: AbstractContextManager[Any] = (
         nullcontext() if m.name in _NO_SAVEPOINT and ctx.conn.dialect.name == "postgresql"
         else ctx.conn.begin_nested())
     try:
         with savepoint:
-            HANDLERS[m.name](ctx, m.args)
+            outcome = apply(ctx, record)
+            if isinstance(outcome, Refusal):
+                raise RefusedError(outcome)
     except RefusedError as exc:
         ctx.cs.items.clear()
         refusal = exc.refusal
         if m.name == "reservation.create" and refusal.code not in _NO_MAIL:
             _rejection_mail(ctx, m, refusal.message)
-        return Result(m.id, "rejected", False, str(refusal.code), refusal.message)
+        return Result.refused(m.id, refusal)
     return Result(m.id, "applied")
 
 
@@ -135,9 +166,11 @@ def _rejection_mail(ctx: Ctx, m: MutationIn, message: str) -> None:
 # CTEs that ``changes.publish`` runs in the statement that bumps the site's counter.
 _PG_RECORD = """
 rec AS (INSERT INTO device_mutations (device_id, mutation_id, seq, name, outcome, code,
-                                      message, received_at, duration_ms)
+                                      message, received_at, duration_ms, fingerprint,
+                                      reason, params)
         VALUES (:rec_device, :rec_mutation, :rec_seq, :rec_name, :rec_outcome, :rec_code,
-                :rec_message, :rec_at, :rec_ms)),
+                :rec_message, :rec_at, :rec_ms, :rec_fingerprint, :rec_reason,
+                CAST(:rec_params AS jsonb))),
 adv AS (UPDATE devices SET last_mutation_seq = :rec_seq WHERE id = :rec_device)
 """
 
@@ -148,12 +181,16 @@ def _record(conn: Connection, device: Device, m: MutationIn, result: Result, cs:
     changes (bumping the site's counter) — one statement on PostgreSQL."""
     values = {"device_id": device.id, "mutation_id": m.id, "seq": m.seq, "name": m.name,
               "outcome": result.outcome, "code": result.code, "message": result.message,
-              "received_at": now, "duration_ms": (time.perf_counter() - started) * 1000}
+              "received_at": now, "duration_ms": (time.perf_counter() - started) * 1000,
+              "fingerprint": m.fingerprint, "reason": result.reason,
+              "params": result.params}
     if conn.dialect.name == "postgresql" and len({key[0] for key in cs.items}) <= 1:
         params = {"rec_device": device.id, "rec_mutation": m.id, "rec_seq": m.seq,
                   "rec_name": m.name, "rec_outcome": result.outcome, "rec_code": result.code,
                   "rec_message": result.message, "rec_at": now,
-                  "rec_ms": values["duration_ms"]}
+                  "rec_ms": values["duration_ms"], "rec_fingerprint": m.fingerprint,
+                  "rec_reason": result.reason,
+                  "rec_params": None if result.params is None else json.dumps(result.params)}
         publish(conn, cs, now, also=(_PG_RECORD, params))
         return
     conn.execute(sa.insert(t.device_mutations).values(**values))
@@ -174,10 +211,9 @@ def apply_one(conn: Connection, device: Device, m: MutationIn, clock: Clock) -> 
         if stored is None and m.seq <= last:
             stored = _stored(conn, device.id, m.id)
         if stored is not None:
-            return stored
+            return _replay(conn, device, m, stored, last)
         if m.seq <= last:
-            return Result(m.id, "rejected", False, "invalid",
-                          f"seq {m.seq} was already used by another mutation")
+            return Result.refused(m.id, messages.refuse("seq_used", seq=m.seq))
         if m.seq != last + 1:
             return Result(m.id, "out_of_order")
         now = clock()
@@ -186,6 +222,18 @@ def apply_one(conn: Connection, device: Device, m: MutationIn, clock: Clock) -> 
         _record(conn, device, m, result, ctx.cs, now=now, started=started)
     metrics.RESERVATIONS.labels(m.name, result.outcome, result.code or "").inc()
     return result
+
+
+def _replay(conn: Connection, device: Device, m: MutationIn, stored: Result,
+            last: int) -> Result:
+    """The stored result of an identical resend; ``invalid`` for an id reused with another
+    body (nothing changes, but a new seq is used up so the queue behind it moves on)."""
+    if stored.fingerprint is None or stored.fingerprint == m.fingerprint:
+        return stored
+    if m.seq == last + 1:
+        conn.execute(sa.update(t.devices).where(t.devices.c.id == device.id)
+                     .values(last_mutation_seq=m.seq))
+    return Result.refused(m.id, messages.refuse("id_reused", id=m.id))
 
 
 _ID_ARGS = ("id", "resource_id", "member_id", "reservation_id")

@@ -2,8 +2,9 @@
 
 On PostgreSQL the candidate rows are taken with ``FOR UPDATE SKIP LOCKED`` (a row another
 process is sweeping is skipped, and once it commits the row is no longer a candidate); on
-SQLite ``BEGIN IMMEDIATE`` serialises the sweeps. Which reservations are no-shows and who
-is offered a slot are the core's decisions (``kiosk.core.checkin``, ``kiosk.core.waitlist``).
+SQLite ``BEGIN IMMEDIATE`` serialises the sweeps. What changes — which reservations are
+no-shows, whose counts go up, who is offered a slot — is the core's decision
+(``kiosk.core.decisions.no_show_sweep`` / ``offer_expiry``); this module loads and saves.
 """
 
 from __future__ import annotations
@@ -17,11 +18,10 @@ from sqlalchemy.engine import Connection, Engine
 from central import metrics
 from central.db import tables as t
 from central.db.engine import write
-from central.domain import booking, queries, records
+from central.domain import queries, records, saving
 from central.domain.changes import ChangeSet, publish
-from central.domain.mutations import publish_member
-from kiosk.core import checkin, waitlist
-from kiosk.core.model import Interval, MemberStatus, Reservation, Site
+from kiosk.core import decisions
+from kiosk.core.model import Site, WaitlistStatus
 from kiosk.core.policy import BookingPolicy
 
 BATCH = 500
@@ -51,18 +51,6 @@ def _policies(conn: Connection, site: Site) -> Callable[[str], BookingPolicy]:
     return policy_for
 
 
-def _count_no_show(conn: Connection, cs: ChangeSet, res: Reservation,
-                   policy: BookingPolicy) -> None:
-    m = t.members
-    count = conn.execute(sa.update(m).where(m.c.id == res.member_id)
-                         .values(no_show_count=m.c.no_show_count + 1)
-                         .returning(m.c.no_show_count)).scalar_one()
-    if checkin.should_suspend(int(count), policy):
-        conn.execute(sa.update(m).where(m.c.id == res.member_id)
-                     .values(status=str(MemberStatus.SUSPENDED)))
-    publish_member(conn, cs, res.member_id)
-
-
 def _sweep_site(engine: Engine, site_id: str, now: datetime) -> int:
     with write(engine) as conn:
         site = queries.site(conn, site_id)
@@ -73,20 +61,14 @@ def _sweep_site(engine: Engine, site_id: str, now: datetime) -> int:
             r.c.starts_at < now).order_by(r.c.starts_at).limit(BATCH))
         candidates = [records.reservation(row) for row in conn.execute(stmt).mappings()]
         policy_for = _policies(conn, site)
-        marked = checkin.no_show_sweep(candidates, policy_for, now)
+        waitlists = {rid: queries.waitlist_for(conn, rid)
+                     for rid in sorted({c.resource_id for c in candidates})}
+        effects = decisions.no_show_sweep(candidates, policy_for, waitlists, now)
         cs = ChangeSet()
-        for res in marked:
-            booking.write_reservation(conn, cs, site_id, res, now)
-            _count_no_show(conn, cs, res, policy_for(res.resource_id))
-            if res.interval.end > now:
-                resource = queries.resource(conn, res.resource_id)
-                assert resource is not None
-                booking.slot_freed(conn, cs, site, resource,
-                                   Interval(max(res.interval.start, now), res.interval.end),
-                                   now=now)
+        saving.save(conn, cs, site, effects, now, resource_of=saving.resources_by_id(conn))
         publish(conn, cs, now)
-    metrics.NO_SHOWS.inc(len(marked))
-    return len(marked)
+    metrics.NO_SHOWS.inc(len(effects.updated))
+    return len(effects.updated)
 
 
 def no_show_sweep(engine: Engine, now: datetime) -> dict[str, int]:
@@ -102,21 +84,15 @@ def _expire_site(engine: Engine, site_id: str, now: datetime) -> tuple[int, int]
         lapsed = _locked(conn, sa.select(w.c.resource_id).where(
             w.c.site_id == site_id, w.c.status == "offered", w.c.offer_expires_at <= now))
         resource_ids = sorted({row[0] for row in conn.execute(lapsed)})
-        cs, expired_n, offered_n = ChangeSet(), 0, 0
-        for resource_id in resource_ids:
-            resource = queries.resource(conn, resource_id)
-            assert resource is not None
-            hold = queries.policy(site, resource, None).waitlist_hold_minutes
-            expired, offered = waitlist.pass_on(queries.waitlist_for(conn, resource_id), now,
-                                                hold)
-            for entry in [*expired, *offered]:
-                booking.write_waitlist(conn, cs, site_id, entry)
-            for entry in offered:
-                booking.offer_mail(conn, entry, site, resource.name, now)
-            expired_n, offered_n = expired_n + len(expired), offered_n + len(offered)
+        entries = [e for rid in resource_ids for e in queries.waitlist_for(conn, rid)]
+        policy_for = _policies(conn, site)
+        effects = decisions.offer_expiry(
+            entries, lambda rid: policy_for(rid).waitlist_hold_minutes, now)
+        cs = ChangeSet()
+        saving.save(conn, cs, site, effects, now, resource_of=saving.resources_by_id(conn))
         publish(conn, cs, now)
-    metrics.WAITLIST_OFFERS.inc(offered_n)
-    return expired_n, offered_n
+    expired = sum(1 for e in effects.waitlist_updated if e.status == WaitlistStatus.EXPIRED)
+    return expired, len(effects.offers)
 
 
 def waitlist_expiry(engine: Engine, now: datetime) -> dict[str, int]:

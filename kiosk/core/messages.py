@@ -94,8 +94,16 @@ CATALOGUE: dict[str, Template] = {
     "id_taken": Template(
         C.INVALID, "unique_id",
         "A {what} with id {id} exists already. Please try again."),
-    "unknown_via": Template(
-        C.INVALID, "via", "Unknown booking channel {via}."),
+    "unreadable": Template(
+        C.INVALID, "contract", "This change could not be read ({detail}), so nothing was done."),
+    "id_reused": Template(
+        C.INVALID, "unique_id",
+        "The id {id} was already used for a different change, so nothing was done."),
+    "seq_used": Template(
+        C.INVALID, "seq",
+        "Change number {seq} was already used by another change, so nothing was done."),
+    "other_site": Template(
+        C.FORBIDDEN, "site", "This {what} belongs to another site, so nothing was done."),
     "was_cancelled": Template(
         C.CANCELLED, "status",
         "This booking was cancelled, so it cannot be changed. Please ask at the front "

@@ -146,7 +146,7 @@ def seed(engine: Engine, name: str = "Portland", members: int = 3) -> tuple[str,
 
     from central.db import tables as t
     from central.domain.changes import ChangeSet, publish
-    from central.domain.mutations import publish_member
+    from central.domain.saving import publish_member
 
     now = datetime.now(UTC)
     with write(engine) as conn:

@@ -20,8 +20,8 @@ import sqlalchemy as sa
 from central.db import tables as t
 from central.db.engine import make_engine, write
 from central.db.migrate import upgrade
-from central.domain.mutations import claim_reservation_id
 from central.settings import Settings
+from kiosk.core.mutations import ClaimOffer, claim_reservation_id
 from tests.central.conftest import Kiosk, Server, World, book, seed, tomorrow
 from tests.central.test_jobs import Recorder, _offer, _smtp_env, cli, smtp
 
@@ -45,7 +45,7 @@ def test_claim_uses_the_kiosks_reservation_id(world: World) -> None:
     kiosk, chosen = world.kiosk(), str(uuid.uuid4())
     assert _claim(world, kiosk, entry, reservation_id=chosen)["outcome"] == "applied"
     assert chosen in _reservation_ids(world)
-    assert claim_reservation_id(entry) not in _reservation_ids(world)
+    assert claim_reservation_id(ClaimOffer(entry)) not in _reservation_ids(world)
     changes, _ = kiosk.pull_all()
     claimed = next(c for c in changes if c["id"] == entry)
     assert claimed["data"]["status"] == "claimed"
@@ -55,7 +55,7 @@ def test_claim_uses_the_kiosks_reservation_id(world: World) -> None:
 def test_claim_without_reservation_id_derives_one(world: World) -> None:
     entry = _offer(world)
     assert _claim(world, world.kiosk(), entry)["outcome"] == "applied"
-    assert claim_reservation_id(entry) in _reservation_ids(world)
+    assert claim_reservation_id(ClaimOffer(entry)) in _reservation_ids(world)
 
 
 def test_claim_with_a_taken_reservation_id_is_invalid(world: World) -> None:

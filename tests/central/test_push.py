@@ -19,7 +19,8 @@ def test_push_applies_a_booking_and_pull_returns_it(world: World) -> None:
     reply = kiosk.push(m)
     assert reply.status_code == 200, reply.text
     assert reply.json()["results"] == [
-        {"id": m["id"], "outcome": "applied", "replayed": False, "code": None, "message": None}]
+        {"id": m["id"], "outcome": "applied", "replayed": False, "code": None, "message": None,
+         "reason": None, "params": None}]
     changes, _ = kiosk.pull_all()
     mine = [c for c in changes if c["entity"] == "reservation" and c["id"] == m["args"]["id"]]
     assert mine and mine[0]["data"]["status"] == "confirmed"
