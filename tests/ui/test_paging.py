@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from PySide6.QtWidgets import QPushButton
+
 from kiosk.core.model import Reservation, Resource
 from kiosk.store import loader
 from kiosk.ui.loaders import UPCOMING_PAGE, plan_pages
@@ -111,8 +113,14 @@ def test_a_refresh_that_changes_nothing_keeps_the_rows(qtbot, kiosk, fake_clock)
         member.reload()
         qtbot.waitUntil(lambda: len(answers) > count)
 
+    def cancel_button() -> QPushButton | None:  # rows past the first few build a frame later
+        return next((b for b in buttons(member) if b.accessibleName() == "Cancel Table saw 1"),
+                    None)
+
     refresh()
-    cancel = next(b for b in buttons(member) if b.accessibleName() == "Cancel Table saw 1")
+    qtbot.waitUntil(lambda: not member._pending)  # every row built
+    cancel = cancel_button()
+    assert cancel is not None
     tap_in_list(qtbot, member, cancel)
     assert cancel.property("armed")  # "Tap again to cancel"
     refresh()
