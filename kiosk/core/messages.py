@@ -155,7 +155,7 @@ CATALOGUE: dict[str, Template] = {
     "nonexistent_time": Template(
         C.NONEXISTENT_TIME, "local_time",
         "{time} does not exist on {date} in {zone}: the clocks jump forward that night. "
-        "Choose {choices} instead."),
+        "Choose {earlier} or {later} instead."),
     "ambiguous_time": Template(
         C.AMBIGUOUS_TIME, "local_time",
         "{time} happens twice on {date} in {zone} (the clocks go back): {earlier} or "
