@@ -11,13 +11,18 @@ from central import admin
 from central.db import tables as t
 from central.domain import flags, records
 from central.domain.changes import ChangeSet, publish
-from kiosk.demo.dataset import build_demo
+from kiosk.demo.dataset import DemoData, build_demo
 
 
 def load_demo(conn: Connection, today: date, now: datetime) -> dict[str, object]:
     """Insert the demo site with its resources, members, reservations and waitlist, and
     switch the reservation system on for it. Refuses when the site already exists."""
-    data = build_demo(today, now)
+    return load_data(conn, build_demo(today, now), now)
+
+
+def load_data(conn: Connection, data: DemoData, now: datetime) -> dict[str, object]:
+    """Insert a site given as the demo's data (the kiosk loads the same with
+    ``kiosk.demo.load``), with the reservation system on. Refuses an existing site."""
     if conn.execute(sa.select(t.sites.c.id).where(t.sites.c.id == data.site.id)).first():
         raise admin.AdminError(f"the demo site {data.site.name!r} is already loaded")
     site = admin.add_site(conn, data.site.name, data.site.timezone, now,
@@ -31,6 +36,10 @@ def load_demo(conn: Connection, today: date, now: datetime) -> dict[str, object]
     admin.load_members(conn, cs, ((m.member, m.card, m.pin) for m in data.members))
     count = admin.load_reservations(conn, cs, site, data.reservations, now)
     admin.load_waitlist(conn, cs, site, data.waitlist)
+    for c in data.closures:  # judged here as at the kiosk (the contract does not carry them)
+        conn.execute(sa.insert(t.closures).values(
+            id=c.id, site_id=site.id, resource_id=c.resource_id, starts_at=c.interval.start,
+            ends_at=c.interval.end, reason=c.reason))
     flags.set_flag(conn, cs, True, now, site_id=site.id)
     publish(conn, cs, now)
     return {"site_id": site.id, "site": site.name, "resources": len(data.resources),
