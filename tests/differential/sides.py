@@ -66,23 +66,23 @@ class Side(Protocol):
     def rows(self) -> Rows: ...
 
 
-def _utc(value: datetime | None) -> datetime | None:
+def utc(value: datetime | None) -> datetime | None:
     if value is None:
         return None
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-def _reservation(r: Any) -> tuple[Any, ...]:
-    return (r.id, r.resource_id, r.member_id, _utc(r.starts_at), _utc(r.ends_at), r.status,
-            _utc(r.checked_in_at), bool(r.no_show), r.via)
+def reservation_key(r: Any) -> tuple[Any, ...]:
+    return (r.id, r.resource_id, r.member_id, utc(r.starts_at), utc(r.ends_at), r.status,
+            utc(r.checked_in_at), bool(r.no_show), r.via)
 
 
-def _entry(w: Any) -> tuple[Any, ...]:
-    return (w.id, w.resource_id, w.member_id, _utc(w.starts_at), _utc(w.ends_at), w.status,
-            _utc(w.created_at), _utc(w.offered_at), _utc(w.offer_expires_at))
+def entry_key(w: Any) -> tuple[Any, ...]:
+    return (w.id, w.resource_id, w.member_id, utc(w.starts_at), utc(w.ends_at), w.status,
+            utc(w.created_at), utc(w.offered_at), utc(w.offer_expires_at))
 
 
-def _member(m: Any) -> tuple[Any, ...]:
+def member_key(m: Any) -> tuple[Any, ...]:
     return (m.id, m.status, m.no_show_count)
 
 
@@ -110,9 +110,9 @@ class KioskSide:
 
     def rows(self) -> Rows:
         with self.svc.store.read() as s:
-            return Rows(frozenset(_reservation(r) for r in s.scalars(sa.select(ReservationRow))),
-                        frozenset(_entry(w) for w in s.scalars(sa.select(WaitlistRow))),
-                        frozenset(_member(m) for m in s.scalars(sa.select(MemberRow))))
+            return Rows(frozenset(reservation_key(r) for r in s.scalars(sa.select(ReservationRow))),
+                        frozenset(entry_key(w) for w in s.scalars(sa.select(WaitlistRow))),
+                        frozenset(member_key(m) for m in s.scalars(sa.select(MemberRow))))
 
     def close(self) -> None:
         self.svc.store.close()
@@ -154,8 +154,9 @@ class ServerSide:
             wait = conn.execute(sa.select(t.reservation_waitlist)
                                 .where(t.reservation_waitlist.c.site_id == site))
             mem = conn.execute(sa.select(t.members).where(t.members.c.site_id == site))
-            return Rows(frozenset(_reservation(r) for r in res),
-                        frozenset(_entry(w) for w in wait), frozenset(_member(m) for m in mem))
+            return Rows(frozenset(reservation_key(r) for r in res),
+                        frozenset(entry_key(w) for w in wait),
+                        frozenset(member_key(m) for m in mem))
 
 
 def new_id() -> str:
