@@ -25,7 +25,7 @@ def ensure_sync_state(session: Session) -> SyncStateRow:
     state = session.get(SyncStateRow, 1)
     if state is None:
         state = SyncStateRow(id=1, device_id=str(uuid.uuid4()), next_seq=1, online=False,
-                             server_time_offset=0.0, flag_state={})
+                             server_time_offset=0.0)
         session.add(state)
         session.flush()
     return state

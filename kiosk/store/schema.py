@@ -206,7 +206,6 @@ class SyncStateRow(Base):
     last_success_at: Mapped[datetime | None]
     online: Mapped[bool] = mapped_column(default=False)
     server_time_offset: Mapped[float] = mapped_column(default=0.0)
-    flag_state: Mapped[Json] = mapped_column(default=dict)
 
 
 class SyncRejectionRow(Base):
@@ -215,6 +214,9 @@ class SyncRejectionRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     mutation_id: Mapped[str] = mapped_column(String(36))
     code: Mapped[str] = mapped_column(String(32))
+    #: the catalogue key and its params: what the kiosk renders (``message`` is English)
+    reason: Mapped[str | None] = mapped_column(String(48))
+    params: Mapped[Json] = mapped_column(default=dict, server_default=text("'{}'"))
     message: Mapped[str]
     entity: Mapped[str | None] = mapped_column(String(32))
     entity_id: Mapped[str | None] = mapped_column(String(64))

@@ -21,7 +21,7 @@ from kiosk.store.service_base import ServiceBase, require_id
 def rejection_record(row: SyncRejectionRow) -> SyncRejection:
     return SyncRejection(row.id, row.mutation_id, row.code, row.message, row.entity,
                          row.entity_id, row.member_id, row.created_at, row.seen_at,
-                         row.resolved_at, row.resolved_by)
+                         row.resolved_at, row.resolved_by, row.reason, dict(row.params or {}))
 
 
 class SyncRecords(ServiceBase):

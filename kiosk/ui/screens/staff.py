@@ -268,7 +268,7 @@ class StaffScreen(QWidget):
         ]
         for rej in status.rejections:
             rows.append(row_card(
-                self.tr("Rejected by the server: {0}").format(rej.message),
+                self.tr("Rejected by the server: {0}").format(refusal_text(rej.refusal)),
                 button(self.tr("Mark handled"), kind="primary", object_name="resolveRejection",
                        on_click=partial(self._resolve, rej.id))))
         if not status.rejections:
