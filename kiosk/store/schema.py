@@ -22,6 +22,7 @@ from sqlalchemy import (
     MetaData,
     String,
     event,
+    false,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -191,6 +192,8 @@ class OutboxRow(Base):
     state: Mapped[str] = mapped_column(String(16), default="pending")
     attempts: Mapped[int] = mapped_column(default=0)
     last_error: Mapped[str | None]
+    #: the rows as they were before this change (``kiosk.core.decisions.undo``)
+    undo: Mapped[Json | None]
 
 
 class SyncStateRow(Base):
@@ -206,6 +209,9 @@ class SyncStateRow(Base):
     last_success_at: Mapped[datetime | None]
     online: Mapped[bool] = mapped_column(default=False)
     server_time_offset: Mapped[float] = mapped_column(default=0.0)
+    server_url: Mapped[str | None]  # set by ``kiosk enroll``
+    ready: Mapped[bool] = mapped_column(default=False, server_default=false())
+    last_error: Mapped[str | None]  # why the last sync attempt failed, for the sync page
 
 
 class SyncRejectionRow(Base):
