@@ -139,7 +139,7 @@ def _put_reservation(session: Session, ident: str, record: Reservation | None) -
     if row is None:
         session.add(ReservationRow(**convert.reservation_values(record)))
     else:
-        convert.apply_reservation(row, record)
+        convert.overwrite(row, convert.reservation_values(record))
 
 
 def _put_entry(session: Session, ident: str, record: WaitlistEntry | None) -> None:
@@ -151,7 +151,7 @@ def _put_entry(session: Session, ident: str, record: WaitlistEntry | None) -> No
     if row is None:
         session.add(WaitlistRow(**convert.waitlist_values(record)))
     else:
-        convert.apply_waitlist(row, record)
+        convert.overwrite(row, convert.waitlist_values(record))
 
 
 def _rejection(session: Session, row: OutboxRow, answer: PushOutcome,

@@ -15,6 +15,7 @@ from kiosk.core.changes import Changes
 from kiosk.store import outbox
 from kiosk.store.db import Store
 from kiosk.store.outbox import ensure_sync_state
+from kiosk.store.schema import SyncStateRow
 from kiosk.store.sync_apply import (
     Seen,
     apply_page,
@@ -98,8 +99,8 @@ class SyncEngine:
         """Pull until the server has nothing more; a full sync when there is no cursor,
         when the last full sync was cut short, or when the server answers 410."""
         with self.store.read() as session:
-            state = ensure_sync_state(session)
-            cursor, ready = state.cursor, state.ready
+            state = session.get(SyncStateRow, 1)
+            cursor, ready = (state.cursor, state.ready) if state else (None, False)
         if not ready:
             cursor = None  # an interrupted full sync starts again: its pruning needs all
         try:
@@ -134,7 +135,8 @@ class SyncEngine:
     def checkin(self, report: Report) -> None:
         with self.store.read() as session:
             depth, oldest = outbox.depth(session)
-            cursor = ensure_sync_state(session).cursor
+            state = session.get(SyncStateRow, 1)
+            cursor = state.cursor if state else None
         reply = self.client.checkin(cursor, depth, oldest)
         with self.store.write() as session:
             report.flag_changed = store_flags(session, reply.flags)
