@@ -13,8 +13,8 @@ from kiosk.core.refusals import Refusal
 from kiosk.store import outbox
 from kiosk.store.schema import SyncRejectionRow, SyncStateRow
 from kiosk.sync.client import SyncClient
-from kiosk.sync.enrollment import open_engine
 from kiosk.sync.engine import SyncEngine
+from kiosk.sync.enrollment import open_engine
 from kiosk.sync.errors import Offline
 from tests.helpers.postgres import free_port
 from tests.sync.conftest import SLOT, Central, Kiosk, base_time, enrolled_kiosk
@@ -53,7 +53,7 @@ def test_enrollment_fills_an_empty_cache_with_the_servers_rows(kiosk: Kiosk,
 def test_a_stretch_offline_lands_when_the_server_returns(kiosk: Kiosk,
                                                         central: Central) -> None:
     s, b = central.site, base_time()
-    ada, ben, cora, dev = (m.id for m in s.members)
+    ada, _ben, cora, dev = (m.id for m in s.members)
     with pytest.raises(Offline):
         offline_engine(kiosk, central).run_once()
     svc = kiosk.service
