@@ -31,7 +31,7 @@ from kiosk.demo.dataset import DemoData, DemoMember
 from kiosk.store.db import Store, open_store
 from kiosk.store.schema import MemberRow, ReservationRow, WaitlistRow
 from kiosk.store.service import KioskService
-from kiosk.sync.enrollment import enroll
+from kiosk.sync.enrollment import enroll, open_engine
 from tests.central.conftest import Server
 from tests.differential.sides import entry_key, member_key, reservation_key
 from tests.helpers.ids import uid
@@ -159,3 +159,12 @@ def kiosk(central: Central, tmp_path: Path) -> Iterator[Kiosk]:
     k = enrolled_kiosk(central, tmp_path / "kiosk.sqlite3")
     yield k
     k.store.close()
+
+
+def sync(kiosk: Kiosk) -> None:
+    """One sync round of ``kiosk`` with the server it is enrolled with."""
+    engine = open_engine(kiosk.store, kiosk.path)
+    try:
+        engine.run_once()
+    finally:
+        engine.client.close()

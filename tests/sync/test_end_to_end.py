@@ -14,10 +14,9 @@ from kiosk.store import outbox
 from kiosk.store.schema import SyncRejectionRow, SyncStateRow
 from kiosk.sync.client import SyncClient
 from kiosk.sync.engine import SyncEngine
-from kiosk.sync.enrollment import open_engine
 from kiosk.sync.errors import Offline
 from tests.helpers.postgres import free_port
-from tests.sync.conftest import SLOT, Central, Kiosk, base_time, enrolled_kiosk
+from tests.sync.conftest import SLOT, Central, Kiosk, base_time, enrolled_kiosk, sync
 
 
 def offline_engine(kiosk: Kiosk, central: Central) -> SyncEngine:
@@ -25,14 +24,6 @@ def offline_engine(kiosk: Kiosk, central: Central) -> SyncEngine:
     token = central.token("unused")  # any well-formed token: the call never arrives
     return SyncEngine(kiosk.store, SyncClient(f"http://127.0.0.1:{free_port()}", token,
                                               timeout=2))
-
-
-def sync(kiosk: Kiosk) -> None:
-    engine = open_engine(kiosk.store, kiosk.path)
-    try:
-        engine.run_once()
-    finally:
-        engine.client.close()
 
 
 def depth(kiosk: Kiosk) -> int:
