@@ -87,7 +87,9 @@ def small_site() -> SmallSite:
     reservations = (
         Reservation(uid("r-running"), plot.id, ada.id, at(-1, 4),
                     ReservationStatus.CHECKED_IN, made, b - SLOT),
-        Reservation(uid("r-soon"), saw.id, ben.id, at(0, 2), created_at=made),
+        # its check-in window (15 minutes either side of the start) is open now
+        Reservation(uid("r-soon"), saw.id, ben.id, at(0 if now() - b < SLOT / 2 else 1, 2),
+                    created_at=made),
         Reservation(uid("r-later"), room.id, cora.id, at(6, 2), created_at=made),
         Reservation(uid("r-tomorrow"), room.id, dev.id, at(48, 2), created_at=made),
     )
