@@ -144,6 +144,14 @@ class SyncEngine:
         if report.flag_changed:
             self._announce(report, Changes(flag=True))
 
+    def note_failure(self, error: str) -> None:
+        with self.store.write() as session:
+            note_attempt(session, self._now(), error=error)
+
+    def note_success(self) -> None:
+        with self.store.write() as session:
+            note_attempt(session, self._now(), error=None)
+
     def run_once(self) -> Report:
         """Push, pull, check in. Raises the ``SyncError`` that stopped it (recorded for
         the status strip first)."""
@@ -154,7 +162,6 @@ class SyncEngine:
             self.push(report)  # what a tap queued meanwhile
             self.checkin(report)
         except SyncError as exc:
-            with self.store.write() as session:
-                note_attempt(session, self._now(), error=str(exc))
+            self.note_failure(str(exc))
             raise
         return report
