@@ -45,6 +45,8 @@ class SyncStatus:
     outbox_depth: int
     oldest_pending_at: datetime | None
     rejections: tuple[SyncRejection, ...]
+    last_error: str | None = None  # why the last sync attempt failed (None: it worked)
+    enrolled: bool = False  # whether a server is set (sync runs); False: offline only
 
 
 class SheetState(StrEnum):

@@ -34,7 +34,9 @@ class SyncRecords(ServiceBase):
             rejections = tuple(rejection_record(r) for r in session.scalars(stmt))
             online = bool(state and state.online)
             last = state.last_success_at if state else None
-            return SyncStatus(online, last, count, oldest, rejections)
+            return SyncStatus(online, last, count, oldest, rejections,
+                              state.last_error if state else None,
+                              bool(state and state.server_url))
 
     def resolve_rejection(self, rejection_id: int, staff_id: str
                           ) -> Applied[SyncRejection] | Refusal:
