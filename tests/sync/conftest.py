@@ -91,6 +91,8 @@ def small_site() -> SmallSite:
         Reservation(uid("r-soon"), saw.id, ben.id, at(0 if now() - b < SLOT / 2 else 1, 2),
                     created_at=made),
         Reservation(uid("r-later"), room.id, cora.id, at(6, 2), created_at=made),
+        # over, never checked in: the server's sweep (when a test runs it) marks a no-show
+        Reservation(uid("r-missed"), room.id, cora.id, at(-3, 2), created_at=made),
         Reservation(uid("r-tomorrow"), room.id, dev.id, at(48, 2), created_at=made),
     )
     waitlist = (WaitlistEntry(uid("w-1"), room.id, ben.id, at(6, 2), made),)
