@@ -4,6 +4,8 @@ with it through the real enrollment."""
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -32,8 +34,9 @@ from kiosk.store.db import Store, open_store
 from kiosk.store.schema import MemberRow, ReservationRow, WaitlistRow
 from kiosk.store.service import KioskService
 from kiosk.sync.enrollment import enroll, open_engine
-from tests.central.conftest import Server
+from tests.central.conftest import ROOT, Server
 from tests.differential.sides import entry_key, member_key, reservation_key
+from tests.helpers.file_keyring import BACKEND as KEYRING
 from tests.helpers.ids import uid
 from tests.helpers.postgres import pg_server
 
@@ -172,3 +175,13 @@ def sync(kiosk: Kiosk) -> None:
         engine.run_once()
     finally:
         engine.client.close()
+
+
+def kiosk_env(db: Path) -> dict[str, str]:
+    """The environment of a ``kiosk`` subprocess on ``db``: a file keyring beside it."""
+    return {**os.environ, "PYTHONPATH": str(ROOT), "PYTHON_KEYRING_BACKEND": KEYRING,
+            "KIOSK_TEST_KEYRING_FILE": str(db.with_suffix(".keyring.json"))}
+
+
+def kiosk_argv(db: Path, *args: str) -> list[str]:
+    return [sys.executable, "-m", "kiosk", "--db", str(db), *args]

@@ -5,25 +5,27 @@ documented, ``unenroll`` says what stays."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 from kiosk.core.model import Interval
 from kiosk.store.db import open_store
 from kiosk.store.service import KioskService
 from tests.central.conftest import ROOT
-from tests.helpers.file_keyring import BACKEND
-from tests.sync.conftest import SLOT, Central, base_time, enrolled_kiosk, sync
+from tests.sync.conftest import (
+    SLOT,
+    Central,
+    base_time,
+    enrolled_kiosk,
+    kiosk_argv,
+    kiosk_env,
+    sync,
+)
 
 
 def kiosk(db: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHON_KEYRING_BACKEND": BACKEND,
-           "KIOSK_TEST_KEYRING_FILE": str(db.with_suffix(".keyring.json"))}
-    return subprocess.run([sys.executable, "-m", "kiosk", "--db", str(db), *args],
-                          input=stdin, capture_output=True, text=True, env=env, cwd=ROOT,
-                          timeout=120, check=False)
+    return subprocess.run(kiosk_argv(db, *args), input=stdin, capture_output=True, text=True,
+                          env=kiosk_env(db), cwd=ROOT, timeout=120, check=False)
 
 
 def status(db: Path) -> dict[str, object]:
