@@ -30,12 +30,26 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import keyring
+from keyring.backend import KeyringBackend
+
+from bench.bench_server import start_server
+from central.db.engine import make_engine, write
+from central.db.migrate import upgrade
+from central.demo import load_data
+from central.domain import devices
 from kiosk.core import entities
 from kiosk.core.model import Interval, Member, Reservation, Resource, Site
+from kiosk.core.refusals import Refusal
+from kiosk.demo.dataset import DemoData, DemoMember
 from kiosk.store import loader
 from kiosk.store.db import open_store
+from kiosk.store.service import KioskService
 from kiosk.store.sync_apply import apply_page
 from kiosk.sync import wire
+from kiosk.sync.client import SyncClient
+from kiosk.sync.engine import Report, SyncEngine
+from kiosk.sync.enrollment import enroll
 
 SITE = Site("bench-sync", "Bench Sync Library", "America/Los_Angeles",
             {"opening_hours": "24/7", "max_days_ahead": 400, "max_active_per_member": 100000,
@@ -119,6 +133,76 @@ def bench_pull(tmp: Path, count: int, page: int, runs: int) -> None:
     print(f"  ratio to floor: {med / med_floor:.2f}x  (targets: >= 20,000 rows/s, <= 2.5x)")
 
 
+class _MemoryKeyring(KeyringBackend):
+    """The bench's token store (a real keyring is for kiosks)."""
+
+    priority = 1
+
+    def __init__(self) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.secrets.pop((service, username), None)
+
+
+def bench_push(tmp: Path, count: int, batch: int) -> None:
+    """``count`` staff bookings queued at a kiosk, pushed to a live server (SQLite)."""
+    keyring.set_keyring(_MemoryKeyring())
+    db_url = f"sqlite:///{tmp / 'central.db'}"
+    engine = make_engine(db_url)
+    upgrade(engine)
+    members = _members(20)
+    data = DemoData(SITE, _resources(), [DemoMember(m, f"900000{i:04d}", "1357")
+                                         for i, m in enumerate(members)], iter(()))
+    with write(engine) as conn:
+        load_data(conn, data, datetime.now(UTC))
+        _device, token = devices.issue(conn, SITE.id, "bench", datetime.now(UTC))
+    engine.dispose()
+    server, url = start_server(db_url, 1)
+    try:
+        path = tmp / "push.sqlite3"
+        store = open_store(path)
+        enroll(store, path, url, token)
+        svc = KioskService(store)
+        resources = _resources()
+        first = datetime.now(UTC).replace(minute=0, second=0, microsecond=0) + timedelta(
+            days=1)
+        for i in range(count):
+            start = first + timedelta(hours=i // len(resources))
+            got = svc.reservations.book(resources[i % len(resources)].id,
+                                        members[i % len(members)].id,
+                                        Interval(start, start + timedelta(hours=1)), staff=True)
+            assert not isinstance(got, Refusal), got
+        client = SyncClient(url, token, timeout=60)
+        floor = []
+        for _ in range(30):
+            started = time.perf_counter()
+            client.checkin(None, 0, None)
+            floor.append(time.perf_counter() - started)
+        sync = SyncEngine(store, client, batch=batch)
+        report = Report()
+        started = time.perf_counter()
+        sync.push(report)
+        took = time.perf_counter() - started
+        client.close()
+        store.close()
+    finally:
+        server.terminate()
+        server.wait(30)
+    batches = -(-count // batch)
+    print(f"push: {count:,} queued bookings in batches of {batch} to a live server (SQLite)")
+    print(f"  {took:.1f} s = {count / took:,.0f} mutations/s, {took / batches * 1000:.0f} ms "
+          f"per batch; {report.applied:,} applied, {report.rejected} rejected")
+    print(f"  floor: a check-in round trip, median {statistics.median(floor) * 1000:.1f} ms")
+
+
 def _s(text: str | None) -> int | None:
     return None if text is None else int(datetime.fromisoformat(text).timestamp())
 
@@ -134,6 +218,7 @@ def main(argv: list[str] | None = None) -> None:
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="bench-sync-") as tmp:
         bench_pull(Path(tmp), args.changes, args.page, args.runs)
+        bench_push(Path(tmp), args.mutations, args.batch)
     sys.stdout.flush()
 
 
