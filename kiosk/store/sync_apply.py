@@ -33,6 +33,7 @@ from kiosk.store.schema import (
     OutboxRow,
     ReservationRow,
     SiteRow,
+    SyncLogRow,
     SyncRejectionRow,
     WaitlistRow,
 )
@@ -98,6 +99,7 @@ def settle(session: Session, outcomes: Sequence[PushOutcome], now: datetime) -> 
             session.add(_rejection(session, row, answer, now))
         else:
             continue
+        session.merge(_logged(session, row, answer, now))
         session.delete(row)
     session.flush()
     return done
@@ -163,6 +165,17 @@ def _rejection(session: Session, row: OutboxRow, answer: PushOutcome,
         params=dict(answer.params), message=answer.message or answer.code or "rejected",
         entity=entity, entity_id=str(args.get("id", ""))[:64] or None,
         member_id=member_id, created_at=now)
+
+
+def _logged(session: Session, row: OutboxRow, answer: PushOutcome,
+            now: datetime) -> SyncLogRow:
+    entity = "waitlist_entry" if row.name.startswith("waitlist.") else "reservation"
+    args = row.args or {}
+    return SyncLogRow(
+        mutation_id=row.id, name=row.name, entity_id=str(args.get("id", ""))[:64] or None,
+        member_id=args.get("member_id") or _member_of(session, row, entity),
+        made_at=row.created_at, settled_at=now, outcome=answer.outcome, code=answer.code,
+        reason=answer.reason, params=dict(answer.params))
 
 
 def _member_of(session: Session, row: OutboxRow, entity: str) -> str | None:
@@ -370,7 +383,13 @@ def note_attempt(session: Session, now: datetime, *, error: str | None,
     state = ensure_sync_state(session)
     state.online = error is None
     state.last_error = error[:500] if error else None
+    if error is not None and state.offline_since is None:
+        # the outage counts from the last success: what was made after it waited too
+        state.offline_since = state.last_success_at or now
     if error is None:
+        if state.offline_since is not None:  # an outage ended: its report can be read
+            state.outage_started_at, state.outage_ended_at = state.offline_since, now
+            state.offline_since = None
         state.last_success_at = now
     if server_time is not None:
         state.server_time_offset = (server_time - now).total_seconds()
