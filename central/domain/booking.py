@@ -18,7 +18,7 @@ from central.domain.changes import ChangeSet
 from kiosk.core import entities, messages
 from kiosk.core.localtime import label
 from kiosk.core.model import Reservation, Site, WaitlistEntry
-from kiosk.core.refusals import Refusal, RefusalCode, RefusedError
+from kiosk.core.refusals import RefusedError
 
 
 def _is_exclusion(exc: IntegrityError) -> bool:
@@ -69,8 +69,7 @@ def _insert_pg(conn: Connection, row: dict[str, object], resource_name: str) -> 
     taken = conn.execute(sa.select(t.reservations.c.id)
                          .where(t.reservations.c.id == row["id"])).first()
     if taken is not None:
-        raise RefusedError(Refusal(RefusalCode.INVALID,
-                                   "A booking with this id already exists.", {}, None))
+        raise RefusedError(messages.id_taken("booking", str(row["id"])))
     raise RefusedError(messages.taken(resource_name))
 
 

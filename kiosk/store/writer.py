@@ -31,13 +31,16 @@ class Decided:
     loaded: Loaded
 
     def reservation(self, ident: str) -> Reservation:
-        """The reservation ``ident`` as it is now (changed, or as loaded if unchanged)."""
+        """The reservation ``ident`` as it is now (changed, or as loaded if unchanged);
+        ``ident`` in any spelling of its UUID, as the caller gave it."""
+        ident = mutations.read_id(ident)
         found = next((r for r in self.effects.reservations if r.id == ident), None)
         found = found or self.loaded.reservation
         assert found is not None and found.id == ident
         return found
 
     def entry(self, ident: str) -> WaitlistEntry:
+        ident = mutations.read_id(ident)
         found = next((e for e in self.effects.entries if e.id == ident), None)
         found = found or self.loaded.entry
         assert found is not None and found.id == ident
