@@ -398,6 +398,8 @@ def profile(dsn: str, n: int) -> None:
                 await http.post("/api/v1/sync/push", headers=headers, json=body())
             prof.disable()
             pstats.Stats(prof).sort_stats("cumulative").print_stats(40)
+            if os.environ.get("BENCH_PROFILE_OUT"):
+                prof.dump_stats(os.environ["BENCH_PROFILE_OUT"])
 
     asyncio.run(run())
     engine.dispose()
