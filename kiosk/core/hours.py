@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 
 from kiosk.core.localtime import local_date, resolve_wall_clock
 from kiosk.core.model import Closure, Interval
@@ -21,8 +22,10 @@ from kiosk.core.policy import WeeklyHours
 Span = tuple[datetime, datetime]
 
 
-def open_spans_on(zone_name: str, hours: WeeklyHours, day: date) -> list[Interval]:
-    """The UTC spans one local day is open (empty spans, e.g. inside a gap, dropped)."""
+@lru_cache(maxsize=4096)
+def open_spans_on(zone_name: str, hours: WeeklyHours, day: date) -> tuple[Interval, ...]:
+    """The UTC spans one local day is open (empty spans, e.g. inside a gap, dropped).
+    Remembered: every check of a booking asks again for the same few days."""
     midnight = datetime.combine(day, time())
     out: list[Interval] = []
     for opens, closes in hours.spans_on(day.weekday()):
@@ -30,7 +33,7 @@ def open_spans_on(zone_name: str, hours: WeeklyHours, day: date) -> list[Interva
         end = resolve_wall_clock(zone_name, midnight + timedelta(minutes=closes), latest=True)
         if end > start:
             out.append(Interval(start, end))
-    return out
+    return tuple(out)
 
 
 def merge(spans: Iterable[Span]) -> list[Span]:
