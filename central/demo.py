@@ -28,7 +28,9 @@ def load_demo(conn: Connection, today: date, now: datetime) -> dict[str, object]
             id=r.id, site_id=site.id, name=r.name, kind=r.kind,
             required_badge=r.required_badge, settings=dict(r.settings), active=r.active))
         cs.put(site.id, "resource", r.id, records.resource_data(r))
-    admin.load_members(conn, cs, ((m.member, m.card, m.pin) for m in data.members))
+    # Every member of the everyday demo has a PIN (only the benchmark's extra ones lack it).
+    admin.load_members(conn, cs, ((m.member, m.card, m.pin) for m in data.members
+                                  if m.pin is not None))
     count = admin.load_reservations(conn, cs, site, data.reservations, now)
     admin.load_waitlist(conn, cs, site, data.waitlist)
     flags.set_flag(conn, cs, True, now, site_id=site.id)
