@@ -15,8 +15,9 @@ from kiosk.demo.dataset import build_demo
 
 
 def load_demo(conn: Connection, today: date, now: datetime) -> dict[str, object]:
-    """Insert the demo site with its resources, members, reservations and waitlist, and
-    switch the reservation system on for it. Refuses when the site already exists."""
+    """Insert the demo site with its resources, members, reservations, waitlist and
+    holidays, and switch the reservation system on for it. Refuses when the site already
+    exists."""
     data = build_demo(today, now)
     if conn.execute(sa.select(t.sites.c.id).where(t.sites.c.id == data.site.id)).first():
         raise admin.AdminError(f"the demo site {data.site.name!r} is already loaded")
@@ -33,8 +34,14 @@ def load_demo(conn: Connection, today: date, now: datetime) -> dict[str, object]
                                   if m.pin is not None))
     count = admin.load_reservations(conn, cs, site, data.reservations, now)
     admin.load_waitlist(conn, cs, site, data.waitlist)
+    # The holidays the demo's bookings were judged against, so the server refuses them too
+    # (closures are the server's own: they are not part of the pull).
+    for c in data.closures:
+        conn.execute(sa.insert(t.closures).values(
+            id=c.id, site_id=site.id, resource_id=c.resource_id, starts_at=c.interval.start,
+            ends_at=c.interval.end, reason=c.reason))
     flags.set_flag(conn, cs, True, now, site_id=site.id)
     publish(conn, cs, now)
     return {"site_id": site.id, "site": site.name, "resources": len(data.resources),
             "members": len(data.members), "reservations": count,
-            "waitlist": len(data.waitlist)}
+            "waitlist": len(data.waitlist), "closures": len(data.closures)}
