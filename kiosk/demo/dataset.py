@@ -185,9 +185,9 @@ def _replay(world: World, days: list[date], rng: random.Random, fixed: list[Cand
             since: datetime | None = None) -> list[Reservation]:
     """Random bookings over ``days`` plus the ``fixed`` ones, decided in the order they
     were made, as they stand at ``now``; in that order. ``since``: none made before it.
-    ``no_shows_left``: how many more no-shows each member's count can account for."""
-    pool = world.members[SHOWCASE_MEMBERS:]
-    ledger = Ledger(world, pool)
+    ``no_shows_left``: how many more no-shows each member's count can account for. With
+    hand-placed bookings, the documented first members get those only."""
+    ledger = Ledger(world, world.members[SHOWCASE_MEMBERS:] if fixed else world.members)
     for c in fixed:
         member_id = c.member.id if c.member else ""
         ledger.reserve(Reservation(c.ident or "", c.resource.id, member_id, c.span))

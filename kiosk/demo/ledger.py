@@ -81,9 +81,12 @@ class Ledger:
         return made
 
     def _near(self, resource_id: str, c: Candidate) -> list[Reservation]:
-        """Bookings of the resource starting the day before the span's start up to the day
-        after its end (UTC dates), made before it or set aside."""
-        day, last = c.span.start.date() - _DAY, c.span.end.date() + _DAY
+        """Bookings of the resource made before it or set aside that may come within its
+        buffer: those starting (UTC dates) from as far back as the longest booking and the
+        buffer reach, up to the day after the span ends."""
+        policy = self.policies.of(c.resource)
+        back = timedelta(days=1 + (policy.max_minutes + policy.buffer_minutes) // 1440)
+        day, last = c.span.start.date() - back, c.span.end.date() + _DAY
         busy, reserved = self._busy[resource_id], self._reserved.get(resource_id)
         out: list[Reservation] = []
         while day <= last:
