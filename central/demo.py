@@ -11,14 +11,19 @@ from central import admin
 from central.db import tables as t
 from central.domain import flags, records
 from central.domain.changes import ChangeSet, publish
-from kiosk.demo.dataset import build_demo
+from kiosk.demo.dataset import DemoData, build_demo
 
 
 def load_demo(conn: Connection, today: date, now: datetime) -> dict[str, object]:
     """Insert the demo site with its resources, members, reservations, waitlist and
     holidays, and switch the reservation system on for it. Refuses when the site already
     exists."""
-    data = build_demo(today, now)
+    return load_data(conn, build_demo(today, now), now)
+
+
+def load_data(conn: Connection, data: DemoData, now: datetime) -> dict[str, object]:
+    """Insert a site given as the demo's data (the kiosk loads the same with
+    ``kiosk.demo.load``), with the reservation system on. Refuses an existing site."""
     if conn.execute(sa.select(t.sites.c.id).where(t.sites.c.id == data.site.id)).first():
         raise admin.AdminError(f"the demo site {data.site.name!r} is already loaded")
     site = admin.add_site(conn, data.site.name, data.site.timezone, now,
@@ -34,9 +39,7 @@ def load_demo(conn: Connection, today: date, now: datetime) -> dict[str, object]
                                   if m.pin is not None))
     count = admin.load_reservations(conn, cs, site, data.reservations, now)
     admin.load_waitlist(conn, cs, site, data.waitlist)
-    # The holidays the demo's bookings were judged against, so the server refuses them too
-    # (closures are the server's own: they are not part of the pull).
-    for c in data.closures:
+    for c in data.closures:  # judged here as at the kiosk (the contract does not carry them)
         conn.execute(sa.insert(t.closures).values(
             id=c.id, site_id=site.id, resource_id=c.resource_id, starts_at=c.interval.start,
             ends_at=c.interval.end, reason=c.reason))

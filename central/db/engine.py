@@ -61,10 +61,6 @@ def _setup_sqlite(engine: Engine) -> None:
         conn.exec_driver_sql(f"BEGIN {mode}")
 
 
-def is_postgres(conn: Connection | Engine) -> bool:
-    return conn.dialect.name == "postgresql"
-
-
 @contextmanager
 def write(engine: Engine) -> Iterator[Connection]:
     """A write transaction, committed on success and rolled back on any exception."""

@@ -77,10 +77,10 @@ def _length(start: datetime, end: datetime | None, minutes: int | None) -> timed
 def _gap_refusal(zone_name: str, gap: localtime.NonexistentLocalTime, start: datetime,
                  end: datetime | None, minutes: int | None) -> Refusal:
     length = _length(start, end, minutes)
-    choices = [c.label for c in gap.alternatives]
+    earlier, later = gap.alternatives
     refusal = messages.refuse(
         "nonexistent_time", time=f"{gap.local:%H:%M}", date=f"{gap.local:%Y-%m-%d}",
-        zone=zone_name, choices=" or ".join(choices))
+        zone=zone_name, earlier=earlier.label, later=later.label)
     return refusal.with_alternatives(
         tuple(Interval(c.instant, c.instant + length) for c in gap.alternatives))
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from string import Formatter
 
 from kiosk.core.refusals import Refusal, RefusalCode
 
@@ -155,7 +156,7 @@ CATALOGUE: dict[str, Template] = {
     "nonexistent_time": Template(
         C.NONEXISTENT_TIME, "local_time",
         "{time} does not exist on {date} in {zone}: the clocks jump forward that night. "
-        "Choose {choices} instead."),
+        "Choose {earlier} or {later} instead."),
     "ambiguous_time": Template(
         C.AMBIGUOUS_TIME, "local_time",
         "{time} happens twice on {date} in {zone} (the clocks go back): {earlier} or "
@@ -183,6 +184,11 @@ def from_wire(code: str, key: str | None, params: Mapping[str, object] | None,
 
 
 _CODES = frozenset(str(c) for c in RefusalCode)
+
+
+def placeholders(text: str) -> frozenset[str]:
+    """The names of the ``{parameters}`` a template (or a translation of it) uses."""
+    return frozenset(name for _, name, _, _ in Formatter().parse(text) if name)
 
 
 def _fills(text: str, params: Mapping[str, object]) -> bool:

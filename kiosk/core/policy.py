@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
-from datetime import time
 from itertools import pairwise
 
 from kiosk.core.errors import InvalidInput
@@ -89,10 +88,6 @@ def _parse_day(day: str, spans: object) -> DailyHours:
 
 def _fmt(minute: int) -> str:
     return f"{minute // 60:02d}:{minute % 60:02d}"
-
-
-def minute_of(t: time) -> int:
-    return t.hour * 60 + t.minute
 
 
 @dataclass(frozen=True, slots=True)

@@ -149,15 +149,6 @@ class DayModel:
             return CellState.CLOSED
         return CellState.FREE
 
-    def slot_state(self, resource_id: str, row: TimeRow) -> CellState:
-        """The state of a whole slot: taken if any part of it is booked or closed."""
-        for block in self.blocks(resource_id):
-            if block.span.overlaps(row.span):
-                return block.state
-        if any(s.overlaps(row.span) for s in self.closed_spans(resource_id)):
-            return CellState.CLOSED
-        return CellState.FREE
-
     def free_now(self, now: datetime) -> list[Resource]:
         """Resources open and not booked at ``now`` (empty outside today)."""
         if not self.bounds.contains(now):

@@ -1,16 +1,17 @@
 """Build the translation catalogues with Qt's own tools (shipped with PySide6).
 
 ``python -m kiosk.ui.i18n_build update`` re-extracts every string from ``kiosk/ui`` into
-``resources/i18n/kiosk_<lang>.ts`` (keeping existing translations), together with the
-refusal templates of ``kiosk.core`` and ``kiosk.store`` (context ``Refusal``: the UI
-translates a refusal's template, then fills in its parameters). ``compile`` (also what
+``resources/i18n/kiosk_<lang>.ts`` (keeping existing translations, dropping strings no
+longer in the sources), together with every refusal template of
+``kiosk.core.messages.CATALOGUE`` (context ``Refusal``: the UI translates a refusal's
+template, then fills in its parameters; each carries its key and parameters as a note to
+the translator). ``compile`` (also what
 the app does on start when a ``.qm`` is missing or older than its ``.ts``) runs
 ``pyside6-lrelease`` into a cache directory, since installed packages may be read-only.
 """
 
 from __future__ import annotations
 
-import ast
 import logging
 import os
 import re
@@ -22,12 +23,14 @@ from pathlib import Path
 
 from platformdirs import user_cache_dir
 
+from kiosk.core import messages
+
 log = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parents[2]
 TS_DIR = ROOT / "resources" / "i18n"
 UI_DIR = ROOT / "kiosk" / "ui"
-REFUSAL_DIRS = (ROOT / "kiosk" / "core", ROOT / "kiosk" / "store")
+CATALOGUE_FILE = Path(messages.__file__).resolve()
 REFUSAL_CONTEXT = "Refusal"
 SHIPPED = ("en", "es")
 
@@ -66,60 +69,44 @@ def ensure_compiled(language: str) -> Path | None:
 
 
 # -- refusal templates ---------------------------------------------------------------
-def _constants(tree: ast.Module) -> dict[str, str]:
-    """Module-level ``NAME = "text"`` assignments (templates kept in a constant)."""
-    out: dict[str, str] = {}
-    for node in tree.body:
-        if (isinstance(node, ast.Assign) and len(node.targets) == 1
-                and isinstance(node.targets[0], ast.Name)
-                and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)):
-            out[node.targets[0].id] = node.value.value
-    return out
+def refusal_templates() -> dict[str, str]:
+    """Every refusal template, by its catalogue key (``kiosk.core.messages.CATALOGUE``)."""
+    return {key: entry.text for key, entry in messages.CATALOGUE.items()}
 
 
-def _template_of(call: ast.Call, constants: dict[str, str]) -> str | None:
-    """The template argument of ``Refusal(code, template, ...)``/``refusal(code, ...)``."""
-    name = call.func.id if isinstance(call.func, ast.Name) else None
-    if name not in ("Refusal", "refusal") or len(call.args) < 2:
-        return None
-    arg = call.args[1]
-    if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-        return arg.value
-    return constants.get(arg.id) if isinstance(arg, ast.Name) else None
-
-
-def refusal_templates() -> list[tuple[str, Path, int]]:
-    """Every literal refusal template in the core and the store: (text, file, line)."""
-    found: dict[str, tuple[str, Path, int]] = {}
-    for folder in REFUSAL_DIRS:
-        for path in sorted(folder.rglob("*.py")):
-            tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
-            constants = _constants(tree)
-            for node in ast.walk(tree):
-                if isinstance(node, ast.Call):
-                    text = _template_of(node, constants)
-                    if text and text not in found:
-                        found[text] = (text, path, node.lineno)
-    return list(found.values())
-
-
-def _refusal_source(templates: list[tuple[str, Path, int]], folder: Path) -> Path:
-    """A throwaway Python file lupdate can read: one marked string per line."""
-    lines = [f"QT_TRANSLATE_NOOP({REFUSAL_CONTEXT!r}, {text!r})" for text, _, _ in templates]
+def _refusal_source(templates: dict[str, str], folder: Path) -> Path:
+    """A throwaway Python file lupdate can read: one marked string per line, each after a
+    translator comment naming its key and the parameters to keep."""
+    lines = []
+    for key, text in templates.items():
+        names = ", ".join(f"{{{name}}}" for name in sorted(messages.placeholders(text)))
+        lines.append(f"#: {key}" + (f"; keep {names} as written" if names else ""))
+        lines.append(f"QT_TRANSLATE_NOOP({REFUSAL_CONTEXT!r}, {text!r})")
     path = folder / "refusal_templates.py"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
 
-def _point_at_origin(ts: Path, fake: Path, templates: list[tuple[str, Path, int]]) -> None:
-    """Rewrite the throwaway file's locations in ``ts`` to the templates' real lines."""
+def _catalogue_lines(templates: dict[str, str]) -> list[int]:
+    """The line in ``messages.py`` where each template's catalogue entry starts."""
+    entry = re.compile(r'^\s+"(\w+)": Template\(')
+    found: dict[str, int] = {}
+    for number, line in enumerate(CATALOGUE_FILE.read_text(encoding="utf-8").splitlines(), 1):
+        if match := entry.match(line):
+            found.setdefault(match.group(1), number)
+    return [found.get(key, 1) for key in templates]
+
+
+def _point_at_origin(ts: Path, fake: Path, templates: dict[str, str]) -> None:
+    """Rewrite the throwaway file's locations in ``ts`` to the catalogue's lines."""
     pattern = re.compile(r'<location filename="[^"]*' + re.escape(fake.name)
                          + r'" line="(\d+)"/>')
+    lines = _catalogue_lines(templates)
+    name = os.path.relpath(CATALOGUE_FILE, ts.parent).replace(os.sep, "/")
 
     def real(match: re.Match[str]) -> str:
-        _, path, line = templates[int(match.group(1)) - 1]
-        name = os.path.relpath(path, ts.parent).replace(os.sep, "/")
-        return f'<location filename="{name}" line="{line}"/>'
+        # Each template's marked string is on the fake file's even lines (after its comment).
+        return f'<location filename="{name}" line="{lines[int(match.group(1)) // 2 - 1]}"/>'
     ts.write_text(pattern.sub(real, ts.read_text(encoding="utf-8")), encoding="utf-8")
 
 

@@ -96,9 +96,6 @@ class Keypad(QWidget):
         self.note.clear()
         self._refresh()
 
-    def set_hint(self, text: str) -> None:
-        self.note.setText(text)
-
     def _on_delete(self) -> None:
         self._digits = self._digits[:-1]
         self._refresh()

@@ -29,15 +29,13 @@ def status_label(code: str) -> str:
 
 
 def entity_label(code: str) -> str:
-    """What a ``not_found`` refusal could not find."""
+    """The ``{what}`` of a ``not_found``, ``id_taken`` or ``other_site`` refusal."""
     texts = {
-        "reservation": translate("Words", "booking"),
+        "booking": translate("Words", "booking"),
         "resource": translate("Words", "tool or space"),
         "member": translate("Words", "member"),
-        "waitlist entry": translate("Words", "waitlist place"),
-        "waitlist_entry": translate("Words", "waitlist place"),
-        "site": translate("Words", "site"),
-        "rejection": translate("Words", "rejected change"),
+        "waitlist place": translate("Words", "waitlist place"),
+        "rejected change": translate("Words", "rejected change"),
     }
     return texts.get(code, code.replace("_", " "))
 

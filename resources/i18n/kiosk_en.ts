@@ -17,95 +17,95 @@
 <context>
     <name>BookScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="49"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="50"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="124"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="51"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="52"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="126"/>
         <source>Book</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="67"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="242"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="69"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="244"/>
         <source>Book it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="69"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="71"/>
         <source>Join the waitlist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="72"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="74"/>
         <source>Booking at the kiosk is paused for now. Your existing bookings are kept and you can still check in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="85"/>
         <source>Previous day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="87"/>
         <source>Next day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="89"/>
         <source>Shorter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="89"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="91"/>
         <source>Longer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="90"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="92"/>
         <source>Soonest free</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="90"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="92"/>
         <source>Find the soonest free time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="108"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="110"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="122"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="124"/>
         <source>Move a booking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="123"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="125"/>
         <source>Book for {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="148"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="150"/>
         <source>Your membership is paused after missed bookings, so booking is not possible right now. Please see staff.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="229"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="231"/>
         <source>Tap a free time on the calendar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="237"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="239"/>
         <source>{0}, {1} ({2})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="242"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="244"/>
         <source>Move here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="246"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="248"/>
         <source>That time is taken. You can join the waitlist.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -421,27 +421,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="107"/>
+        <location filename="../../kiosk/ui/window.py" line="108"/>
         <source>This card is not known here. Please sign in with your member number, or ask staff to link your card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="122"/>
+        <location filename="../../kiosk/ui/window.py" line="124"/>
         <source>Your membership is paused after missed bookings, so you cannot book right now. You can still check in. Please see staff to lift the pause.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="141"/>
+        <location filename="../../kiosk/ui/window.py" line="144"/>
         <source>You are checked in for {0} booking(s). Enjoy!</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="169"/>
+        <location filename="../../kiosk/ui/window.py" line="177"/>
         <source>Saved: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="174"/>
+        <location filename="../../kiosk/ui/window.py" line="182"/>
         <source>That card could not be read. Please scan it again, or sign in with your member number.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -449,157 +449,158 @@
 <context>
     <name>MemberScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="50"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="64"/>
         <source>Your bookings</source>
+        <extracomment>Rows built at once when data arrives (about a screenful), then per turn of the loop.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="58"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="75"/>
         <source>Show more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="58"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="75"/>
         <source>Show more bookings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="61"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="78"/>
         <source>Book a tool or space</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="63"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="80"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="63"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="80"/>
         <source>Done, sign me out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="98"/>
         <source>Hello, {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="135"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="164"/>
         <source>Waitlist offers for you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="136"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="165"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="137"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="166"/>
         <source>Your places on waitlists</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="138"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="167"/>
         <source>Coming up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="150"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="177"/>
         <source>You have no bookings yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="153"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="180"/>
         <source>Booking at the kiosk is paused for now. Your existing bookings are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="177"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="221"/>
         <source>and {0} more coming up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="193"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="230"/>
         <source>Check in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="193"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="230"/>
         <source>Check in for {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="197"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="235"/>
         <source>Check-in opens at {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="199"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="237"/>
         <source>The check-in window has closed. Please see staff.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="201"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="239"/>
         <source>Checked in ✓</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="203"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="241"/>
         <source>End early</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="203"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="241"/>
         <source>End {0} early</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="210"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="249"/>
         <source>{0} · {1} is free for you. Held for {2} more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="251"/>
         <source>Claim</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="251"/>
         <source>Claim {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="221"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="261"/>
         <source>You are number {0} in line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="222"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="262"/>
         <source>If it frees up, it is held for you and shown here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="223"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="263"/>
         <source>Leave waitlist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="229"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="270"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="229"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="270"/>
         <source>Cancel {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="239"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="281"/>
         <source>Tap again to cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="253"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="295"/>
         <source>Done. Your bookings are up to date.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -665,258 +666,288 @@
 <context>
     <name>Refusal</name>
     <message>
-        <location filename="../../kiosk/core/checkin.py" line="83"/>
+        <location filename="../../kiosk/core/messages.py" line="125"/>
         <source>Check-in closed {grace} minutes after the start. Please ask at the front desk.</source>
+        <extracomment>checkin_closed; keep {grace} as written</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/checkin.py" line="76"/>
+        <location filename="../../kiosk/core/messages.py" line="121"/>
         <source>Check-in has not opened yet. Please come back from {before} minutes before the start.</source>
+        <extracomment>checkin_not_open; keep {before} as written</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/checkin.py" line="102"/>
-        <source>This booking was cancelled, so there is nothing to check in to. Please ask at the front desk.</source>
+        <location filename="../../kiosk/core/messages.py" line="95"/>
+        <source>A {what} with id {id} exists already. Please try again.</source>
+        <extracomment>id_taken; keep {id}, {what} as written</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/local_input.py" line="81"/>
-        <source>{time} does not exist on {date} in {zone}: the clocks jump forward that night. Choose {choices} instead.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/local_input.py" line="96"/>
-        <source>{time} happens twice on {date} in {zone} (the clocks go back): {earlier} or {later}. Choose which one you mean.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/messages.py" line="16"/>
-        <source>Booking is switched off at {site} for now. Existing bookings still stand; please ask at the front desk.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/messages.py" line="31"/>
-        <source>New bookings are paused after {count} missed bookings (the limit is {limit}). Please speak to the front desk to have them restored.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/messages.py" line="40"/>
-        <source>{resource} needs the {badge} badge. Book a training session, or ask staff to check your badges.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/messages.py" line="49"/>
-        <source>{resource} is not taking bookings at the moment. Please choose another {kind}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/messages.py" line="57"/>
-        <source>That start time has already passed. Please pick a start from now on.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/messages.py" line="65"/>
-        <source>Bookings can be made at most {days} days ahead. Please pick a start on or before {last_day}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/messages.py" line="74"/>
-        <source>Bookings of {resource} start on a {slot}-minute grid counted from midnight. Please pick a start on that grid.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/messages.py" line="83"/>
-        <source>Bookings of {resource} last a whole number of {slot}-minute slots, and {minutes} minutes is not. Please choose a length in steps of {slot} minutes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/messages.py" line="92"/>
-        <source>Bookings of {resource} last at least {min} minutes. Please choose a longer booking.</source>
+        <location filename="../../kiosk/core/messages.py" line="98"/>
+        <source>This change could not be read ({detail}), so nothing was done.</source>
+        <extracomment>unreadable; keep {detail} as written</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/core/messages.py" line="100"/>
-        <source>Bookings of {resource} last at most {max} minutes. Please choose a shorter booking; you can book the next slot separately.</source>
+        <source>The id {id} was already used for a different change, so nothing was done.</source>
+        <extracomment>id_reused; keep {id} as written</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/messages.py" line="109"/>
+        <location filename="../../kiosk/core/messages.py" line="103"/>
+        <source>Change number {seq} was already used by another change, so nothing was done.</source>
+        <extracomment>seq_used; keep {seq} as written</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="106"/>
+        <source>This {what} belongs to another site, so nothing was done.</source>
+        <extracomment>other_site; keep {what} as written</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="108"/>
+        <source>This booking was cancelled, so it cannot be changed. Please ask at the front desk.</source>
+        <extracomment>was_cancelled</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="112"/>
+        <source>This booking is {status}, so it cannot be changed any more.</source>
+        <extracomment>not_active; keep {status} as written</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="128"/>
+        <source>This booking was cancelled, so there is nothing to check in to. Please ask at the front desk.</source>
+        <extracomment>checkin_cancelled</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="137"/>
+        <source>This waitlist place is {status} already. You can join the waitlist again.</source>
+        <extracomment>waitlist_closed; keep {status} as written</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="160"/>
+        <source>{time} happens twice on {date} in {zone} (the clocks go back): {earlier} or {later}. Choose which one you mean.</source>
+        <extracomment>ambiguous_time; keep {date}, {earlier}, {later}, {time}, {zone} as written</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="31"/>
+        <source>Booking is switched off at {site} for now. Existing bookings still stand; please ask at the front desk.</source>
+        <extracomment>flag_off; keep {site} as written</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="38"/>
+        <source>New bookings are paused after {count} missed bookings (the limit is {limit}). Please speak to the front desk to have them restored.</source>
+        <extracomment>suspended_no_shows; keep {count}, {limit} as written</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="42"/>
+        <source>{resource} needs the {badge} badge. Book a training session, or ask staff to check your badges.</source>
+        <extracomment>badge_missing; keep {badge}, {resource} as written</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="46"/>
+        <source>{resource} is not taking bookings at the moment. Please choose another {kind}.</source>
+        <extracomment>resource_inactive; keep {kind}, {resource} as written</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="50"/>
+        <source>That start time has already passed. Please pick a start from now on.</source>
+        <extracomment>in_past</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="53"/>
+        <source>Bookings can be made at most {days} days ahead. Please pick a start on or before {last_day}.</source>
+        <extracomment>too_far_ahead; keep {days}, {last_day} as written</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="57"/>
+        <source>Bookings of {resource} start on a {slot}-minute grid counted from midnight. Please pick a start on that grid.</source>
+        <extracomment>off_grid; keep {resource}, {slot} as written</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="61"/>
+        <source>Bookings of {resource} last a whole number of {slot}-minute slots, and {minutes} minutes is not. Please choose a length in steps of {slot} minutes.</source>
+        <extracomment>not_whole_slots; keep {minutes}, {resource}, {slot} as written</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="65"/>
+        <source>Bookings of {resource} last at least {min} minutes. Please choose a longer booking.</source>
+        <extracomment>too_short; keep {min}, {resource} as written</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="68"/>
+        <source>Bookings of {resource} last at most {max} minutes. Please choose a shorter booking; you can book the next slot separately.</source>
+        <extracomment>too_long; keep {max}, {resource} as written</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="72"/>
         <source>{resource} is not open for the whole of that time. Please pick a time inside its opening hours, such as one of the times shown.</source>
+        <extracomment>outside_hours; keep {resource} as written</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="76"/>
+        <source>{resource} is closed for part of that time ({reason}). Please pick another time, such as one of the times shown.</source>
+        <extracomment>closed; keep {reason}, {resource} as written</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="80"/>
+        <source>You already hold {count} active bookings and the most allowed is {max}. Please cancel one, or book again after one has ended.</source>
+        <extracomment>member_limit; keep {count}, {max} as written</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="84"/>
+        <source>{resource} is already booked for part of that time. Please pick one of the free times shown, or join the waitlist.</source>
+        <extracomment>taken; keep {resource} as written</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="88"/>
+        <source>{resource} needs {buffer} minutes free between bookings. Please pick one of the free times shown, or join the waitlist.</source>
+        <extracomment>too_close; keep {buffer}, {resource} as written</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="156"/>
+        <source>{time} does not exist on {date} in {zone}: the clocks jump forward that night. Choose {earlier} or {later} instead.</source>
+        <extracomment>nonexistent_time; keep {date}, {earlier}, {later}, {time}, {zone} as written</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="35"/>
+        <source>Your membership is paused for new bookings. Please speak to the front desk.</source>
+        <extracomment>suspended</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="115"/>
+        <source>This booking has not started yet. To free it, cancel it instead.</source>
+        <extracomment>end_not_started</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/core/messages.py" line="118"/>
-        <source>{resource} is closed for part of that time ({reason}). Please pick another time, such as one of the times shown.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/messages.py" line="127"/>
-        <source>You already hold {count} active bookings and the most allowed is {max}. Please cancel one, or book again after one has ended.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/messages.py" line="136"/>
-        <source>{resource} is already booked for part of that time. Please pick one of the free times shown, or join the waitlist.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/messages.py" line="145"/>
-        <source>{resource} needs {buffer} minutes free between bookings. Please pick one of the free times shown, or join the waitlist.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/messages.py" line="26"/>
-        <source>Your membership is paused for new bookings. Please speak to the front desk.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/slots.py" line="145"/>
-        <source>This booking was cancelled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/slots.py" line="147"/>
-        <source>This booking is over already; nothing to end.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/slots.py" line="152"/>
-        <source>This booking has not started yet. To free it, cancel it instead.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/slots.py" line="157"/>
         <source>This booking has ended already; nothing to end.</source>
+        <extracomment>end_over</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/waitlist.py" line="138"/>
-        <source>This waitlist place is no longer open ({status}). You can join the waitlist again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/waitlist.py" line="127"/>
+        <location filename="../../kiosk/core/messages.py" line="140"/>
         <source>The hold on this slot has run out and it has passed to the next person. You can join the waitlist again.</source>
+        <extracomment>hold_lapsed</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/waitlist.py" line="133"/>
+        <location filename="../../kiosk/core/messages.py" line="144"/>
         <source>This slot has not been offered to you yet. We will email you when it is.</source>
+        <extracomment>not_offered_yet</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/store/context.py" line="31"/>
+        <location filename="../../kiosk/core/messages.py" line="93"/>
         <source>No {what} with id {id} is known here.</source>
+        <extracomment>not_found; keep {id}, {what} as written</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/store/service_access.py" line="73"/>
+        <location filename="../../kiosk/core/messages.py" line="150"/>
         <source>Too many wrong PINs. Please wait {minutes} minutes or ask at the front desk.</source>
+        <extracomment>pin_locked; keep {minutes} as written</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/store/service_access.py" line="80"/>
+        <location filename="../../kiosk/core/messages.py" line="148"/>
         <source>That member number and PIN do not match. Please try again.</source>
+        <extracomment>pin_wrong</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/store/service_bookings.py" line="49"/>
-        <source>Unknown booking channel {via}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/store/service_bookings.py" line="56"/>
-        <source>A booking with id {id} exists already.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/store/service_bookings.py" line="78"/>
-        <source>This booking was cancelled already.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/store/service_bookings.py" line="80"/>
-        <source>This booking is over ({status}); it cannot be cancelled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/store/service_bookings.py" line="100"/>
-        <source>Only an active booking can be moved; this one is {status}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/store/service_checkin.py" line="105"/>
-        <source>This booking has no no-show flag.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/store/service_rejections.py" line="30"/>
+        <location filename="../../kiosk/core/messages.py" line="153"/>
         <source>This rejected change was already marked handled.</source>
+        <extracomment>already_handled</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/store/service_waitlist.py" line="48"/>
+        <location filename="../../kiosk/core/messages.py" line="133"/>
         <source>This slot is free: book it instead of waiting.</source>
+        <extracomment>slot_free</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/store/service_waitlist.py" line="54"/>
+        <location filename="../../kiosk/core/messages.py" line="135"/>
         <source>You are already waiting for this slot.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/store/service_waitlist.py" line="71"/>
-        <source>This waitlist entry is {status} already.</source>
+        <extracomment>already_waiting</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ServiceBridge</name>
     <message>
-        <location filename="../../kiosk/ui/bridge.py" line="213"/>
+        <location filename="../../kiosk/ui/bridge.py" line="181"/>
         <source>Sorry, something went wrong and nothing was changed. Please try again, or ask a member of staff.</source>
+        <extracomment>A service call: what runs off the GUI thread, typed by what it returns.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Sheet</name>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="385"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="396"/>
         <source>due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="385"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="396"/>
         <source>checked in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="386"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="397"/>
         <source>late</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="386"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="397"/>
         <source>no-show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="387"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="398"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="387"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="398"/>
         <source>done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="392"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="403"/>
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="393"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="404"/>
         <source>offered, held for them</source>
         <translation type="unfinished"></translation>
     </message>
@@ -924,214 +955,214 @@
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="56"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="67"/>
         <source>Staff mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="64"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="65"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="76"/>
         <source>Member name or number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="91"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="102"/>
         <source>Staff PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="89"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="100"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="72"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="83"/>
         <source>Keyboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="72"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="83"/>
         <source>Show the keyboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="111"/>
         <source>Walk-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="111"/>
         <source>Today&apos;s sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="111"/>
         <source>Waitlist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="101"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="112"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="101"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="112"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="101"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="112"/>
         <source>Leave kiosk mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="111"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="122"/>
         <source>Exit staff mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="126"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="137"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="135"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="146"/>
         <source>Type the staff PIN again to leave kiosk mode.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="162"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="173"/>
         <source>That PIN is not right (after 5 wrong tries staff mode locks for a while).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="173"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="184"/>
         <source>That PIN is not right.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="231"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="235"/>
         <source>Clear no-show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="235"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="239"/>
         <source>No bookings today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="250"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="256"/>
         <source>Nobody is waiting.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="258"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="264"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="258"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="264"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="259"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="265"/>
         <source>{0} change(s) waiting to be sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="260"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="266"/>
         <source>Last successful sync: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="261"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="267"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="265"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="271"/>
         <source>Rejected by the server: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="266"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="272"/>
         <source>Mark handled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="269"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="275"/>
         <source>No rejected changes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="277"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="281"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="283"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="292"/>
         <source>{0} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="284"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="295"/>
         <source>Sign members out after no touch for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="285"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="296"/>
         <source>Shorter timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="287"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="298"/>
         <source>Longer timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="292"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="303"/>
         <source>The staff PIN was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="295"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="306"/>
         <source>New staff PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="305"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="316"/>
         <source>This card is not known here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="325"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="336"/>
         <source>Choose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="326"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="337"/>
         <source>Choose {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="329"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="340"/>
         <source>No member matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="346"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="357"/>
         <source>Book a walk-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="358"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="369"/>
         <source>Move</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="363"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="374"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="373"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="384"/>
         <source>Done.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1253,62 +1284,56 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/words.py" line="37"/>
-        <location filename="../../kiosk/ui/words.py" line="38"/>
         <source>waitlist place</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="39"/>
-        <source>site</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/words.py" line="40"/>
+        <location filename="../../kiosk/ui/words.py" line="38"/>
         <source>rejected change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="73"/>
+        <location filename="../../kiosk/ui/words.py" line="71"/>
         <source>the time was booked elsewhere first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="74"/>
+        <location filename="../../kiosk/ui/words.py" line="72"/>
         <source>the time is outside the opening hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="75"/>
+        <location filename="../../kiosk/ui/words.py" line="73"/>
         <source>booking was switched off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="76"/>
+        <location filename="../../kiosk/ui/words.py" line="74"/>
         <source>your membership is paused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="77"/>
+        <location filename="../../kiosk/ui/words.py" line="75"/>
         <source>a training badge is needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="78"/>
+        <location filename="../../kiosk/ui/words.py" line="76"/>
         <source>the booking had been cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="79"/>
+        <location filename="../../kiosk/ui/words.py" line="77"/>
         <source>the check-in window had closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="81"/>
+        <location filename="../../kiosk/ui/words.py" line="79"/>
         <source>a booking rule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="83"/>
+        <location filename="../../kiosk/ui/words.py" line="81"/>
         <source>{n} change(s) made here could not be kept: {why}. Staff can help.</source>
         <translation type="unfinished"></translation>
     </message>

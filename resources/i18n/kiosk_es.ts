@@ -17,95 +17,95 @@
 <context>
     <name>BookScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="49"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="50"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="124"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="51"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="52"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="126"/>
         <source>Book</source>
         <translation>Reservar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="67"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="242"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="69"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="244"/>
         <source>Book it</source>
         <translation>Reservar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="69"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="71"/>
         <source>Join the waitlist</source>
         <translation>Apuntarse a la lista de espera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="72"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="74"/>
         <source>Booking at the kiosk is paused for now. Your existing bookings are kept and you can still check in.</source>
         <translation>Las reservas en el quiosco están en pausa por ahora. Sus reservas actuales se mantienen y puede seguir registrando su llegada.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="85"/>
         <source>Previous day</source>
         <translation>Día anterior</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="87"/>
         <source>Next day</source>
         <translation>Día siguiente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="89"/>
         <source>Shorter</source>
         <translation>Más corto</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="89"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="91"/>
         <source>Longer</source>
         <translation>Más largo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="90"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="92"/>
         <source>Soonest free</source>
         <translation>Lo antes posible</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="90"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="92"/>
         <source>Find the soonest free time</source>
         <translation>Buscar la primera hora libre</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="108"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="110"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="122"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="124"/>
         <source>Move a booking</source>
         <translation>Cambiar una reserva</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="123"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="125"/>
         <source>Book for {0}</source>
         <translation>Reservar para {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="148"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="150"/>
         <source>Your membership is paused after missed bookings, so booking is not possible right now. Please see staff.</source>
         <translation>Su membresía está en pausa por reservas a las que no acudió, así que ahora no puede reservar. Hable con el personal.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="229"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="231"/>
         <source>Tap a free time on the calendar.</source>
         <translation>Toque una hora libre en el calendario.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="237"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="239"/>
         <source>{0}, {1} ({2})</source>
         <translation>{0}, {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="242"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="244"/>
         <source>Move here</source>
         <translation>Cambiar aquí</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="246"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="248"/>
         <source>That time is taken. You can join the waitlist.</source>
         <translation>Esa hora está ocupada. Puede apuntarse a la lista de espera.</translation>
     </message>
@@ -421,27 +421,27 @@
         <translation>Quiosco de reservas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="107"/>
+        <location filename="../../kiosk/ui/window.py" line="108"/>
         <source>This card is not known here. Please sign in with your member number, or ask staff to link your card.</source>
         <translation>Esta tarjeta no se conoce aquí. Inicie sesión con su número de socio o pida al personal que vincule su tarjeta.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="122"/>
+        <location filename="../../kiosk/ui/window.py" line="124"/>
         <source>Your membership is paused after missed bookings, so you cannot book right now. You can still check in. Please see staff to lift the pause.</source>
         <translation>Su membresía está en pausa por reservas a las que no acudió, así que ahora no puede reservar. Sí puede registrar su llegada. Hable con el personal para quitar la pausa.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="141"/>
+        <location filename="../../kiosk/ui/window.py" line="144"/>
         <source>You are checked in for {0} booking(s). Enjoy!</source>
         <translation>Ha registrado su llegada en {0} reserva(s). ¡Que lo disfrute!</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="169"/>
+        <location filename="../../kiosk/ui/window.py" line="177"/>
         <source>Saved: {0}</source>
         <translation>Guardado: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="174"/>
+        <location filename="../../kiosk/ui/window.py" line="182"/>
         <source>That card could not be read. Please scan it again, or sign in with your member number.</source>
         <translation>No se pudo leer esa tarjeta. Escanéela de nuevo o inicie sesión con su número de socio.</translation>
     </message>
@@ -449,157 +449,158 @@
 <context>
     <name>MemberScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="50"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="64"/>
         <source>Your bookings</source>
+        <extracomment>Rows built at once when data arrives (about a screenful), then per turn of the loop.</extracomment>
         <translation>Sus reservas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="58"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="75"/>
         <source>Show more</source>
         <translation>Ver más</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="58"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="75"/>
         <source>Show more bookings</source>
         <translation>Ver más reservas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="61"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="78"/>
         <source>Book a tool or space</source>
         <translation>Reservar una herramienta o un espacio</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="63"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="80"/>
         <source>Done</source>
         <translation>Terminar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="63"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="80"/>
         <source>Done, sign me out</source>
         <translation>Terminar y cerrar mi sesión</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="98"/>
         <source>Hello, {0}</source>
         <translation>Hola, {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="135"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="164"/>
         <source>Waitlist offers for you</source>
         <translation>Ofertas de la lista de espera para usted</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="136"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="165"/>
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="137"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="166"/>
         <source>Your places on waitlists</source>
         <translation>Sus puestos en listas de espera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="138"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="167"/>
         <source>Coming up</source>
         <translation>Próximas reservas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="150"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="177"/>
         <source>You have no bookings yet.</source>
         <translation>Todavía no tiene reservas.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="153"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="180"/>
         <source>Booking at the kiosk is paused for now. Your existing bookings are kept.</source>
         <translation>Las reservas en el quiosco están en pausa por ahora. Sus reservas actuales se mantienen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="177"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="221"/>
         <source>and {0} more coming up</source>
         <translation>y {0} más próximamente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="193"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="230"/>
         <source>Check in</source>
         <translation>Registrar llegada</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="193"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="230"/>
         <source>Check in for {0}</source>
         <translation>Registrar llegada para {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="197"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="235"/>
         <source>Check-in opens at {0}</source>
         <translation>El registro de llegada abre a las {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="199"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="237"/>
         <source>The check-in window has closed. Please see staff.</source>
         <translation>El plazo para registrar la llegada ha terminado. Hable con el personal.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="201"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="239"/>
         <source>Checked in ✓</source>
         <translation>Llegada registrada ✓</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="203"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="241"/>
         <source>End early</source>
         <translation>Terminar antes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="203"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="241"/>
         <source>End {0} early</source>
         <translation>Terminar {0} antes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="210"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="249"/>
         <source>{0} · {1} is free for you. Held for {2} more.</source>
         <translation>{0} · {1} está libre para usted. Se lo guardamos {2} más.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="251"/>
         <source>Claim</source>
         <translation>Aceptar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="251"/>
         <source>Claim {0}</source>
         <translation>Aceptar {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="221"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="261"/>
         <source>You are number {0} in line.</source>
         <translation>Es el número {0} de la lista.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="222"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="262"/>
         <source>If it frees up, it is held for you and shown here.</source>
         <translation>Si queda libre, se lo guardamos y se lo mostramos aquí.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="223"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="263"/>
         <source>Leave waitlist</source>
         <translation>Salir de la lista de espera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="229"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="270"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="229"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="270"/>
         <source>Cancel {0}</source>
         <translation>Cancelar {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="239"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="281"/>
         <source>Tap again to cancel</source>
         <translation>Toque otra vez para cancelar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="253"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="295"/>
         <source>Done. Your bookings are up to date.</source>
         <translation>Hecho. Sus reservas están al día.</translation>
     </message>
@@ -665,258 +666,288 @@
 <context>
     <name>Refusal</name>
     <message>
-        <location filename="../../kiosk/core/checkin.py" line="83"/>
+        <location filename="../../kiosk/core/messages.py" line="125"/>
         <source>Check-in closed {grace} minutes after the start. Please ask at the front desk.</source>
+        <extracomment>checkin_closed; keep {grace} as written</extracomment>
         <translation>El registro de llegada cerró {grace} minutos después del inicio. Pregunte en recepción.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/checkin.py" line="76"/>
+        <location filename="../../kiosk/core/messages.py" line="121"/>
         <source>Check-in has not opened yet. Please come back from {before} minutes before the start.</source>
+        <extracomment>checkin_not_open; keep {before} as written</extracomment>
         <translation>El registro de llegada todavía no está abierto. Vuelva a partir de {before} minutos antes del inicio.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/checkin.py" line="102"/>
-        <source>This booking was cancelled, so there is nothing to check in to. Please ask at the front desk.</source>
-        <translation>Esta reserva se canceló, así que no hay llegada que registrar. Pregunte en recepción.</translation>
+        <location filename="../../kiosk/core/messages.py" line="95"/>
+        <source>A {what} with id {id} exists already. Please try again.</source>
+        <extracomment>id_taken; keep {id}, {what} as written</extracomment>
+        <translation>Ya existe un elemento ({what}) con el identificador {id}. Inténtelo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/local_input.py" line="81"/>
-        <source>{time} does not exist on {date} in {zone}: the clocks jump forward that night. Choose {choices} instead.</source>
-        <translation>Las {time} no existen el {date} en {zone}: esa noche los relojes se adelantan. Elija {choices} en su lugar.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/local_input.py" line="96"/>
-        <source>{time} happens twice on {date} in {zone} (the clocks go back): {earlier} or {later}. Choose which one you mean.</source>
-        <translation>Las {time} ocurren dos veces el {date} en {zone} (los relojes se atrasan): {earlier} o {later}. Elija a cuál se refiere.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/messages.py" line="16"/>
-        <source>Booking is switched off at {site} for now. Existing bookings still stand; please ask at the front desk.</source>
-        <translation>Las reservas están desactivadas en {site} por ahora. Las reservas actuales se mantienen; pregunte en recepción.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/messages.py" line="31"/>
-        <source>New bookings are paused after {count} missed bookings (the limit is {limit}). Please speak to the front desk to have them restored.</source>
-        <translation>Las reservas nuevas están en pausa tras {count} reservas a las que no acudió (el límite es {limit}). Hable con recepción para que se las restablezcan.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/messages.py" line="40"/>
-        <source>{resource} needs the {badge} badge. Book a training session, or ask staff to check your badges.</source>
-        <translation>{resource} requiere la acreditación {badge}. Reserve una sesión de formación o pida al personal que revise sus acreditaciones.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/messages.py" line="49"/>
-        <source>{resource} is not taking bookings at the moment. Please choose another {kind}.</source>
-        <translation>{resource} no admite reservas en este momento. Elija otro recurso de tipo {kind}.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/messages.py" line="57"/>
-        <source>That start time has already passed. Please pick a start from now on.</source>
-        <translation>Esa hora de inicio ya ha pasado. Elija un inicio a partir de ahora.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/messages.py" line="65"/>
-        <source>Bookings can be made at most {days} days ahead. Please pick a start on or before {last_day}.</source>
-        <translation>Solo se puede reservar con {days} días de antelación como máximo. Elija un inicio no posterior al {last_day}.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/messages.py" line="74"/>
-        <source>Bookings of {resource} start on a {slot}-minute grid counted from midnight. Please pick a start on that grid.</source>
-        <translation>Las reservas de {resource} empiezan en intervalos de {slot} minutos contados desde la medianoche. Elija un inicio en uno de esos intervalos.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/messages.py" line="83"/>
-        <source>Bookings of {resource} last a whole number of {slot}-minute slots, and {minutes} minutes is not. Please choose a length in steps of {slot} minutes.</source>
-        <translation>Las reservas de {resource} duran un número entero de intervalos de {slot} minutos, y {minutes} minutos no lo es. Elija una duración en pasos de {slot} minutos.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/messages.py" line="92"/>
-        <source>Bookings of {resource} last at least {min} minutes. Please choose a longer booking.</source>
-        <translation>Las reservas de {resource} duran al menos {min} minutos. Elija una reserva más larga.</translation>
+        <location filename="../../kiosk/core/messages.py" line="98"/>
+        <source>This change could not be read ({detail}), so nothing was done.</source>
+        <extracomment>unreadable; keep {detail} as written</extracomment>
+        <translation>No se pudo leer este cambio ({detail}), así que no se hizo nada.</translation>
     </message>
     <message>
         <location filename="../../kiosk/core/messages.py" line="100"/>
+        <source>The id {id} was already used for a different change, so nothing was done.</source>
+        <extracomment>id_reused; keep {id} as written</extracomment>
+        <translation>El identificador {id} ya se usó para otro cambio, así que no se hizo nada.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="103"/>
+        <source>Change number {seq} was already used by another change, so nothing was done.</source>
+        <extracomment>seq_used; keep {seq} as written</extracomment>
+        <translation>El número de cambio {seq} ya lo usó otro cambio, así que no se hizo nada.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="106"/>
+        <source>This {what} belongs to another site, so nothing was done.</source>
+        <extracomment>other_site; keep {what} as written</extracomment>
+        <translation>Este elemento ({what}) pertenece a otra sede, así que no se hizo nada.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="108"/>
+        <source>This booking was cancelled, so it cannot be changed. Please ask at the front desk.</source>
+        <extracomment>was_cancelled</extracomment>
+        <translation>Esta reserva se canceló, así que no se puede cambiar. Pregunte en recepción.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="112"/>
+        <source>This booking is {status}, so it cannot be changed any more.</source>
+        <extracomment>not_active; keep {status} as written</extracomment>
+        <translation>Esta reserva está en estado {status}, así que ya no se puede cambiar.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="128"/>
+        <source>This booking was cancelled, so there is nothing to check in to. Please ask at the front desk.</source>
+        <extracomment>checkin_cancelled</extracomment>
+        <translation>Esta reserva se canceló, así que no hay llegada que registrar. Pregunte en recepción.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="137"/>
+        <source>This waitlist place is {status} already. You can join the waitlist again.</source>
+        <extracomment>waitlist_closed; keep {status} as written</extracomment>
+        <translation>Este puesto en la lista de espera ya está en estado {status}. Puede volver a apuntarse a la lista de espera.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="156"/>
+        <source>{time} does not exist on {date} in {zone}: the clocks jump forward that night. Choose {earlier} or {later} instead.</source>
+        <extracomment>nonexistent_time; keep {date}, {earlier}, {later}, {time}, {zone} as written</extracomment>
+        <translation>Las {time} no existen el {date} en {zone}: esa noche los relojes se adelantan. Elija {earlier} o {later} en su lugar.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="160"/>
+        <source>{time} happens twice on {date} in {zone} (the clocks go back): {earlier} or {later}. Choose which one you mean.</source>
+        <extracomment>ambiguous_time; keep {date}, {earlier}, {later}, {time}, {zone} as written</extracomment>
+        <translation>Las {time} ocurren dos veces el {date} en {zone} (los relojes se atrasan): {earlier} o {later}. Elija a cuál se refiere.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="31"/>
+        <source>Booking is switched off at {site} for now. Existing bookings still stand; please ask at the front desk.</source>
+        <extracomment>flag_off; keep {site} as written</extracomment>
+        <translation>Las reservas están desactivadas en {site} por ahora. Las reservas actuales se mantienen; pregunte en recepción.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="38"/>
+        <source>New bookings are paused after {count} missed bookings (the limit is {limit}). Please speak to the front desk to have them restored.</source>
+        <extracomment>suspended_no_shows; keep {count}, {limit} as written</extracomment>
+        <translation>Las reservas nuevas están en pausa tras {count} reservas a las que no acudió (el límite es {limit}). Hable con recepción para que se las restablezcan.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="42"/>
+        <source>{resource} needs the {badge} badge. Book a training session, or ask staff to check your badges.</source>
+        <extracomment>badge_missing; keep {badge}, {resource} as written</extracomment>
+        <translation>{resource} requiere la acreditación {badge}. Reserve una sesión de formación o pida al personal que revise sus acreditaciones.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="46"/>
+        <source>{resource} is not taking bookings at the moment. Please choose another {kind}.</source>
+        <extracomment>resource_inactive; keep {kind}, {resource} as written</extracomment>
+        <translation>{resource} no admite reservas en este momento. Elija otro recurso de tipo {kind}.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="50"/>
+        <source>That start time has already passed. Please pick a start from now on.</source>
+        <extracomment>in_past</extracomment>
+        <translation>Esa hora de inicio ya ha pasado. Elija un inicio a partir de ahora.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="53"/>
+        <source>Bookings can be made at most {days} days ahead. Please pick a start on or before {last_day}.</source>
+        <extracomment>too_far_ahead; keep {days}, {last_day} as written</extracomment>
+        <translation>Solo se puede reservar con {days} días de antelación como máximo. Elija un inicio no posterior al {last_day}.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="57"/>
+        <source>Bookings of {resource} start on a {slot}-minute grid counted from midnight. Please pick a start on that grid.</source>
+        <extracomment>off_grid; keep {resource}, {slot} as written</extracomment>
+        <translation>Las reservas de {resource} empiezan en intervalos de {slot} minutos contados desde la medianoche. Elija un inicio en uno de esos intervalos.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="61"/>
+        <source>Bookings of {resource} last a whole number of {slot}-minute slots, and {minutes} minutes is not. Please choose a length in steps of {slot} minutes.</source>
+        <extracomment>not_whole_slots; keep {minutes}, {resource}, {slot} as written</extracomment>
+        <translation>Las reservas de {resource} duran un número entero de intervalos de {slot} minutos, y {minutes} minutos no lo es. Elija una duración en pasos de {slot} minutos.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="65"/>
+        <source>Bookings of {resource} last at least {min} minutes. Please choose a longer booking.</source>
+        <extracomment>too_short; keep {min}, {resource} as written</extracomment>
+        <translation>Las reservas de {resource} duran al menos {min} minutos. Elija una reserva más larga.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="68"/>
         <source>Bookings of {resource} last at most {max} minutes. Please choose a shorter booking; you can book the next slot separately.</source>
+        <extracomment>too_long; keep {max}, {resource} as written</extracomment>
         <translation>Las reservas de {resource} duran como máximo {max} minutos. Elija una reserva más corta; puede reservar el siguiente horario por separado.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/messages.py" line="109"/>
+        <location filename="../../kiosk/core/messages.py" line="72"/>
         <source>{resource} is not open for the whole of that time. Please pick a time inside its opening hours, such as one of the times shown.</source>
+        <extracomment>outside_hours; keep {resource} as written</extracomment>
         <translation>{resource} no está abierto durante todo ese tiempo. Elija una hora dentro de su horario, por ejemplo una de las que se muestran.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/messages.py" line="118"/>
+        <location filename="../../kiosk/core/messages.py" line="76"/>
         <source>{resource} is closed for part of that time ({reason}). Please pick another time, such as one of the times shown.</source>
+        <extracomment>closed; keep {reason}, {resource} as written</extracomment>
         <translation>{resource} está cerrado durante parte de ese tiempo ({reason}). Elija otra hora, por ejemplo una de las que se muestran.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/messages.py" line="127"/>
+        <location filename="../../kiosk/core/messages.py" line="80"/>
         <source>You already hold {count} active bookings and the most allowed is {max}. Please cancel one, or book again after one has ended.</source>
+        <extracomment>member_limit; keep {count}, {max} as written</extracomment>
         <translation>Ya tiene {count} reservas activas y el máximo permitido es {max}. Cancele una o vuelva a reservar cuando haya terminado alguna.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/messages.py" line="136"/>
+        <location filename="../../kiosk/core/messages.py" line="84"/>
         <source>{resource} is already booked for part of that time. Please pick one of the free times shown, or join the waitlist.</source>
+        <extracomment>taken; keep {resource} as written</extracomment>
         <translation>{resource} ya está reservado durante parte de ese tiempo. Elija una de las horas libres que se muestran o apúntese a la lista de espera.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/messages.py" line="145"/>
+        <location filename="../../kiosk/core/messages.py" line="88"/>
         <source>{resource} needs {buffer} minutes free between bookings. Please pick one of the free times shown, or join the waitlist.</source>
+        <extracomment>too_close; keep {buffer}, {resource} as written</extracomment>
         <translation>{resource} necesita {buffer} minutos libres entre reservas. Elija una de las horas libres que se muestran o apúntese a la lista de espera.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/messages.py" line="26"/>
+        <location filename="../../kiosk/core/messages.py" line="35"/>
         <source>Your membership is paused for new bookings. Please speak to the front desk.</source>
+        <extracomment>suspended</extracomment>
         <translation>Su membresía está en pausa para reservas nuevas. Hable con recepción.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/slots.py" line="145"/>
-        <source>This booking was cancelled.</source>
-        <translation>Esta reserva se canceló.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/slots.py" line="147"/>
-        <source>This booking is over already; nothing to end.</source>
-        <translation>Esta reserva ya ha terminado; no hay nada que terminar.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/slots.py" line="152"/>
+        <location filename="../../kiosk/core/messages.py" line="115"/>
         <source>This booking has not started yet. To free it, cancel it instead.</source>
+        <extracomment>end_not_started</extracomment>
         <translation>Esta reserva todavía no ha empezado. Para liberarla, cancélela.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/slots.py" line="157"/>
+        <location filename="../../kiosk/core/messages.py" line="118"/>
         <source>This booking has ended already; nothing to end.</source>
+        <extracomment>end_over</extracomment>
         <translation>Esta reserva ya ha terminado; no hay nada que terminar.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/waitlist.py" line="138"/>
-        <source>This waitlist place is no longer open ({status}). You can join the waitlist again.</source>
-        <translation>Este puesto en la lista de espera ya no está abierto ({status}). Puede volver a apuntarse a la lista de espera.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/waitlist.py" line="127"/>
+        <location filename="../../kiosk/core/messages.py" line="140"/>
         <source>The hold on this slot has run out and it has passed to the next person. You can join the waitlist again.</source>
+        <extracomment>hold_lapsed</extracomment>
         <translation>El tiempo de reserva de este horario se ha agotado y ha pasado a la siguiente persona. Puede volver a apuntarse a la lista de espera.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/waitlist.py" line="133"/>
+        <location filename="../../kiosk/core/messages.py" line="144"/>
         <source>This slot has not been offered to you yet. We will email you when it is.</source>
+        <extracomment>not_offered_yet</extracomment>
         <translation>Este horario todavía no se le ha ofrecido. Le enviaremos un correo cuando así sea.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/store/context.py" line="31"/>
+        <location filename="../../kiosk/core/messages.py" line="93"/>
         <source>No {what} with id {id} is known here.</source>
+        <extracomment>not_found; keep {id}, {what} as written</extracomment>
         <translation>Aquí no se conoce ningún elemento ({what}) con el identificador {id}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/store/service_access.py" line="73"/>
+        <location filename="../../kiosk/core/messages.py" line="150"/>
         <source>Too many wrong PINs. Please wait {minutes} minutes or ask at the front desk.</source>
+        <extracomment>pin_locked; keep {minutes} as written</extracomment>
         <translation>Demasiados PIN incorrectos. Espere {minutes} minutos o pregunte en recepción.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/store/service_access.py" line="80"/>
+        <location filename="../../kiosk/core/messages.py" line="148"/>
         <source>That member number and PIN do not match. Please try again.</source>
+        <extracomment>pin_wrong</extracomment>
         <translation>Ese número de socio y ese PIN no coinciden. Inténtelo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/store/service_bookings.py" line="49"/>
-        <source>Unknown booking channel {via}.</source>
-        <translation>Canal de reserva desconocido: {via}.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/store/service_bookings.py" line="56"/>
-        <source>A booking with id {id} exists already.</source>
-        <translation>Ya existe una reserva con el identificador {id}.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/store/service_bookings.py" line="78"/>
-        <source>This booking was cancelled already.</source>
-        <translation>Esta reserva ya estaba cancelada.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/store/service_bookings.py" line="80"/>
-        <source>This booking is over ({status}); it cannot be cancelled.</source>
-        <translation>Esta reserva ha terminado ({status}); no se puede cancelar.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/store/service_bookings.py" line="100"/>
-        <source>Only an active booking can be moved; this one is {status}.</source>
-        <translation>Solo se puede cambiar una reserva activa; esta está en estado {status}.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/store/service_checkin.py" line="105"/>
-        <source>This booking has no no-show flag.</source>
-        <translation>Esta reserva no tiene marca de ausencia.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/store/service_rejections.py" line="30"/>
+        <location filename="../../kiosk/core/messages.py" line="153"/>
         <source>This rejected change was already marked handled.</source>
+        <extracomment>already_handled</extracomment>
         <translation>Este cambio rechazado ya estaba marcado como resuelto.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/store/service_waitlist.py" line="48"/>
+        <location filename="../../kiosk/core/messages.py" line="133"/>
         <source>This slot is free: book it instead of waiting.</source>
+        <extracomment>slot_free</extracomment>
         <translation>Este horario está libre: resérvelo en lugar de esperar.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/store/service_waitlist.py" line="54"/>
+        <location filename="../../kiosk/core/messages.py" line="135"/>
         <source>You are already waiting for this slot.</source>
+        <extracomment>already_waiting</extracomment>
         <translation>Ya está en la lista de espera de este horario.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/store/service_waitlist.py" line="71"/>
-        <source>This waitlist entry is {status} already.</source>
-        <translation>Este puesto en la lista de espera ya está en estado {status}.</translation>
     </message>
 </context>
 <context>
     <name>ServiceBridge</name>
     <message>
-        <location filename="../../kiosk/ui/bridge.py" line="213"/>
+        <location filename="../../kiosk/ui/bridge.py" line="181"/>
         <source>Sorry, something went wrong and nothing was changed. Please try again, or ask a member of staff.</source>
+        <extracomment>A service call: what runs off the GUI thread, typed by what it returns.</extracomment>
         <translation>Lo sentimos, algo ha fallado y no se ha cambiado nada. Inténtelo de nuevo o pida ayuda al personal.</translation>
     </message>
 </context>
 <context>
     <name>Sheet</name>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="385"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="396"/>
         <source>due</source>
         <translation>pendiente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="385"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="396"/>
         <source>checked in</source>
         <translation>llegada registrada</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="386"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="397"/>
         <source>late</source>
         <translation>con retraso</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="386"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="397"/>
         <source>no-show</source>
         <translation>ausente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="387"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="398"/>
         <source>cancelled</source>
         <translation>cancelada</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="387"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="398"/>
         <source>done</source>
         <translation>terminada</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="392"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="403"/>
         <source>waiting</source>
         <translation>en espera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="393"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="404"/>
         <source>offered, held for them</source>
         <translation>ofrecido, reservado para esa persona</translation>
     </message>
@@ -924,214 +955,214 @@
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="56"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="67"/>
         <source>Staff mode</source>
         <translation>Modo personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="64"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="65"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="76"/>
         <source>Member name or number</source>
         <translation>Nombre o número de socio</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="91"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="102"/>
         <source>Staff PIN</source>
         <translation>PIN del personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="89"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="100"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="72"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="83"/>
         <source>Keyboard</source>
         <translation>Teclado</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="72"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="83"/>
         <source>Show the keyboard</source>
         <translation>Mostrar el teclado</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="111"/>
         <source>Walk-in</source>
         <translation>Reserva en persona</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="111"/>
         <source>Today&apos;s sheet</source>
         <translation>Hoja de hoy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="111"/>
         <source>Waitlist</source>
         <translation>Lista de espera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="101"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="112"/>
         <source>Sync</source>
         <translation>Sincronización</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="101"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="112"/>
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="101"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="112"/>
         <source>Leave kiosk mode</source>
         <translation>Salir del modo quiosco</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="111"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="122"/>
         <source>Exit staff mode</source>
         <translation>Salir del modo personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="126"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="137"/>
         <source>Search</source>
         <translation>Buscar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="135"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="146"/>
         <source>Type the staff PIN again to leave kiosk mode.</source>
         <translation>Escriba de nuevo el PIN del personal para salir del modo quiosco.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="162"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="173"/>
         <source>That PIN is not right (after 5 wrong tries staff mode locks for a while).</source>
         <translation>Ese PIN no es correcto (tras 5 intentos fallidos, el modo personal se bloquea un tiempo).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="173"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="184"/>
         <source>That PIN is not right.</source>
         <translation>Ese PIN no es correcto.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="231"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="235"/>
         <source>Clear no-show</source>
         <translation>Quitar la ausencia</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="235"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="239"/>
         <source>No bookings today.</source>
         <translation>No hay reservas hoy.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="250"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="256"/>
         <source>Nobody is waiting.</source>
         <translation>No hay nadie esperando.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="258"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="264"/>
         <source>Online</source>
         <translation>En línea</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="258"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="264"/>
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="259"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="265"/>
         <source>{0} change(s) waiting to be sent</source>
         <translation>{0} cambio(s) pendiente(s) de enviar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="260"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="266"/>
         <source>Last successful sync: {0}</source>
         <translation>Última sincronización correcta: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="261"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="267"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="265"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="271"/>
         <source>Rejected by the server: {0}</source>
         <translation>Rechazado por el servidor: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="266"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="272"/>
         <source>Mark handled</source>
         <translation>Marcar como resuelto</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="269"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="275"/>
         <source>No rejected changes.</source>
         <translation>No hay cambios rechazados.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="277"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="281"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="283"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="292"/>
         <source>{0} s</source>
         <translation>{0} s</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="284"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="295"/>
         <source>Sign members out after no touch for</source>
         <translation>Cerrar la sesión de los socios tras un tiempo sin tocar la pantalla de</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="285"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="296"/>
         <source>Shorter timeout</source>
         <translation>Tiempo de espera más corto</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="287"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="298"/>
         <source>Longer timeout</source>
         <translation>Tiempo de espera más largo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="292"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="303"/>
         <source>The staff PIN was changed.</source>
         <translation>Se ha cambiado el PIN del personal.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="295"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="306"/>
         <source>New staff PIN</source>
         <translation>Nuevo PIN del personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="305"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="316"/>
         <source>This card is not known here.</source>
         <translation>Esta tarjeta no se conoce aquí.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="325"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="336"/>
         <source>Choose</source>
         <translation>Elegir</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="326"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="337"/>
         <source>Choose {0}</source>
         <translation>Elegir a {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="329"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="340"/>
         <source>No member matches.</source>
         <translation>Ningún socio coincide.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="346"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="357"/>
         <source>Book a walk-in</source>
         <translation>Hacer una reserva en persona</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="358"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="369"/>
         <source>Move</source>
         <translation>Cambiar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="363"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="374"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="373"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="384"/>
         <source>Done.</source>
         <translation>Hecho.</translation>
     </message>
@@ -1253,62 +1284,56 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/words.py" line="37"/>
-        <location filename="../../kiosk/ui/words.py" line="38"/>
         <source>waitlist place</source>
         <translation>puesto en la lista de espera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="39"/>
-        <source>site</source>
-        <translation>sede</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/words.py" line="40"/>
+        <location filename="../../kiosk/ui/words.py" line="38"/>
         <source>rejected change</source>
         <translation>cambio rechazado</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="73"/>
+        <location filename="../../kiosk/ui/words.py" line="71"/>
         <source>the time was booked elsewhere first</source>
         <translation>esa hora se reservó antes por otra vía</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="74"/>
+        <location filename="../../kiosk/ui/words.py" line="72"/>
         <source>the time is outside the opening hours</source>
         <translation>esa hora está fuera del horario de apertura</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="75"/>
+        <location filename="../../kiosk/ui/words.py" line="73"/>
         <source>booking was switched off</source>
         <translation>las reservas estaban desactivadas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="76"/>
+        <location filename="../../kiosk/ui/words.py" line="74"/>
         <source>your membership is paused</source>
         <translation>su membresía está en pausa</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="77"/>
+        <location filename="../../kiosk/ui/words.py" line="75"/>
         <source>a training badge is needed</source>
         <translation>hace falta una acreditación de formación</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="78"/>
+        <location filename="../../kiosk/ui/words.py" line="76"/>
         <source>the booking had been cancelled</source>
         <translation>la reserva ya estaba cancelada</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="79"/>
+        <location filename="../../kiosk/ui/words.py" line="77"/>
         <source>the check-in window had closed</source>
         <translation>el plazo para registrar la llegada había terminado</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="81"/>
+        <location filename="../../kiosk/ui/words.py" line="79"/>
         <source>a booking rule</source>
         <translation>una norma de reserva</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="83"/>
+        <location filename="../../kiosk/ui/words.py" line="81"/>
         <source>{n} change(s) made here could not be kept: {why}. Staff can help.</source>
         <translation>No se pudieron mantener {n} cambio(s) hechos aquí: {why}. El personal puede ayudarle.</translation>
     </message>

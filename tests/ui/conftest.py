@@ -113,6 +113,18 @@ def service(tmp_path: Path, wall_clock: StepClock) -> Iterator[Any]:
 
 
 @pytest.fixture
+def spanish(qapp: QApplication, monkeypatch: pytest.MonkeyPatch,
+            tmp_path: Path) -> Iterator[None]:
+    """The Spanish catalogue installed (compiled afresh from the shipped .ts)."""
+    from kiosk.ui import i18n
+
+    monkeypatch.setenv("KIOSK_I18N_CACHE", str(tmp_path))
+    translator = i18n.install(qapp, "es")
+    yield
+    i18n.uninstall(qapp, translator)
+
+
+@pytest.fixture
 def language() -> str:
     """The kiosk's language; a test parametrizes it (``"es"``) to run in Spanish."""
     return "en"

@@ -3,54 +3,45 @@ kiosk's language, never as English words or raw keys inside a Spanish sentence."
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-
 from kiosk.core import messages
-from kiosk.core.refusals import Refusal, RefusalCode
-from kiosk.ui import i18n
+from kiosk.core.model import ReservationStatus, WaitlistStatus
 from kiosk.ui.widgets import refusal_text
+from kiosk.ui.words import entity_label, status_label
+from tests.ui.ts_file import translations
 
-
-def status_refusal(template: str, status: str) -> Refusal:
-    return Refusal(RefusalCode.RULE_VIOLATION, template, {"status": status}, None)
-
-
-def not_found(what: str) -> Refusal:
-    return Refusal(RefusalCode.NOT_FOUND, "No {what} with id {id} is known here.",
-                   {"what": what, "id": "x1"}, None)
-
-
-@pytest.fixture
-def spanish(qapp, monkeypatch, tmp_path) -> Iterator[None]:
-    monkeypatch.setenv("KIOSK_I18N_CACHE", str(tmp_path))
-    translator = i18n.install(qapp, "es")
-    yield
-    i18n.uninstall(qapp, translator)
+#: Every ``what`` the rules pass: the parties the core and the server load (resource,
+#: member), the records a change names (booking, waitlist place) and the staff desk's
+#: rejected changes.
+WHATS = ("booking", "resource", "member", "waitlist place", "rejected change")
 
 
 def test_english_reads_codes_as_words(qapp) -> None:
     assert refusal_text(messages.resource_inactive("Table saw 1", "table_saw")).endswith(
         "Please choose another table saw.")
-    assert refusal_text(status_refusal(
-        "Only an active booking can be moved; this one is {status}.", "no_show")).endswith(
-        "this one is a no-show.")
-    assert refusal_text(not_found("waitlist entry")).startswith("No waitlist place with id")
+    assert refusal_text(messages.refuse("not_active", status="no_show")).startswith(
+        "This booking is a no-show,")
+    assert refusal_text(messages.not_found("waitlist place", "x1")).startswith(
+        "No waitlist place with id")
     assert "the woodshop badge" in refusal_text(messages.badge_missing("Saw", "woodshop"))
 
 
 def test_spanish_refusals_translate_their_codes(spanish) -> None:
     inactive = refusal_text(messages.resource_inactive("Fresadora 1", "cnc_router"))
     assert inactive.endswith("Elija otro recurso de tipo fresadora CNC.")
-    moved = refusal_text(status_refusal(
-        "Only an active booking can be moved; this one is {status}.", "cancelled"))
-    assert moved.endswith("esta está en estado cancelada.")
-    over = refusal_text(status_refusal(
-        "This booking is over ({status}); it cannot be cancelled.", "checked_in"))
-    assert "(con llegada registrada)" in over
-    missing = refusal_text(not_found("reservation"))
+    not_active = refusal_text(messages.refuse("not_active", status="cancelled"))
+    assert "en estado cancelada," in not_active
+    closed = refusal_text(messages.refuse("waitlist_closed", status="expired"))
+    assert "en estado caducado." in closed
+    missing = refusal_text(messages.not_found("booking", "x1"))
     assert "(reserva)" in missing
-    for text in (inactive, moved, over, missing):
-        for english in ("cnc_router", "cancelled", "checked_in", "reservation"):
+    for text in (inactive, not_active, closed, missing):
+        for english in ("cnc_router", "cancelled", "expired", "booking"):
             assert english not in text
+
+
+def test_every_status_and_what_has_a_spanish_word(spanish) -> None:
+    words = set(translations("es", "Words").values())
+    statuses = [str(s) for s in (*ReservationStatus, *WaitlistStatus)]
+    untranslated = ([s for s in statuses if status_label(s) not in words]
+                    + [w for w in WHATS if entity_label(w) not in words])
+    assert not untranslated, f"shown as English inside a Spanish refusal: {untranslated}"

@@ -53,7 +53,9 @@ def check_in(m: CheckIn, s: Loaded) -> Refusal | Effects:
 
 def clear_no_show(m: ClearNoShow, s: Loaded) -> Refusal | Effects:
     """Staff vouch for a late arrival: the flag goes, the count goes down by one, and the
-    booking counts as checked in now. A booking without the flag stays as it is."""
+    booking counts as checked in at the last on-time moment (the end of its check-in
+    window: a time both sides know, where "now" would differ between the kiosk that
+    decided and the server that heard later). A booking without the flag stays as it is."""
     old = named(s, m.id)
     if isinstance(old, Refusal):
         return old
@@ -65,7 +67,8 @@ def clear_no_show(m: ClearNoShow, s: Loaded) -> Refusal | Effects:
     if old.status != ReservationStatus.NO_SHOW:
         return Effects(updated=(replace(old, no_show=False),),
                        no_shows=((old.member_id, -1),))
-    vouched = replace(old, checked_in_at=old.checked_in_at or s.now)
+    on_time = checkin.checkin_window(old.interval, ctx.policy).end
+    vouched = replace(old, checked_in_at=old.checked_in_at or on_time)
     if old.interval.end <= s.now:
         done = replace(vouched, status=ReservationStatus.COMPLETED, no_show=False)
     else:
