@@ -35,7 +35,8 @@ class CursorForeignError(Exception):
 
 
 class CursorExpiredError(Exception):
-    """The cursor is older than the retained change log: do a full sync (410)."""
+    """The cursor is older than the retained change log, or ahead of the site's counter
+    (however far: this server never issued it): do a full sync (410)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +76,13 @@ def _start(conn: Connection, device: Device, cursor: str | None) -> Cursor:
     cur = Cursor.decode(cursor)
     if cur.site_id != device.site_id:
         raise CursorForeignError("this cursor belongs to another site")
-    pruned = conn.execute(sa.select(t.site_versions.c.pruned_through).where(
-        t.site_versions.c.site_id == device.site_id)).scalar_one()
+    sv = t.site_versions
+    current, pruned = conn.execute(sa.select(sv.c.version, sv.c.pruned_through).where(
+        sv.c.site_id == device.site_id)).one()
+    if cur.version > current:
+        # Never issued by this server as it is now (a restore from backup rewound it, or
+        # the cursor was forged): the kiosk's rows may be ones the server no longer has.
+        raise CursorExpiredError("the cursor is ahead of this server's change log")
     if not cur.full and cur.version < pruned:
         raise CursorExpiredError("the cursor is older than the retained change log")
     return cur

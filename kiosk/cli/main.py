@@ -6,6 +6,8 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
 
 from kiosk import __version__
 from kiosk.cli.context import CliContext, cli_context
@@ -70,6 +72,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     shots = sub.add_parser("screenshots", help="render every screen to PNG files")
     shots.add_argument("--out", required=True, metavar="DIR")
+
+    from kiosk.cli import sync_cmds
+
+    sync_cmds.add_parsers(sub)
     return parser
 
 
@@ -96,6 +102,12 @@ def _service_command(name: str) -> Callable[[CliContext, argparse.Namespace], in
     }[name]
 
 
+SYNC_COMMANDS: dict[str, Callable[[Any], Callable[[Path, argparse.Namespace], int]]] = {
+    "enroll": lambda m: m.cmd_enroll, "unenroll": lambda m: m.cmd_unenroll,
+    "sync": lambda m: m.cmd_sync, "status": lambda m: m.cmd_status,
+}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
@@ -107,6 +119,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from kiosk.cli.demo_cmd import cmd_demo_data
 
             return cmd_demo_data(db_path, args)
+        if command in SYNC_COMMANDS:
+            from kiosk.cli import sync_cmds
+
+            return SYNC_COMMANDS[command](sync_cmds)(db_path, args)
         if command in ("run", "screenshots"):
             from kiosk.cli.app_cmds import cmd_run, cmd_screenshots
 

@@ -3,11 +3,14 @@ the day sheet's rows. (Writes return ``kiosk.core.changes.Applied``.)"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from kiosk.core import messages
 from kiosk.core.model import Reservation
+from kiosk.core.refusals import Refusal
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +28,14 @@ class SyncRejection:
     seen_at: datetime | None = None  # when the member was shown it at the kiosk
     resolved_at: datetime | None = None  # when staff marked it handled
     resolved_by: str | None = None
+    reason: str | None = None  # the catalogue key the server sent (rev. 2)
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    @property
+    def refusal(self) -> Refusal:
+        """The rejection as a refusal to render in the kiosk's language (the server's
+        English ``message`` only for a reason this kiosk does not know)."""
+        return messages.from_wire(self.code, self.reason, self.params, self.message)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +45,8 @@ class SyncStatus:
     outbox_depth: int
     oldest_pending_at: datetime | None
     rejections: tuple[SyncRejection, ...]
+    last_error: str | None = None  # why the last sync attempt failed (None: it worked)
+    enrolled: bool = False  # whether a server is set (sync runs); False: offline only
 
 
 class SheetState(StrEnum):

@@ -22,6 +22,7 @@ from sqlalchemy import (
     MetaData,
     String,
     event,
+    false,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -191,6 +192,8 @@ class OutboxRow(Base):
     state: Mapped[str] = mapped_column(String(16), default="pending")
     attempts: Mapped[int] = mapped_column(default=0)
     last_error: Mapped[str | None]
+    #: the rows as they were before this change (``kiosk.core.decisions.undo``)
+    undo: Mapped[Json | None]
 
 
 class SyncStateRow(Base):
@@ -206,7 +209,9 @@ class SyncStateRow(Base):
     last_success_at: Mapped[datetime | None]
     online: Mapped[bool] = mapped_column(default=False)
     server_time_offset: Mapped[float] = mapped_column(default=0.0)
-    flag_state: Mapped[Json] = mapped_column(default=dict)
+    server_url: Mapped[str | None]  # set by ``kiosk enroll``
+    ready: Mapped[bool] = mapped_column(default=False, server_default=false())
+    last_error: Mapped[str | None]  # why the last sync attempt failed, for the sync page
 
 
 class SyncRejectionRow(Base):
@@ -215,6 +220,9 @@ class SyncRejectionRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     mutation_id: Mapped[str] = mapped_column(String(36))
     code: Mapped[str] = mapped_column(String(32))
+    #: the catalogue key and its params: what the kiosk renders (``message`` is English)
+    reason: Mapped[str | None] = mapped_column(String(48))
+    params: Mapped[Json] = mapped_column(default=dict, server_default=text("'{}'"))
     message: Mapped[str]
     entity: Mapped[str | None] = mapped_column(String(32))
     entity_id: Mapped[str | None] = mapped_column(String(64))

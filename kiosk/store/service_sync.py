@@ -21,7 +21,7 @@ from kiosk.store.service_base import ServiceBase, require_id
 def rejection_record(row: SyncRejectionRow) -> SyncRejection:
     return SyncRejection(row.id, row.mutation_id, row.code, row.message, row.entity,
                          row.entity_id, row.member_id, row.created_at, row.seen_at,
-                         row.resolved_at, row.resolved_by)
+                         row.resolved_at, row.resolved_by, row.reason, dict(row.params or {}))
 
 
 class SyncRecords(ServiceBase):
@@ -34,7 +34,9 @@ class SyncRecords(ServiceBase):
             rejections = tuple(rejection_record(r) for r in session.scalars(stmt))
             online = bool(state and state.online)
             last = state.last_success_at if state else None
-            return SyncStatus(online, last, count, oldest, rejections)
+            return SyncStatus(online, last, count, oldest, rejections,
+                              state.last_error if state else None,
+                              bool(state and state.server_url))
 
     def resolve_rejection(self, rejection_id: int, staff_id: str
                           ) -> Applied[SyncRejection] | Refusal:

@@ -13,6 +13,7 @@ from kiosk.core import mutations
 from kiosk.core.changes import Applied
 from kiosk.core.decisions import Effects, Loaded, decide
 from kiosk.core.decisions.suggest import with_suggestions
+from kiosk.core.decisions.undo import undo_of
 from kiosk.core.model import Reservation, WaitlistEntry
 from kiosk.core.mutations import Mutation
 from kiosk.core.refusals import Refusal
@@ -65,5 +66,5 @@ def apply_in(session: Session, m: Mutation, now: datetime) -> Applied[Decided] |
     if isinstance(effects, Refusal):
         return effects
     save(session, effects)
-    outbox.append(session, m, now)
+    outbox.append(session, m, now, undo_of(loaded, effects))
     return Applied(Decided(effects, loaded), effects.changes())

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from central.openapi import PATH, document
+from kiosk.core.mutations import FIELDS, NAMES, Kind, Via
 from tests.central.conftest import World
 
 
@@ -18,6 +20,32 @@ def test_checked_in_openapi_is_current() -> None:
     assert PATH.read_text(encoding="utf-8") == document(), (
         "central/openapi.json is stale: run `python -m central openapi --write "
         "central/openapi.json`")
+
+
+def _ref(schema: dict[str, Any]) -> str:
+    return str(schema["$ref"]).rsplit("/", 1)[-1]
+
+
+def test_openapi_names_every_mutation_with_the_cores_arguments() -> None:
+    """The contract's vocabulary has one source, ``kiosk.core.mutations``: the checked-in
+    document lists exactly its mutations, each with exactly its arguments (names, which are
+    required, defaults and the allowed ``via``), so neither side can drift silently."""
+    schemas = json.loads(PATH.read_text(encoding="utf-8"))["components"]["schemas"]
+    push = schemas["PushRequest"]["properties"]["mutations"]["items"]
+    variants = [schemas[_ref(v)] for v in push.get("oneOf", push.get("anyOf", []))]
+    assert sorted(v["properties"]["name"]["const"] for v in variants) == sorted(NAMES)
+    for variant in variants:
+        name = variant["properties"]["name"]["const"]
+        args = schemas[_ref(variant["properties"]["args"])]
+        specs = FIELDS[name]
+        assert sorted(args["properties"]) == sorted(f.name for f in specs), name
+        assert sorted(args.get("required", [])) == sorted(f.name for f in specs if f.required)
+        for spec in specs:
+            prop = args["properties"][spec.name]
+            if spec.kind is Kind.VIA:
+                assert sorted(prop["enum"]) == sorted(Via), name
+            if not spec.required and spec.default is not None:
+                assert prop.get("default") == spec.default, (name, spec.name)
 
 
 OPERATIONS = [r.ok() for r in schemathesis.openapi.from_path(str(PATH)).get_all_operations()]

@@ -12,6 +12,7 @@ from typing import Any
 
 from central.db.engine import write
 from central.domain.changes import ChangeSet, publish
+from central.domain.pull import Cursor
 from tests.central.conftest import ROOT, World, book, tomorrow
 
 State = dict[tuple[str, str], Any]
@@ -113,3 +114,21 @@ def test_expired_cursor_gets_410_and_full_sync_recovers(world: World) -> None:
     full, cursor = kiosk.pull_all()
     assert not any(c["deleted"] for c in full)
     assert kiosk.pull(cursor).status_code == 200
+
+
+def _cursor(site_id: str, version: int, full: bool = False) -> str:
+    return Cursor(site_id, version, full).encode()
+
+
+def test_a_cursor_the_server_never_issued_gets_410(world: World) -> None:
+    """Rev. 2: a cursor ahead of the site's counter (a server restored from backup) or
+    past any counter at all is not silently rewound: 410, then a full sync."""
+    kiosk = world.kiosk()
+    _, cursor = kiosk.pull_all()
+    now = Cursor.decode(cursor).version
+    for version in (now + 1, now + 10_000, 2**63 - 1, 2**63, 2**64 + 5, 10**40):
+        for full in (False, True):
+            gone = kiosk.pull(_cursor(world.site_id, version, full))
+            assert gone.status_code == 410, (version, full, gone.text)
+            assert "full sync" in gone.json()["detail"]
+    assert kiosk.pull(cursor).status_code == 200  # the real cursor still works

@@ -266,9 +266,20 @@ class StaffScreen(QWidget):
             label(self.tr("Last successful sync: {0}").format(
                 self._ctx.fmt.time(last) if last else self.tr("never"))),
         ]
+        if status.oldest_pending_at is not None:
+            rows.append(label(self.tr("Oldest waiting change made at {0}").format(
+                self._ctx.fmt.time(status.oldest_pending_at))))
+        if not status.enrolled:
+            rows.append(label(self.tr(
+                "Not connected to a server: this kiosk works on its own. Staff can connect "
+                "it with `kiosk enroll`."), "muted"))
+        elif status.last_error:
+            rows.append(label(self.tr("The last sync did not finish: {0}. Nothing is lost; "
+                                      "it tries again by itself.").format(status.last_error),
+                              "message", name="syncError"))
         for rej in status.rejections:
             rows.append(row_card(
-                self.tr("Rejected by the server: {0}").format(rej.message),
+                self.tr("Rejected by the server: {0}").format(refusal_text(rej.refusal)),
                 button(self.tr("Mark handled"), kind="primary", object_name="resolveRejection",
                        on_click=partial(self._resolve, rej.id))))
         if not status.rejections:
