@@ -10,7 +10,7 @@ server answers, and a rejection restores exactly what the server holds."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -32,8 +32,8 @@ from kiosk.store.schema import (
     MemberRow,
     OutboxRow,
     ReservationRow,
-    ResourceRow,
     SiteRow,
+    SyncLogRow,
     SyncRejectionRow,
     WaitlistRow,
 )
@@ -99,6 +99,7 @@ def settle(session: Session, outcomes: Sequence[PushOutcome], now: datetime) -> 
             session.add(_rejection(session, row, answer, now))
         else:
             continue
+        session.merge(_logged(session, row, answer, now))
         session.delete(row)
     session.flush()
     return done
@@ -166,6 +167,17 @@ def _rejection(session: Session, row: OutboxRow, answer: PushOutcome,
         member_id=member_id, created_at=now)
 
 
+def _logged(session: Session, row: OutboxRow, answer: PushOutcome,
+            now: datetime) -> SyncLogRow:
+    entity = "waitlist_entry" if row.name.startswith("waitlist.") else "reservation"
+    args = row.args or {}
+    return SyncLogRow(
+        mutation_id=row.id, name=row.name, entity_id=str(args.get("id", ""))[:64] or None,
+        member_id=args.get("member_id") or _member_of(session, row, entity),
+        made_at=row.created_at, settled_at=now, outcome=answer.outcome, code=answer.code,
+        reason=answer.reason, params=dict(answer.params))
+
+
 def _member_of(session: Session, row: OutboxRow, entity: str) -> str | None:
     ident = (row.args or {}).get("id")
     found: ReservationRow | WaitlistRow | None = None
@@ -206,43 +218,66 @@ def _rebase(rows: list[OutboxRow], table: str, ident: str, data: Any) -> None:
     first.undo = undo  # reassigned so the JSON column sees the change
 
 
+#: Tables a page writes, parents first (inserts in this order, deletes in reverse).
+_ORDER = ("site", "resource", "member", "reservation", "waitlist_entry")
+_TABLES = {"site": "sites", "resource": "resources", "member": "members",
+           "reservation": "reservations", "waitlist_entry": "reservation_waitlist"}
+
+
 @dataclass(slots=True)
 class _Page:
-    """One page being written: the pending changes' rows, and the ids it touched."""
+    """One page being written: rows gathered per table (the last version of each id
+    wins) and written in bulk; rows of pending local changes become before-images."""
 
     session: Session
     by_res: dict[str, list[OutboxRow]]
     by_wait: dict[str, list[OutboxRow]]
-    touched: dict[str, list[str]] = field(default_factory=dict)
+    rows: dict[str, dict[str, dict[str, Any] | None]] = field(default_factory=dict)
 
     def put(self, change: PulledChange) -> None:
-        self.touched.setdefault(change.entity, []).append(change.id)
         data = None if change.deleted else change.data
-        entity, ident, session = change.entity, change.id, self.session
-        if entity == "reservation":
-            if ident in self.by_res:
-                _rebase(self.by_res[ident], "reservations", ident,
-                        None if data is None else entities.reservation_data(data))
-            else:
-                _put_reservation(session, ident, data)
-        elif entity == "waitlist_entry":
-            if ident in self.by_wait:
-                _rebase(self.by_wait[ident], "waitlist", ident,
-                        None if data is None else entities.waitlist_data(data))
-            else:
-                _put_entry(session, ident, data)
-        elif entity in _SIMPLE:
-            model, values = _SIMPLE[entity]
-            _put_simple(session, model, ident, None if data is None else values(data))
+        entity, ident = change.entity, change.id
+        if entity == "reservation" and ident in self.by_res:
+            _rebase(self.by_res[ident], "reservations", ident,
+                    None if data is None else entities.reservation_data(data))
+        elif entity == "waitlist_entry" and ident in self.by_wait:
+            _rebase(self.by_wait[ident], "waitlist", ident,
+                    None if data is None else entities.waitlist_data(data))
+        elif entity in _VALUES:
+            self.rows.setdefault(entity, {})[ident] = (
+                None if data is None else _VALUES[entity](data))
         elif entity == "flag" and data is not None:
-            _put_flag(session, data)
+            _put_flag(self.session, data)
         else:
             log.info("pull: ignoring %s %s (not kept at the kiosk)", entity, ident)
 
+    def write(self) -> None:
+        tables = Base.metadata.tables
+        for entity in reversed(_ORDER):
+            gone = [i for i, v in self.rows.get(entity, {}).items() if v is None]
+            table = tables[_TABLES[entity]]
+            for chunk in _chunks(gone, 500):
+                self.session.execute(delete(table).where(table.c.id.in_(chunk)))
+        for entity in _ORDER:
+            values = [v for v in self.rows.get(entity, {}).values() if v is not None]
+            if values:
+                table = tables[_TABLES[entity]]
+                stmt = insert(table)
+                stmt = stmt.on_conflict_do_update(index_elements=["id"], set_={
+                    k: stmt.excluded[k] for k in values[0] if k != "id"})
+                self.session.execute(stmt, values)
+
     def changes(self) -> Changes:
-        t = self.touched
-        return Changes.of(t.get("reservation", ()), t.get("resource", ()),
-                          t.get("waitlist_entry", ()), t.get("member", ()))
+        """What screens refresh (rows kept as a pending change's before-image look the
+        same as before, so they are not named)."""
+        t = self.rows
+        return Changes.of(t.get("reservation", {}), t.get("resource", {}),
+                          t.get("waitlist_entry", {}), t.get("member", {}))
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
 
 
 def apply_page(session: Session, page: Sequence[PulledChange], cursor: str, *,
@@ -253,6 +288,7 @@ def apply_page(session: Session, page: Sequence[PulledChange], cursor: str, *,
         if seen is not None and not change.deleted:
             seen.add(change.entity, change.id)
         writing.put(change)
+    writing.write()
     state = ensure_sync_state(session)
     state.cursor = cursor
     session.flush()
@@ -278,25 +314,14 @@ def _member_values(who: entities.MemberIdentity) -> dict[str, Any]:
             "no_show_count": m.no_show_count, "badges": sorted(m.badges)}
 
 
-_SIMPLE: dict[str, tuple[type[Base], Callable[[Any], dict[str, Any]]]] = {
-    "resource": (ResourceRow, _resource_values), "site": (SiteRow, _site_values),
-    "member": (MemberRow, _member_values)}
+_VALUES: dict[str, Callable[[Any], dict[str, Any]]] = {
+    "site": _site_values, "resource": _resource_values, "member": _member_values,
+    "reservation": convert.reservation_values, "waitlist_entry": convert.waitlist_values}
 
 
 def _layer(values: Mapping[str, object]) -> dict[str, object]:
     validate_layer(values)
     return dict(values)
-
-
-def _put_simple(session: Session, model: type[Base], ident: str,
-                values: dict[str, Any] | None) -> None:
-    table = Base.metadata.tables[model.__tablename__]
-    if values is None:
-        session.execute(delete(table).where(table.c.id == ident))
-        return
-    stmt = insert(table).values(values)
-    session.execute(stmt.on_conflict_do_update(
-        index_elements=["id"], set_={k: stmt.excluded[k] for k in values if k != "id"}))
 
 
 def _put_flag(session: Session, data: Mapping[str, Any]) -> None:
@@ -358,7 +383,13 @@ def note_attempt(session: Session, now: datetime, *, error: str | None,
     state = ensure_sync_state(session)
     state.online = error is None
     state.last_error = error[:500] if error else None
+    if error is not None and state.offline_since is None:
+        # the outage counts from the last success: what was made after it waited too
+        state.offline_since = state.last_success_at or now
     if error is None:
+        if state.offline_since is not None:  # an outage ended: its report can be read
+            state.outage_started_at, state.outage_ended_at = state.offline_since, now
+            state.offline_since = None
         state.last_success_at = now
     if server_time is not None:
         state.server_time_offset = (server_time - now).total_seconds()

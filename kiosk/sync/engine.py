@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from kiosk.core.changes import Changes
+from kiosk.core.errors import InvalidInput
 from kiosk.store import outbox
 from kiosk.store.db import Store
 from kiosk.store.outbox import ensure_sync_state
@@ -27,7 +28,7 @@ from kiosk.store.sync_apply import (
     store_flags,
 )
 from kiosk.sync.client import SyncClient
-from kiosk.sync.errors import CursorGone, SyncError
+from kiosk.sync.errors import CursorGone, MalformedAnswer, SyncError
 
 log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
@@ -116,13 +117,16 @@ class SyncEngine:
         report.full_sync = report.full_sync or seen is not None
         while True:
             page = self.client.pull(cursor, self.page)
-            with self.store.write() as session:
-                changes = apply_page(session, page.changes, page.cursor, seen=seen)
-                settled = settle(session, page.results, self._now())
-                if not page.has_more:
-                    if seen is not None:
-                        changes = changes | finish_full_sync(session, seen)
-                    ensure_sync_state(session).ready = True
+            try:
+                with self.store.write() as session:  # all of the page, or none of it
+                    changes = apply_page(session, page.changes, page.cursor, seen=seen)
+                    settled = settle(session, page.results, self._now())
+                    if not page.has_more:
+                        if seen is not None:
+                            changes = changes | finish_full_sync(session, seen)
+                        ensure_sync_state(session).ready = True
+            except InvalidInput as exc:  # e.g. settings the kiosk's rules cannot read
+                raise MalformedAnswer(f"a pulled page was refused: {exc}") from None
             report.pulled += len(page.changes)
             report.rejected += settled.rejected
             self._announce(report, changes | settled.changes)

@@ -5,6 +5,7 @@ the bridge's ``changed`` signal, like a tap's; a tap's change asks for a push so
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 
 from kiosk.core.changes import Changes
 from kiosk.store.db import Store
+from kiosk.store.housekeeping import tidy
 from kiosk.sync.client import SyncClient
 from kiosk.sync.enrollment import open_engine
 from kiosk.sync.errors import NotEnrolled
@@ -79,6 +81,11 @@ def start_sync(store: Store, db_path: Path, bridge: ServiceBridge, status: Statu
         scheduler = QtScheduler()
     intervals = Intervals(setting("sync_pull_seconds"), setting("sync_checkin_seconds"),
                           setting("sync_push_delay_seconds"))
-    link = SyncLink(SyncJobs(engine, scheduler, intervals), bridge, status)
+    def housekeeping() -> None:
+        done = tidy(store, datetime.now(UTC))
+        log.info("housekeeping: %s", done)
+
+    link = SyncLink(SyncJobs(engine, scheduler, intervals, housekeeping=housekeeping),
+                    bridge, status)
     link.start()
     return link

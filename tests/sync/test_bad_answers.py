@@ -45,6 +45,10 @@ BAD_PAGES: dict[str, tuple[str, bytes]] = {
                   "number": "1", "display_name": "X", "card_hash": None, "pin_hash": None,
                   "cohort": None, "status": "emperor", "no_show_count": 0,
                   "badges": []}}]}).encode()),
+    "site settings the rules cannot read": ("application/json", json.dumps({**PAGE, "changes": [
+        {"entity": "site", "id": "site-sync", "version": 1, "deleted": False,
+         "data": {"id": "site-sync", "name": "S", "timezone": "America/Los_Angeles",
+                  "settings": {"slot_minutes": "thirty"}}}]}).encode()),
     "a page larger than asked": ("application/json", json.dumps(
         {**PAGE, "changes": [GOOD_CHANGE] * 11}).encode()),
 }
