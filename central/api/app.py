@@ -43,7 +43,7 @@ def create_app(engine: Engine, settings: Settings,
         stats.start(engine, settings.stats_flush_s)
         yield
         if scheduler is not None:
-            scheduler.shutdown(wait=True)
+            scheduler.shutdown()
         stats.stop(engine)
         metrics.process_exited()
 
