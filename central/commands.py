@@ -2,6 +2,10 @@
 
 ``--db URL`` or ``CENTRAL_DB`` picks the database (a SQLite file by default). Tokens are
 printed once, on their own line, and never logged.
+
+Exit codes: 0 done, 2 refused or failed with a one-line message on stderr that names the
+database or file and says what to do (no traceback: a database error's message never
+carries the statement's values, such as a member's PIN or card hash).
 """
 
 from __future__ import annotations
@@ -17,10 +21,11 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+import sqlalchemy as sa
 import uvicorn
 from sqlalchemy.engine import Engine
 
-from central import admin, maintenance, metrics, report
+from central import admin, failures, maintenance, metrics, report
 from central.api import serving
 from central.api.app import create_app, engine_for
 from central.db.engine import make_engine, write
@@ -43,14 +48,23 @@ def _now(args: argparse.Namespace) -> datetime:
     raw = getattr(args, "now", None)
     if not raw:
         return datetime.now(UTC)
-    value = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+    try:
+        value = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+    except ValueError:
+        raise admin.AdminError(f"--now {raw!r} is not a time; give one such as "
+                               "2026-03-08T10:00:00Z") from None
     if value.tzinfo is None:
         raise admin.AdminError("--now needs a time zone (e.g. 2026-03-08T10:00:00Z)")
+    if not 1970 <= value.year <= 2200:
+        raise admin.AdminError(f"--now {raw!r} is out of range (years 1970–2200)")
     return value.astimezone(UTC)
 
 
 def _json_arg(raw: str | None) -> dict[str, Any]:
-    value = json.loads(raw) if raw else {}
+    try:
+        value = json.loads(raw) if raw else {}
+    except ValueError as exc:
+        raise admin.AdminError(f"--settings is not valid JSON ({exc})") from None
     if not isinstance(value, dict):
         raise admin.AdminError("--settings must be a JSON object")
     return value
@@ -167,7 +181,14 @@ def cmd_flag_set(args: argparse.Namespace, engine: Engine, _s: Settings) -> int:
 def cmd_jobs_run(args: argparse.Namespace, engine: Engine, settings: Settings) -> int:
     if args.name not in JOBS:
         raise admin.AdminError(f"unknown job {args.name!r}; known: {', '.join(JOBS)}")
-    _out(json.dumps(run_job(args.name, engine, settings, _now(args))))
+    now = _now(args)
+    if now > datetime.now(UTC) and not args.allow_future:
+        raise admin.AdminError(
+            f"--now {args.now} is later than this machine's clock: the job would act on "
+            "bookings that have not happened yet (no-shows, expiries). Preview it with "
+            "--dry-run, or add --allow-future if that is really meant")
+    summary = run_job(args.name, engine, settings, now, preview=args.dry_run)
+    _out(json.dumps({**summary, "dry_run": True} if args.dry_run else summary))
     return 0
 
 
@@ -254,7 +275,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--site", help="site id or name")
     p.add_argument("--cohort")
     jobs = cmds.add_parser("jobs", help="server jobs").add_subparsers(dest="j", required=True)
-    _with_now(_sub(jobs, "run", cmd_jobs_run, "run one job now")).add_argument("name")
+    p = _with_now(_sub(jobs, "run", cmd_jobs_run, "run one job now"))
+    p.add_argument("name", help=f"one of: {', '.join(JOBS)}")
+    p.add_argument("--dry-run", action="store_true",
+                   help="do the work, keep none of it (nothing written, no mail sent) and "
+                        "print what a real run would have done")
+    p.add_argument("--allow-future", action="store_true",
+                   help="accept a --now later than this machine's clock")
     p = _with_now(_sub(cmds, "demo", cmd_demo, "load the kiosk's demo site"))
     p.add_argument("--today", help="the demo's 'today' (YYYY-MM-DD)")
     _sub(cmds, "report", cmd_report, "the go/no-go table").add_argument("--json",
@@ -265,15 +292,28 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    settings = Settings.from_env(args.db)
-    engine = make_engine(settings.db_url)
+    if args.db is not None and not args.db.strip():
+        sys.stderr.write("central: --db is empty; give a database URL such as "
+                         "sqlite:///central.sqlite3 (an unset shell variable?)\n")
+        return 2
+    url = args.db or "(default)"
+    try:
+        settings = Settings.from_env(args.db)
+        url = settings.db_url
+        engine = make_engine(settings.db_url)
+    except (ValueError, sa.exc.ArgumentError) as exc:
+        sys.stderr.write(f"central: {failures.explain(exc, url)}\n")
+        return 2
     try:
         if args.command not in ("init", "serve", "demo", "openapi", "maintenance"):
             upgrade(engine)
         code: int = args.handler(args, engine, settings)
         return code
-    except (admin.AdminError, ValueError, OSError) as exc:
+    except admin.AdminError as exc:
         sys.stderr.write(f"central: {exc}\n")
+        return 2
+    except failures.EXPLAINED as exc:
+        sys.stderr.write(f"central: {failures.explain(exc, settings.db_url)}\n")
         return 2
     finally:
         engine.dispose()
