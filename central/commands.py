@@ -36,6 +36,9 @@ from central.jobs.runner import JOBS, run_job
 from central.openapi import document
 from central.settings import Settings
 
+#: Seconds a stopping server lets requests in flight finish (SIGTERM ends it promptly).
+GRACEFUL_STOP_S = 3
+
 
 def _out(text: str) -> None:
     sys.stdout.write(f"{text}\n")
@@ -85,7 +88,8 @@ def cmd_serve(args: argparse.Namespace, engine: Engine, settings: Settings) -> i
         engine.dispose()
         app = create_app(engine_for(settings), settings)
         uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
-                    access_log=False, http=serving.HTTP)
+                    access_log=False, http=serving.HTTP,
+                    timeout_graceful_shutdown=GRACEFUL_STOP_S)
         return 0
     # Each worker process builds its own app and engine from the environment, and keeps
     # its metrics in a fresh directory shared by all of them (``central.metrics``).
@@ -95,7 +99,8 @@ def cmd_serve(args: argparse.Namespace, engine: Engine, settings: Settings) -> i
     try:
         uvicorn.run("central.api.app:app_from_env", factory=True, workers=workers,
                     host=args.host, port=args.port, log_level=args.log_level,
-                    access_log=False, http=serving.HTTP)
+                    access_log=False, http=serving.HTTP,
+                    timeout_graceful_shutdown=GRACEFUL_STOP_S)
     finally:
         shutil.rmtree(metrics_dir, ignore_errors=True)
     return 0
