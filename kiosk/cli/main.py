@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 
@@ -101,6 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     command = args.command or "run"
+    db_path = None
     try:
         db_path = resolve_db_path(args.db)
         if command == "demo-data":
@@ -119,6 +121,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         error("interrupted")
         return 130
+    except Exception as exc:
+        if not _database_error(exc):
+            raise
+        reason = (str(getattr(exc, "orig", None) or exc).strip().splitlines() or ["?"])[0]
+        error(f"the cache {db_path} failed ({reason}); check the file, or move it away and "
+              "let the kiosk sync a new one")
+        return EXIT_USAGE
+
+
+def _database_error(exc: Exception) -> bool:
+    """A failure of the cache file itself (the store's checks catch the usual ones first)."""
+    from sqlalchemy.exc import DBAPIError
+
+    return isinstance(exc, DBAPIError | sqlite3.Error)
 
 
 if __name__ == "__main__":
