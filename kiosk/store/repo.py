@@ -28,11 +28,16 @@ from kiosk.store.types import to_seconds
 
 FLAG = "reservation_system_enabled"
 #: The kiosk's own settings (the ``kiosk`` layer): default and allowed range of each.
+#: ``pin_burst_*``: wrong member PINs at this kiosk, whoever's, that lock PIN sign-in here
+#: (``kiosk.store.service_access``).
 KIOSK_DEFAULTS: dict[str, int] = {"pin_max_attempts": 5, "pin_lock_minutes": 5,
-                                  "idle_seconds": 60}
+                                  "idle_seconds": 60, "pin_burst_attempts": 20,
+                                  "pin_burst_lock_minutes": 15}
 KIOSK_RANGES: dict[str, tuple[int, int]] = {"pin_max_attempts": (1, 20),
                                             "pin_lock_minutes": (1, 240),
-                                            "idle_seconds": (15, 600)}
+                                            "idle_seconds": (15, 600),
+                                            "pin_burst_attempts": (5, 500),
+                                            "pin_burst_lock_minutes": (1, 1440)}
 
 
 def site_row(session: Session) -> SiteRow:
