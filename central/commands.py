@@ -317,6 +317,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except admin.AdminError as exc:
         sys.stderr.write(f"central: {exc}\n")
         return 2
+    except BrokenPipeError:  # the reader went away (| head): stop quietly, as cat does
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except failures.EXPLAINED as exc:
         sys.stderr.write(f"central: {failures.explain(exc, settings.db_url)}\n")
         return 2

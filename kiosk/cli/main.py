@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from kiosk import __version__
 from kiosk.cli.context import CliContext, cli_context
@@ -101,26 +103,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    command = args.command or "run"
     db_path = None
     try:
         db_path = resolve_db_path(args.db)
-        if command == "demo-data":
-            from kiosk.cli.demo_cmd import cmd_demo_data
-
-            return cmd_demo_data(db_path, args)
-        if command in ("run", "screenshots"):
-            from kiosk.cli.app_cmds import cmd_run, cmd_screenshots
-
-            return cmd_run(db_path, args) if command == "run" else cmd_screenshots(db_path, args)
-        with cli_context(db_path) as ctx:
-            return _service_command(command)(ctx, args)
+        return _dispatch(args.command or "run", db_path, args)
     except InvalidInput as exc:
         error(str(exc))
         return EXIT_USAGE
     except KeyboardInterrupt:
         error("interrupted")
         return 130
+    except BrokenPipeError:  # the reader went away (| head): stop quietly, as cat does
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except Exception as exc:
         if not _database_error(exc):
             raise
@@ -128,6 +123,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         error(f"the cache {db_path} failed ({reason}); check the file, or move it away and "
               "let the kiosk sync a new one")
         return EXIT_USAGE
+
+
+def _dispatch(command: str, db_path: Path, args: argparse.Namespace) -> int:
+    if command == "demo-data":
+        from kiosk.cli.demo_cmd import cmd_demo_data
+
+        return cmd_demo_data(db_path, args)
+    if command in ("run", "screenshots"):
+        from kiosk.cli.app_cmds import cmd_run, cmd_screenshots
+
+        return cmd_run(db_path, args) if command == "run" else cmd_screenshots(db_path, args)
+    with cli_context(db_path) as ctx:
+        return _service_command(command)(ctx, args)
 
 
 def _database_error(exc: Exception) -> bool:

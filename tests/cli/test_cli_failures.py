@@ -139,3 +139,21 @@ def test_any_arguments_give_an_answer_not_a_traceback(argv: list[str], demo_temp
     out, err = capsys.readouterr()
     assert code in (0, 1, 2), (argv, code, err)
     assert "Traceback" not in err and "Traceback" not in out
+
+
+@settings(max_examples=40, deadline=None, database=None,
+          suppress_health_check=list(HealthCheck))
+@given(year=st.integers(1960, 2210), month=st.integers(1, 12), day=st.integers(1, 28))
+def test_book_and_reservations_take_the_same_years(year: int, month: int, day: int,
+                                                   demo_template: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    date = f"{year:04d}-{month:02d}-{day:02d}"
+    answers = []
+    for argv in (["reservations", "--date", date],
+                 ["book", "--resource", "Circular saw 1", "--member", "1001", "--start",
+                  f"{date} 10:00", "--minutes", "60"]):
+        code = main(["--db", str(demo_template), *argv])
+        answers.append((code, "out of range" in capsys.readouterr().err))
+    (listed, listed_out), (booked, booked_out) = answers
+    assert listed_out == booked_out == (not 1970 <= year <= 2199), (date, answers)
+    assert (listed == 2) == listed_out and (booked == 2) == booked_out
