@@ -67,9 +67,22 @@ def make_engine(url: str, *, pool_size: int = 10, pre_ping: bool = True) -> Engi
                                   hide_parameters=True)
         _setup_sqlite(engine)
         return engine
-    return sa.create_engine(url, pool_size=pool_size, max_overflow=4, pool_pre_ping=pre_ping,
-                            hide_parameters=True,
-                            connect_args={"connect_timeout": CONNECT_TIMEOUT_S})
+    engine = sa.create_engine(url, pool_size=pool_size, max_overflow=4, pool_pre_ping=pre_ping,
+                              hide_parameters=True,
+                              connect_args={"connect_timeout": CONNECT_TIMEOUT_S})
+    event.listen(engine, "handle_error", _without_failing_row)
+    return engine
+
+
+def _without_failing_row(context: sa.engine.ExceptionContext) -> None:
+    """Drop PostgreSQL's "Failing row contains (…)" detail from an error's message: it
+    lists every value of the row (a member's PIN and card hashes) and would reach
+    tracebacks and logs."""
+    for error in (context.original_exception, context.sqlalchemy_exception):
+        if error is not None and error.args and isinstance(error.args[0], str):
+            kept = [line for line in error.args[0].splitlines()
+                    if not line.lstrip().startswith("DETAIL:  Failing row contains")]
+            error.args = ("\n".join(kept), *error.args[1:])
 
 
 def _setup_sqlite(engine: Engine) -> None:

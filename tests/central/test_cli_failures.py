@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+import uuid
 from datetime import timedelta
 from pathlib import Path
 
@@ -17,8 +18,9 @@ import sqlalchemy as sa
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from central import failures
 from central.db import tables as t
-from central.db.engine import make_engine
+from central.db.engine import make_engine, write
 from central.db.migrate import upgrade
 from tests.central.conftest import ROOT, World, book, tomorrow
 
@@ -173,3 +175,18 @@ def test_without_the_server_extra_the_extra_is_named(tmp_path: Path) -> None:
         "sys.meta_path.insert(0, _Block())\n")
     env = {"PYTHONPATH": f"{blocker}{os.pathsep}{ROOT}"}
     _refused(run("site", "list", env=env), "'server' extra", "community-kiosk[server]")
+
+
+def test_database_errors_never_carry_credentials(world: World) -> None:
+    """What a refused statement says, as ``central`` prints it, holds none of its values:
+    not the bound parameters (the engine hides them) and not PostgreSQL's "failing row"
+    detail (only the first line of the database's message is shown)."""
+    secret = "scrypt$1024$8$1$SECRETSALT$SECRETHASH"
+    row = {"id": str(uuid.uuid4()), "site_id": world.site_id, "number": "N1",
+           "display_name": None, "pin_hash": secret, "card_hash": "CARDHASHSECRET",
+           "status": "active", "no_show_count": 0, "badges": []}
+    with pytest.raises(sa.exc.IntegrityError) as caught, write(world.engine) as conn:
+        conn.execute(sa.insert(t.members).values(row))
+    assert "SECRET" not in str(caught.value)
+    line = failures.explain(caught.value, world.db_url)
+    assert "SECRET" not in line and "\n" not in line and "conflicts" in line
