@@ -190,3 +190,22 @@ def test_database_errors_never_carry_credentials(world: World) -> None:
     assert "SECRET" not in str(caught.value)
     line = failures.explain(caught.value, world.db_url)
     assert "SECRET" not in line and "\n" not in line and "conflicts" in line
+
+
+@pytest.mark.parametrize(("row", "named"), [
+    ("C1,Cat,cat@example.org,12,", "card"), ("C1,Cat,cat@example.org,4000-12ab-34,", "card"),
+    ("C1,Cat,cat@example.org,,12a", "PIN"), (",Cat,cat@example.org,,", "number"),
+    ("C1," + "x" * 201 + ",cat@example.org,,", "display_name")])
+def test_a_bad_import_row_is_named_by_file_and_line(row: str, named: str,
+                                                     tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'c.db'}"
+    assert run("--db", db, "site", "add", "Depot", "--tz", "UTC").returncode == 0
+    csv = tmp_path / "members.csv"
+    csv.write_text("number,display_name,email,card,pin\n"
+                   "G1,Good,good@example.org,40001001,1234\n" + row + "\n", encoding="utf-8")
+    _refused(run("--db", db, "members", "import", str(csv), "--site", "Depot"),
+             f"{csv} line 3", named)
+    engine = make_engine(db)
+    with engine.connect() as conn:  # the good row before it was not written either
+        assert conn.execute(sa.select(sa.func.count()).select_from(t.members)).scalar() == 0
+    engine.dispose()

@@ -30,9 +30,13 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 from central.openapi import PATH
 
 #: Valid and invalid requests; no NUL in generated text (refused with 422 since JSON
-#: Schema cannot say so: tests/central/test_hostile_input.py sends NUL everywhere).
-CONFIG = SchemathesisConfig.from_dict(
-    {"generation": {"allow-x00": False, "mode": "all"}})
+#: Schema cannot say so: tests/central/test_hostile_input.py sends NUL everywhere). An
+#: invalid request may also be refused with the contract's 413 (too large) or 426 (a
+#: schema version too old, checked before the token).
+REJECTIONS = [400, 401, 403, 404, 405, 406, 409, 413, 415, 422, 426, 428, 429]
+CONFIG = SchemathesisConfig.from_dict({
+    "generation": {"allow-x00": False, "mode": "all"},
+    "checks": {"negative_data_rejection": {"expected-statuses": REJECTIONS}}})
 
 
 @dataclass
