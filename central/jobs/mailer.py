@@ -12,15 +12,17 @@ its own, whatever happens to it, so one bad mail never holds up the rest:
   the same timeouts — and the next run tries again.
 
 Every SMTP call has a timeout (``smtp_timeout_s``) and the backoff waits on ``stop``, so a
-run never outlasts a shutdown by more than one timeout. A mail left ``sending`` (its
-process died) is claimed again after ``STALE``; ``report`` and ``/metrics`` show how many
-mails are in each state, ``sending`` included.
+run never outlasts a shutdown by more than one timeout; a run also starts no new mail once
+it has taken ``job_interval_s`` (a slow relay), so it never holds up the next run. A mail
+left ``sending`` (its process died) is claimed again after ``STALE``; ``report`` and
+``/metrics`` show how many mails are in each state, ``sending`` included.
 """
 
 from __future__ import annotations
 
 import smtplib
 import threading
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.message import EmailMessage
@@ -144,8 +146,9 @@ def send_pending(engine: Engine, settings: Settings, now: datetime,
         return {"would_send": due}
     counts = {"sent": 0, "failed": 0, "pending": 0}
     rows = _claim(engine, now)
+    deadline = time.monotonic() + settings.job_interval_s
     for i, row in enumerate(rows):
-        if stop.is_set():
+        if stop.is_set() or time.monotonic() > deadline:
             _release(engine, rows[i:])
             counts["pending"] += len(rows) - i
             break

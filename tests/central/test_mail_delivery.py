@@ -5,6 +5,8 @@ with the standard library's parser; ``report`` and ``/metrics`` count mails left
 
 from __future__ import annotations
 
+import asyncio
+import json
 import socket
 import subprocess
 import sys
@@ -16,6 +18,7 @@ from typing import Any
 import httpx
 import pytest
 import sqlalchemy as sa
+from aiosmtpd.controller import Controller
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -24,6 +27,7 @@ from central.db.engine import write
 from central.domain.mail import address
 from tests.central.conftest import ROOT, World
 from tests.central.test_jobs import Recorder, cli, smtp
+from tests.helpers.postgres import free_port
 
 __all__ = ["smtp"]
 POISONS = ["good@example.org\r\nBcc: everyone@example.org", "a@b.org\nX-Evil: 1",
@@ -162,3 +166,30 @@ def test_import_refuses_a_bad_address_naming_its_line(world: World, tmp_path: Pa
     with world.engine.connect() as conn:
         after = conn.execute(sa.select(sa.func.count()).select_from(t.members)).scalar_one()
     assert after == before
+
+
+class SlowRelay(Recorder):
+    """Accepts every mail, after a pause."""
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        await asyncio.sleep(0.6)
+        return await super().handle_DATA(server, session, envelope)
+
+
+def test_a_slow_relay_never_holds_up_the_next_run(world: World) -> None:
+    """A run starts no new mail once it has taken the job interval; the rest wait."""
+    _quiet(world)
+    ids = [_mail(world, f"slow{i}@example.org", 10 - i) for i in range(8)]
+    handler, port = SlowRelay(), free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        out = cli(world, "jobs", "run", "email", env={"CENTRAL_SMTP_PORT": str(port),
+                                                      "CENTRAL_JOB_INTERVAL_S": "1"})
+    finally:
+        controller.stop()
+    summary = json.loads(out.stdout)
+    assert summary["failed"] == 0 and summary["sent"] >= 1 and summary["pending"] >= 1
+    assert summary["sent"] + summary["pending"] == 8 == len(_rows(world, ids))
+    assert len(handler.messages) == summary["sent"]
+    _quiet(world)
