@@ -188,11 +188,12 @@ def test_dedup_records_are_kept_for_weeks_then_pruned(world: World) -> None:
     m = book(kiosk, world.resource(), world.member_ids[4], tomorrow(19))
     assert kiosk.push(m).json()["results"][0]["outcome"] == "applied"
     in_three_weeks = (datetime.now(UTC) + timedelta(days=21)).isoformat()
-    out = json.loads(cli(world, "jobs", "run", "prune", "--now", in_three_weeks).stdout)
+    out = json.loads(cli(world, "jobs", "run", "prune", "--now", in_three_weeks,
+                         "--allow-future").stdout)
     assert kiosk.push(m).json()["results"][0]["replayed"] is True  # still deduplicated
     env = {"CENTRAL_DEDUP_RETENTION_DAYS": "14"}
     out = json.loads(cli(world, "jobs", "run", "prune", "--now", in_three_weeks,
-                         env=env).stdout)
+                         "--allow-future", env=env).stdout)
     assert out["dedup_records"] >= 1
     with world.engine.connect() as conn:
         left = conn.execute(sa.select(sa.func.count()).select_from(t.device_mutations).where(
