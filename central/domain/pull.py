@@ -27,7 +27,7 @@ from central.domain.push import STORED, Result, stored_result
 RESULTS_LIMIT = 500
 #: What a cursor decodes to: ASCII digits without leading zeros, nothing else, so that one
 #: cursor has one spelling (``int`` would also read " 7", "+7", "0_7" or Arabic digits).
-_RAW = re.compile(r"v1:([^:\s]{1,64}):(0|[1-9][0-9]{0,30}):([01])")
+_RAW = re.compile(r"v1:([^:\s]{1,64}):(0|[1-9][0-9]*):([01])")
 
 
 class BadCursorError(ValueError):
