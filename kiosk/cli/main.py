@@ -73,6 +73,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     shots = sub.add_parser("screenshots", help="render every screen to PNG files")
     shots.add_argument("--out", required=True, metavar="DIR")
+
+    from kiosk.cli import sync_cmds
+
+    sync_cmds.add_parsers(sub)
+    live = sub.add_parser("live-demo", help="run the demo server on 127.0.0.1 and this "
+                          "kiosk enrolled with it (what ./scripts/run-kiosk does)")
+    live.add_argument("--dir", metavar="DIR", help="where both keep their data "
+                      "(default: the platform data dir's live-demo)")
+    live.add_argument("--no-ui", action="store_true",
+                      help="set up, enroll and sync, then exit (for scripts and tests)")
     return parser
 
 
@@ -97,6 +107,28 @@ def _service_command(name: str) -> Callable[[CliContext, argparse.Namespace], in
         "cancel": booking_cmds.cmd_cancel,
         "check-in": booking_cmds.cmd_check_in,
     }[name]
+
+
+def _file_command(name: str) -> Callable[[Path, argparse.Namespace], int] | None:
+    """Commands that open the cache themselves (or none at all), by name."""
+    if name in ("enroll", "unenroll", "sync", "status"):
+        from kiosk.cli import sync_cmds
+
+        return {"enroll": sync_cmds.cmd_enroll, "unenroll": sync_cmds.cmd_unenroll,
+                "sync": sync_cmds.cmd_sync, "status": sync_cmds.cmd_status}[name]
+    if name == "live-demo":
+        from kiosk.cli.live_demo import cmd_live_demo
+
+        return lambda _db, args: cmd_live_demo(args)
+    if name == "demo-data":
+        from kiosk.cli.demo_cmd import cmd_demo_data
+
+        return cmd_demo_data
+    if name in ("run", "screenshots"):
+        from kiosk.cli.app_cmds import cmd_run, cmd_screenshots
+
+        return cmd_run if name == "run" else cmd_screenshots
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -126,14 +158,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(command: str, db_path: Path, args: argparse.Namespace) -> int:
-    if command == "demo-data":
-        from kiosk.cli.demo_cmd import cmd_demo_data
-
-        return cmd_demo_data(db_path, args)
-    if command in ("run", "screenshots"):
-        from kiosk.cli.app_cmds import cmd_run, cmd_screenshots
-
-        return cmd_run(db_path, args) if command == "run" else cmd_screenshots(db_path, args)
+    run_file_command = _file_command(command)
+    if run_file_command is not None:
+        return run_file_command(db_path, args)
     with cli_context(db_path) as ctx:
         return _service_command(command)(ctx, args)
 

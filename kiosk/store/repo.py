@@ -32,12 +32,20 @@ FLAG = "reservation_system_enabled"
 #: (``kiosk.store.service_access``).
 KIOSK_DEFAULTS: dict[str, int] = {"pin_max_attempts": 5, "pin_lock_minutes": 5,
                                   "idle_seconds": 60, "pin_burst_attempts": 20,
-                                  "pin_burst_lock_minutes": 15}
+                                  "pin_burst_lock_minutes": 15,
+                                  # sync: pull every N s, the scheduled check-in, the push
+                                  # after a local change, each call's timeout
+                                  "sync_pull_seconds": 15, "sync_checkin_seconds": 30,
+                                  "sync_push_delay_seconds": 2, "sync_timeout_seconds": 15}
 KIOSK_RANGES: dict[str, tuple[int, int]] = {"pin_max_attempts": (1, 20),
                                             "pin_lock_minutes": (1, 240),
                                             "idle_seconds": (15, 600),
                                             "pin_burst_attempts": (5, 500),
-                                            "pin_burst_lock_minutes": (1, 1440)}
+                                            "pin_burst_lock_minutes": (1, 1440),
+                                            "sync_pull_seconds": (1, 3600),
+                                            "sync_checkin_seconds": (1, 600),
+                                            "sync_push_delay_seconds": (0, 60),
+                                            "sync_timeout_seconds": (2, 120)}
 
 
 def site_row(session: Session) -> SiteRow:

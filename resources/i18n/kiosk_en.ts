@@ -912,42 +912,42 @@
 <context>
     <name>Sheet</name>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="396"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="429"/>
         <source>due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="396"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="429"/>
         <source>checked in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="397"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="430"/>
         <source>late</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="397"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="430"/>
         <source>no-show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="398"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="431"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="398"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="431"/>
         <source>done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="403"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="436"/>
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="404"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="437"/>
         <source>offered, held for them</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1056,113 +1056,153 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="264"/>
-        <source>Online</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="264"/>
-        <source>Offline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="265"/>
-        <source>{0} change(s) waiting to be sent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../kiosk/ui/screens/staff.py" line="266"/>
-        <source>Last successful sync: {0}</source>
+        <source>While offline, {0} – {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="267"/>
-        <source>never</source>
+        <location filename="../../kiosk/ui/screens/staff.py" line="270"/>
+        <source>No changes were made here meanwhile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/staff.py" line="271"/>
-        <source>Rejected by the server: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="272"/>
-        <source>Mark handled</source>
+        <source>{0} change(s) made here; the server accepted {1} and turned down {2}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/staff.py" line="275"/>
-        <source>No rejected changes.</source>
+        <source>a member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="283"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="292"/>
-        <source>{0} s</source>
+        <location filename="../../kiosk/ui/screens/staff.py" line="276"/>
+        <source>Turned down, for {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="295"/>
-        <source>Sign members out after no touch for</source>
+        <location filename="../../kiosk/ui/screens/staff.py" line="284"/>
+        <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="296"/>
-        <source>Shorter timeout</source>
+        <location filename="../../kiosk/ui/screens/staff.py" line="284"/>
+        <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="298"/>
-        <source>Longer timeout</source>
+        <location filename="../../kiosk/ui/screens/staff.py" line="285"/>
+        <source>{0} change(s) waiting to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="286"/>
+        <source>Last successful sync: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="287"/>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="290"/>
+        <source>Oldest waiting change made at {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="294"/>
+        <source>Not connected to a server: this kiosk works on its own. Staff can connect it with `kiosk enroll`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="297"/>
+        <source>The last sync did not finish: {0}. Nothing is lost; it tries again by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="302"/>
+        <source>Rejected by the server: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/staff.py" line="303"/>
-        <source>The staff PIN was changed.</source>
+        <source>Mark handled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/staff.py" line="306"/>
-        <source>New staff PIN</source>
+        <source>No rejected changes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/staff.py" line="316"/>
-        <source>This card is not known here.</source>
+        <location filename="../../kiosk/ui/screens/staff.py" line="325"/>
+        <source>{0} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="328"/>
+        <source>Sign members out after no touch for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="329"/>
+        <source>Shorter timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="331"/>
+        <source>Longer timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/staff.py" line="336"/>
-        <source>Choose</source>
+        <source>The staff PIN was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="337"/>
-        <source>Choose {0}</source>
+        <location filename="../../kiosk/ui/screens/staff.py" line="339"/>
+        <source>New staff PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="340"/>
-        <source>No member matches.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="357"/>
-        <source>Book a walk-in</source>
+        <location filename="../../kiosk/ui/screens/staff.py" line="349"/>
+        <source>This card is not known here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/staff.py" line="369"/>
+        <source>Choose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="370"/>
+        <source>Choose {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="373"/>
+        <source>No member matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="390"/>
+        <source>Book a walk-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="402"/>
         <source>Move</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="374"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="407"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="384"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="417"/>
         <source>Done.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -912,42 +912,42 @@
 <context>
     <name>Sheet</name>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="396"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="429"/>
         <source>due</source>
         <translation>pendiente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="396"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="429"/>
         <source>checked in</source>
         <translation>llegada registrada</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="397"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="430"/>
         <source>late</source>
         <translation>con retraso</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="397"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="430"/>
         <source>no-show</source>
         <translation>ausente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="398"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="431"/>
         <source>cancelled</source>
         <translation>cancelada</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="398"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="431"/>
         <source>done</source>
         <translation>terminada</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="403"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="436"/>
         <source>waiting</source>
         <translation>en espera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="404"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="437"/>
         <source>offered, held for them</source>
         <translation>ofrecido, reservado para esa persona</translation>
     </message>
@@ -1056,113 +1056,153 @@
         <translation>No hay nadie esperando.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="264"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="266"/>
+        <source>While offline, {0} – {1}</source>
+        <translation>Sin conexión, {0} – {1}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="270"/>
+        <source>No changes were made here meanwhile.</source>
+        <translation>Mientras tanto no se hizo ningún cambio aquí.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="271"/>
+        <source>{0} change(s) made here; the server accepted {1} and turned down {2}.</source>
+        <translation>Cambios hechos aquí: {0}; el servidor aceptó {1} y rechazó {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="275"/>
+        <source>a member</source>
+        <translation>un socio</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="276"/>
+        <source>Turned down, for {0}: {1}</source>
+        <translation>Rechazado, para {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="284"/>
         <source>Online</source>
         <translation>En línea</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="264"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="284"/>
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="265"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="285"/>
         <source>{0} change(s) waiting to be sent</source>
         <translation>{0} cambio(s) pendiente(s) de enviar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="266"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="286"/>
         <source>Last successful sync: {0}</source>
         <translation>Última sincronización correcta: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="267"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="287"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="271"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="290"/>
+        <source>Oldest waiting change made at {0}</source>
+        <translation>El cambio pendiente más antiguo se hizo a las {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="294"/>
+        <source>Not connected to a server: this kiosk works on its own. Staff can connect it with `kiosk enroll`.</source>
+        <translation>Sin conexión a un servidor: este quiosco funciona por su cuenta. El personal puede conectarlo con `kiosk enroll`.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="297"/>
+        <source>The last sync did not finish: {0}. Nothing is lost; it tries again by itself.</source>
+        <translation>La última sincronización no terminó: {0}. No se pierde nada; vuelve a intentarlo sola.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="302"/>
         <source>Rejected by the server: {0}</source>
         <translation>Rechazado por el servidor: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="272"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="303"/>
         <source>Mark handled</source>
         <translation>Marcar como resuelto</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="275"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="306"/>
         <source>No rejected changes.</source>
         <translation>No hay cambios rechazados.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="283"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="292"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="316"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="325"/>
         <source>{0} s</source>
         <translation>{0} s</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="295"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="328"/>
         <source>Sign members out after no touch for</source>
         <translation>Cerrar la sesión de los socios tras un tiempo sin tocar la pantalla de</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="296"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="329"/>
         <source>Shorter timeout</source>
         <translation>Tiempo de espera más corto</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="298"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="331"/>
         <source>Longer timeout</source>
         <translation>Tiempo de espera más largo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="303"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="336"/>
         <source>The staff PIN was changed.</source>
         <translation>Se ha cambiado el PIN del personal.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="306"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="339"/>
         <source>New staff PIN</source>
         <translation>Nuevo PIN del personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="316"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="349"/>
         <source>This card is not known here.</source>
         <translation>Esta tarjeta no se conoce aquí.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="336"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="369"/>
         <source>Choose</source>
         <translation>Elegir</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="337"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="370"/>
         <source>Choose {0}</source>
         <translation>Elegir a {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="340"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="373"/>
         <source>No member matches.</source>
         <translation>Ningún socio coincide.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="357"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="390"/>
         <source>Book a walk-in</source>
         <translation>Hacer una reserva en persona</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="369"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="402"/>
         <source>Move</source>
         <translation>Cambiar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="374"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="407"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="384"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="417"/>
         <source>Done.</source>
         <translation>Hecho.</translation>
     </message>

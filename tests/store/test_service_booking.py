@@ -240,3 +240,14 @@ def test_free_slots_and_first_free(svc: KioskService) -> None:
     assert all(not s.overlaps(span(8, 10)) for s in free)
     first = svc.reads.first_free("table_saw", timedelta(hours=2), span(8, 9).start, ALICE.id)
     assert first[0] == (svc.reads.resources("table_saw")[1], span(8, 10))
+
+
+def test_a_booking_id_in_capitals_is_the_same_id(svc, clock) -> None:
+    """Ids are UUIDs in any spelling; the booking comes back under its canonical form."""
+    from tests.store.factory import ALICE, ROOM, span
+
+    given = "5D3B4C1E-0F6A-4B7C-8D9E-0A1B2C3D4E5F"
+    done = svc.reservations.book(ROOM.id, ALICE.id, span(10, 11), reservation_id=given)
+    assert done.value.id == given.lower()
+    assert svc.reads.reservation(given.lower()) is not None
+    assert svc.reservations.cancel(given).value.status == "cancelled"
