@@ -15,7 +15,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from central.db import tables as t
-from central.domain import flags, queries, records
+from central.domain import flags, mail, queries, records
 from central.domain.changes import ChangeSet, publish
 from central.domain.saving import publish_member
 from kiosk.core import credentials, entities, localtime
@@ -45,6 +45,10 @@ def add_site(conn: Connection, name: str, tz: str, now: datetime, *,
         validate_layer({k: v for k, v in (settings or {}).items() if k != "cohorts"})
     except InvalidInput as exc:
         raise AdminError(str(exc)) from exc
+    taken = conn.execute(sa.select(t.sites.c.id).where(t.sites.c.name == name)).first()
+    if taken is not None:
+        raise AdminError(f"a site named {name!r} already exists ({taken[0]}); pick another "
+                         "name, or use that site")
     site = Site(site_id or str(uuid.uuid4()), name, tz, settings or {})
     conn.execute(sa.insert(t.sites).values(id=site.id, name=name, timezone=tz,
                                            settings=dict(site.settings), created_at=now))
@@ -91,31 +95,69 @@ def _upsert_member(conn: Connection, values: dict[str, Any]) -> None:
     conn.execute(stmt)
 
 
+#: The longest value each CSV column may hold (the columns' sizes).
+_CSV_LENGTHS = {"number": 64, "display_name": 200, "cohort": 100, "badges": 2000}
+
+
+def _csv_rows(path: Path) -> list[dict[str, str | None]]:
+    try:
+        with path.open(newline="", encoding="utf-8") as handle:
+            return list(csv.DictReader(handle))
+    except UnicodeDecodeError as exc:
+        raise AdminError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); "
+                         "save the file as UTF-8 CSV") from None
+    except csv.Error as exc:
+        raise AdminError(f"{path}: not a CSV file this command can read ({exc})") from None
+
+
+def _member_values(site: Site, path: Path, line: int, row: dict[str, str | None]
+                   ) -> dict[str, Any]:
+    """One CSV row as a member's columns; ``AdminError`` naming the file, line and field."""
+    def field(name: str) -> str:
+        value = (row.get(name) or "").strip()
+        if "\x00" in value:
+            raise AdminError(f"{path} line {line}: {name} contains a NUL character")
+        if len(value) > _CSV_LENGTHS.get(name, 1000):
+            raise AdminError(f"{path} line {line}: {name} is longer than "
+                             f"{_CSV_LENGTHS[name]} characters")
+        return value
+
+    number, name = field("number"), field("display_name")
+    if not number or not name:
+        raise AdminError(f"{path} line {line}: number and display_name are required")
+    pin, card, email = field("pin"), field("card"), field("email")
+    if pin and not credentials.valid_pin(pin):
+        raise AdminError(f"{path} line {line}: the PIN must be 4-8 digits")
+    try:
+        digits = credentials.normalise_card(card) if card else None
+    except InvalidInput as exc:
+        raise AdminError(f"{path} line {line}: card: {exc}") from None
+    try:
+        to_addr = mail.address(email) if email else None
+    except ValueError as exc:
+        raise AdminError(f"{path} line {line}: the e-mail {email!r} {exc}") from None
+    return {
+        "id": str(uuid.uuid4()), "site_id": site.id, "number": number, "display_name": name,
+        "email": to_addr,
+        "card_hash": credentials.card_hash(site.id, digits) if digits else None,
+        "pin_hash": credentials.hash_pin(pin) if pin else None,
+        "cohort": field("cohort") or None, "status": "active", "no_show_count": 0,
+        "badges": sorted(b for b in field("badges").split(";") if b.strip()),
+    }
+
+
 def import_members(conn: Connection, site_ref: str, path: Path, now: datetime) -> int:
     """Load members from CSV (number, display_name, email, card, pin, cohort, badges with
-    ``;`` between); existing numbers are updated. Credentials are stored only hashed."""
+    ``;`` between); existing numbers are updated. Credentials are stored only hashed.
+    Every row is checked before anything is written: a bad one names its line and field,
+    and nothing is imported."""
     site = find_site(conn, site_ref)
-    with path.open(newline="", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    for line, row in enumerate(rows, start=2):
-        number, name = (row.get("number") or "").strip(), (row.get("display_name") or "").strip()
-        if not number or not name:
-            raise AdminError(f"line {line}: number and display_name are required")
-        pin, card = (row.get("pin") or "").strip(), (row.get("card") or "").strip()
-        if pin and not credentials.valid_pin(pin):
-            raise AdminError(f"line {line}: the PIN must be 4-8 digits")
-        _upsert_member(conn, {
-            "id": str(uuid.uuid4()), "site_id": site.id, "number": number,
-            "display_name": name, "email": (row.get("email") or "").strip() or None,
-            "card_hash": credentials.card_hash(site.id, credentials.normalise_card(card))
-            if card else None,
-            "pin_hash": credentials.hash_pin(pin) if pin else None,
-            "cohort": (row.get("cohort") or "").strip() or None, "status": "active",
-            "no_show_count": 0,
-            "badges": sorted(b for b in (row.get("badges") or "").split(";") if b.strip()),
-        })
+    rows = _csv_rows(path)
+    members = [_member_values(site, path, line, row) for line, row in enumerate(rows, start=2)]
+    for values in members:
+        _upsert_member(conn, values)
     cs = ChangeSet()
-    numbers = [(r.get("number") or "").strip() for r in rows]
+    numbers = [m["number"] for m in members]
     ids = conn.execute(sa.select(t.members.c.id).where(
         t.members.c.site_id == site.id, t.members.c.number.in_(numbers))).scalars()
     for member_id in ids:

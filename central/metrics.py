@@ -10,8 +10,11 @@ whichever worker answers.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest, multiprocess
+from prometheus_client.core import GaugeMetricFamily, Metric
+from prometheus_client.registry import Collector
 
 MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
 
@@ -47,15 +50,36 @@ EMAILS = Counter("central_emails_total", "E-mails by result (sent, failed, retri
                  ["result"], registry=REGISTRY)
 
 
-def exposition() -> bytes:
+def queue_gauges(queued: dict[str, int]) -> bytes:
+    """The mail queue by status as read from the database (so every worker shows the same
+    numbers): ``central_emails_queued{status="sending"}`` above 0 for long means stuck."""
+    family = GaugeMetricFamily("central_emails_queued", "E-mails in the queue by status",
+                               labels=["status"])
+    for status in ("pending", "sending", "failed"):
+        family.add_metric([status], float(queued.get(status, 0)))
+    registry = CollectorRegistry()
+    registry.register(_Fixed([family]))
+    return bytes(generate_latest(registry))
+
+
+class _Fixed(Collector):
+    def __init__(self, families: list[Metric]) -> None:
+        self.families = families
+
+    def collect(self) -> Iterable[Metric]:
+        return self.families
+
+
+def exposition(queued: dict[str, int] | None = None) -> bytes:
     """The Prometheus text of this server: every worker's figures summed in multiprocess
-    mode, else this process's."""
+    mode, else this process's; then the mail queue's gauges when ``queued`` is given."""
+    extra = b"" if queued is None else queue_gauges(queued)
     directory = os.environ.get(MULTIPROC_ENV)
     if not directory:
-        return bytes(generate_latest(REGISTRY))
+        return bytes(generate_latest(REGISTRY)) + extra
     registry = CollectorRegistry()
     multiprocess.MultiProcessCollector(registry, path=directory)  # type: ignore[no-untyped-call]
-    return bytes(generate_latest(registry))
+    return bytes(generate_latest(registry)) + extra
 
 
 def process_exited(pid: int | None = None) -> None:

@@ -106,7 +106,8 @@ def figures(conn: Connection) -> list[Figure]:
         Figure("email delivery", delivered, "> 98 %",
                None if delivered is None else delivered > 0.98,
                f"{mails.get('sent', 0)} sent, {mails.get('failed', 0)} failed after retries, "
-               f"{mails.get('pending', 0)} pending"),
+               f"{mails.get('pending', 0)} pending, {mails.get('sending', 0)} sending "
+               "(stuck if it stays above 0)"),
         Figure("no-show rate", no_show, "(watch)", None,
                f"{ended.get('no_show', 0)} of {sum(ended.values())} ended bookings"),
     ]

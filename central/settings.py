@@ -41,6 +41,7 @@ class Settings:
     tombstone_retention_days: int = 60
     dedup_retention_days: int = 90
     reservation_window_days: int = 90
+    stats_retention_days: int = 90
     maintenance_file: Path = Path(DEFAULT_MAINTENANCE_FILE)
     rate_per_s: float = 50.0
     rate_burst: int = 200
@@ -66,6 +67,7 @@ class Settings:
             tombstone_retention_days=_int("CENTRAL_TOMBSTONE_RETENTION_DAYS", 60),
             dedup_retention_days=_int("CENTRAL_DEDUP_RETENTION_DAYS", 90),
             reservation_window_days=_int("CENTRAL_RESERVATION_WINDOW_DAYS", 90),
+            stats_retention_days=_int("CENTRAL_STATS_RETENTION_DAYS", 90),
             maintenance_file=Path(os.environ.get("CENTRAL_MAINTENANCE_FILE")
                                   or DEFAULT_MAINTENANCE_FILE).resolve(),
             rate_per_s=_float("CENTRAL_RATE_PER_S", 50.0),

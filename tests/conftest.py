@@ -1,9 +1,10 @@
-"""Suite-wide test set-up: headless Qt, an in-memory keyring, and no silent skips in CI."""
+"""Suite-wide test set-up: headless Qt, an in-memory keyring, no silent skips in CI, and
+the figures tests measured (fuzzing counts, stop times), printed at the end of the run."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import keyring
 import pytest
@@ -12,6 +13,21 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from tests.helpers.memory_keyring import MemoryKeyring
+
+FIGURES: list[str] = []
+
+
+@pytest.fixture
+def figure() -> Callable[[str], None]:
+    """Report one measured figure (a line) in the run's summary."""
+    return FIGURES.append
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if FIGURES:
+        terminalreporter.section("measured figures")
+        for line in FIGURES:
+            terminalreporter.write_line(line)
 
 
 @pytest.fixture(autouse=True)

@@ -43,7 +43,7 @@ def create_app(engine: Engine, settings: Settings,
         stats.start(engine, settings.stats_flush_s)
         yield
         if scheduler is not None:
-            scheduler.shutdown(wait=True)
+            scheduler.shutdown()
         stats.stop(engine)
         metrics.process_exited()
 
@@ -76,16 +76,36 @@ def app_from_env() -> FastAPI:
     return create_app(engine_for(settings), settings)
 
 
+PULL = "sync_pull_api_v1_sync_pull_get"
+#: OpenAPI links: what a kiosk does after each answer (the next page with the returned
+#: cursor; a pull after a push or a check-in). They document the sync loop and let
+#: stateful fuzzing (schemathesis) follow it.
+LINKS: dict[str, dict[str, dict[str, Any]]] = {
+    "/api/v1/sync/pull": {"NextPage": {
+        "operationId": PULL, "parameters": {"cursor": "$response.body#/cursor"},
+        "description": "The next page, or later changes, after the returned cursor"}},
+    "/api/v1/sync/push": {"PullResults": {
+        "operationId": PULL, "parameters": {"results_since": 0},
+        "description": "A pull repeats the outcomes of the device's mutations"}},
+    "/api/v1/checkin": {"PullAfterCheckin": {
+        "operationId": PULL, "parameters": {"limit": 1000},
+        "description": "After a check-in, the kiosk pulls"}},
+}
+
+
 def _openapi(app: FastAPI) -> dict[str, Any]:
-    """FastAPI's document, with error answers declared as ``application/problem+json``."""
+    """FastAPI's document, with error answers declared as ``application/problem+json`` and
+    the sync loop's links."""
     if app.openapi_schema is None:
         doc = get_openapi(title=app.title, version=app.version, description=app.description,
                           routes=app.routes)
-        for path in doc["paths"].values():
+        for name, path in doc["paths"].items():
             for operation in path.values():
                 for status, answer in operation.get("responses", {}).items():
                     content = answer.get("content", {})
                     if int(status) >= 400 and "application/json" in content:
                         content["application/problem+json"] = content.pop("application/json")
+                    if status == "200" and name in LINKS:
+                        answer["links"] = LINKS[name]
         app.openapi_schema = doc
     return app.openapi_schema

@@ -4,6 +4,7 @@ database connection and finds the device."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -21,6 +22,7 @@ from central.db.engine import autocommit
 from central.domain import devices
 from central.settings import Settings
 
+_VERSION = re.compile(r"[0-9]{1,9}")
 _bearer = HTTPBearer(auto_error=False, description="The kiosk's device token")
 
 
@@ -50,8 +52,9 @@ def schema_version(
         description=f"The kiosk's sync schema version (this server speaks {SCHEMA_VERSION})",
         max_length=10)] = None,
 ) -> int:
-    """Refuse a missing or malformed version (400) and one too old for us (426)."""
-    if x_schema_version is None or not x_schema_version.strip().isdigit():
+    """Refuse a missing or malformed version (400) and one too old for us (426). Only ASCII
+    digits count (``str.isdigit`` also says yes to digits ``int`` cannot read)."""
+    if x_schema_version is None or not _VERSION.fullmatch(x_schema_version.strip()):
         raise ProblemError(400, "X-Schema-Version must be given as a whole number.")
     version = int(x_schema_version)
     if version < settings.min_schema_version:
@@ -120,6 +123,7 @@ def authenticated(request: Request, token: str, *, scope_ids: Sequence[str] = ()
     with conn:
         if device is None:
             raise _denied()
+        request.state.device_id = device.id  # the answer counts for the report
         wait = limiter.take(device.id)
         if wait is not None:
             raise ProblemError(429, "Too many requests from this kiosk; retry later.",

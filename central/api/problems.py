@@ -62,7 +62,8 @@ def _unavailable(_: Request, exc: Exception) -> JSONResponse:
 
 
 def _crash(request: Request, exc: Exception) -> JSONResponse:
-    log.exception("unhandled error on %s", request.url.path)
+    # called outside an ``except`` block: name the exception, or the log reads "None"
+    log.error("unhandled error on %s", request.url.path, exc_info=exc)
     return problem(500, "The server failed; the request may be retried with the same ids.")
 
 

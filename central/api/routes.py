@@ -13,6 +13,7 @@ from central import maintenance, metrics
 from central.api import schemas as s
 from central.api.deps import ClockDep, EngineDep, SettingsDep, TokenDep, authenticated
 from central.api.problems import ProblemError
+from central.db import tables as t
 from central.domain import heartbeat, pull, push
 from central.domain.devices import Device
 
@@ -123,6 +124,16 @@ def readyz(engine: EngineDep, clock: ClockDep, settings: SettingsDep) -> s.Healt
 
 @ops.get("/metrics", response_class=Response,
          responses={200: {"content": {"text/plain": {}}}})
-def prometheus() -> Response:
-    """Prometheus exposition of the server's figures (all worker processes together)."""
-    return Response(metrics.exposition(), media_type=CONTENT_TYPE_LATEST)
+def prometheus(engine: EngineDep) -> Response:
+    """Prometheus exposition of the server's figures (all worker processes together), with
+    the mail queue by status (``sending`` that stays above 0 means stuck mail)."""
+    e = t.emails
+    try:
+        with engine.connect() as conn:
+            queued = {str(k): int(v) for k, v in conn.execute(
+                sa.select(e.c.status, sa.func.count()).where(
+                    e.c.status.in_(["pending", "sending", "failed"]))
+                .group_by(e.c.status))}
+    except sa.exc.SQLAlchemyError:  # the figures still show while the database is away
+        queued = None
+    return Response(metrics.exposition(queued), media_type=CONTENT_TYPE_LATEST)

@@ -3,27 +3,97 @@
 Mutations are a union discriminated by ``name``, so an unknown name, a wrong type or a
 time without a zone is refused (422) before anything is written. Their argument models
 are generated from the core's mutation vocabulary (``kiosk.core.mutations``).
+
+Types on the wire are strict: a number is a JSON number (not ``"1"``), text is a JSON
+string (not ``true``), a time is an RFC 3339 string with a zone inside the core's year
+range (not a Unix timestamp). Nothing a database cannot store gets past the schema: no NUL
+character in any string and no NaN or infinity in any number (``json.loads`` accepts
+them; PostgreSQL refuses them).
 """
 
 from __future__ import annotations
 
+import math
 from datetime import datetime
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, create_model
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    create_model,
+    field_validator,
+    model_validator,
+)
 
+from kiosk.core.model import require_utc
 from kiosk.core.mutations import FIELDS, NAMES, FieldSpec, Kind, Via
 from kiosk.core.mutations import TYPES as MUTATION_TYPES
 
+#: How deep a free-form JSON value (``metrics``) may nest.
+MAX_DEPTH = 8
+
+
+def _rfc3339_text(value: object) -> object:
+    """A time arrives as text: a number (a Unix timestamp) is not a time on this wire."""
+    if not isinstance(value, str | datetime):
+        raise ValueError("a time must be an RFC 3339 string such as 2026-03-08T10:00:00Z")
+    return value
+
+
+def _json_number(value: object) -> object:
+    """A number arrives as a JSON number: not text, not ``true`` (``1.0`` is the integer 1,
+    as JSON Schema says; ``1.5`` is not an integer)."""
+    if isinstance(value, str | bool):
+        raise ValueError("a number must be a JSON number, not text or true/false")
+    return value
+
+
+#: Years the core accepts (``kiosk.core.model.require_utc``), as a pattern for the schema.
+YEARS = r"^(19[7-9][0-9]|20[0-9][0-9]|21[0-9][0-9]|2200)-"
 Seq = Annotated[int, Field(ge=1, le=2**53)]
-Text = Annotated[str, Field(max_length=200)]
+Text = Annotated[str, Strict(), Field(max_length=200)]
+#: An instant on the wire: RFC 3339 text with a zone, in the core's year range, as UTC.
+Instant = Annotated[AwareDatetime, BeforeValidator(_rfc3339_text),
+                    AfterValidator(lambda v: require_utc(v, "time")),
+                    Field(json_schema_extra={"pattern": YEARS})]
+
+
+def storable(value: object, depth: int = 0) -> None:
+    """Refuse (``ValueError``) what a database cannot store: NUL in a string or a key,
+    NaN or infinity, nesting deeper than ``MAX_DEPTH``."""
+    if depth > MAX_DEPTH:
+        raise ValueError(f"values may nest at most {MAX_DEPTH} deep")
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise ValueError("text must not contain a NUL character")
+    elif isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError("numbers must be finite (no NaN or Infinity)")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            storable(key, depth + 1)
+            storable(item, depth + 1)
+    elif isinstance(value, list):
+        for item in value:
+            storable(item, depth + 1)
 
 
 class In(BaseModel):
     """Request bodies: unknown extra fields are ignored (newer kiosks may add fields)."""
 
     model_config = ConfigDict(extra="ignore")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _storable(cls, data: Any) -> Any:
+        storable(data)
+        return data
 
 
 class Out(BaseModel):
@@ -33,14 +103,16 @@ class Out(BaseModel):
 class _Mutation(In):
     id: UUID
     seq: Seq
-    at: Annotated[str | None, Field(max_length=64)] = None
+    at: Annotated[str | None, Strict(), Field(max_length=64)] = None
     name: str
     args: In
+
+    _seq_is_a_number = field_validator("seq", mode="before")(_json_number)
 
 
 def _arg_type(spec: FieldSpec) -> Any:
     """The wire type of one mutation argument."""
-    return {Kind.ID: UUID, Kind.OPTIONAL_ID: UUID | None, Kind.INSTANT: AwareDatetime,
+    return {Kind.ID: UUID, Kind.OPTIONAL_ID: UUID | None, Kind.INSTANT: Instant,
             Kind.TEXT: Text, Kind.VIA: Literal[tuple(str(v) for v in Via)]}[spec.kind]
 
 
@@ -113,11 +185,13 @@ class PullResponse(Out):
 
 class CheckinRequest(In):
     device_id: UUID
-    app_version: Annotated[str | None, Field(max_length=100)] = None
-    cursor: Annotated[str | None, Field(max_length=500)] = None
+    app_version: Annotated[str | None, Strict(), Field(max_length=100)] = None
+    cursor: Annotated[str | None, Strict(), Field(max_length=500)] = None
     outbox_depth: Annotated[int | None, Field(ge=0, le=10**9)] = None
-    oldest_pending_at: AwareDatetime | None = None
-    metrics: dict[str, Any] | None = None
+    oldest_pending_at: Instant | None = None
+    metrics: Annotated[dict[str, Any] | None, Field(max_length=200)] = None
+
+    _depth_is_a_number = field_validator("outbox_depth", mode="before")(_json_number)
 
 
 class FlagView(BaseModel):

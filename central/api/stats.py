@@ -1,9 +1,17 @@
-"""Per-request accounting for the go/no-go report's error rate, kept off the request path.
+"""Per-request accounting for the go/no-go report's error rates, kept off the request path.
 
-The middleware counts every answer in memory (by hour, route and whether it was a 5xx) and
-remembers each 5xx; a background thread adds the counts to ``request_stats`` and the 5xx
-to ``request_errors`` every ``stats_flush_s`` seconds and once more at shutdown. Several
-server processes add their own counts to the same rows.
+The plan's error rates are about kiosks' sync traffic, so only requests whose token was
+accepted count: per hour and route, how many were answered and how many with a server
+error; and each server error on a push (the "per mutation" rate) is remembered with its
+time. A server error here is 500 or above except 503, which the contract uses for "busy or
+in maintenance, retry later" (the kiosk retries; nothing is lost). Anonymous or refused
+requests cannot move the figures.
+
+A background thread adds the counts to ``request_stats`` and the push errors to
+``request_errors`` every ``stats_flush_s`` seconds and once more at shutdown. Several
+server processes add their own counts to the same rows. Both tables are pruned by the
+prune job (``central.jobs.prune``); while the database is away at most ``MAX_PENDING``
+errors wait in memory (older ones are dropped, and still counted in ``request_stats``).
 """
 
 from __future__ import annotations
@@ -21,6 +29,12 @@ from central.db.engine import write
 
 log = logging.getLogger("central.api")
 Key = tuple[datetime, str]  # hour, route
+MAX_PENDING = 10_000
+
+
+def server_error(status: int) -> bool:
+    """Whether an answer counts as a server error in the report (503 does not)."""
+    return status >= 500 and status != 503
 
 
 class RequestStats:
@@ -33,15 +47,23 @@ class RequestStats:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
-    def count(self, route: str, status: int, path: str) -> None:
+    def count(self, route: str, status: int, path: str, *,
+              device_id: str | None = None) -> None:
+        """Count one answer; ``device_id`` is the authenticated device (None: anonymous
+        or refused before its token was checked, not counted)."""
+        if device_id is None or route == "other":
+            return
         now = datetime.now(UTC)
         key = (now.replace(minute=0, second=0, microsecond=0), route)
+        failed = server_error(status)
         with self._lock:
             pair = self._counts.setdefault(key, [0, 0])
             pair[0] += 1
-            if status >= 500:
+            if failed:
                 pair[1] += 1
-                self._errors.append({"at": now, "path": path[:200], "status": status})
+                if route == "push":
+                    self._errors.append({"at": now, "path": path[:200], "status": status})
+                    del self._errors[:-MAX_PENDING]
 
     def flush(self, engine: Engine) -> None:
         """Add what was counted since the last flush to the database."""
@@ -72,6 +94,7 @@ class RequestStats:
                     pair[0] += n
                     pair[1] += e
                 self._errors[:0] = errors
+                del self._errors[:-MAX_PENDING]
 
     def start(self, engine: Engine, every_s: float) -> None:
         def loop() -> None:

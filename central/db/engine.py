@@ -5,17 +5,41 @@ database's single write lock up front, so a transaction's checks and its writes 
 same data even across server processes; on PostgreSQL it is READ COMMITTED and the
 exclusion constraint and row locks do the rest. ``read(engine)`` is one consistent
 snapshot (REPEATABLE READ on PostgreSQL, a deferred transaction on SQLite in WAL mode).
+
+Inside ``dry_run()`` every write transaction is rolled back instead of committed: a job
+run as a preview (``central jobs run --dry-run``) does all its work and keeps none of it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
+
+#: Seconds to wait for PostgreSQL to accept a connection (an unreachable host fails fast).
+CONNECT_TIMEOUT_S = 10
+_DRY_RUN: ContextVar[bool] = ContextVar("central_dry_run", default=False)
+
+
+@contextmanager
+def dry_run() -> Iterator[None]:
+    """Roll back every write transaction opened (in this thread) until the block ends."""
+    token = _DRY_RUN.set(True)
+    try:
+        yield
+    finally:
+        _DRY_RUN.reset(token)
+
+
+def is_dry_run() -> bool:
+    """Whether writes are being rolled back (code with effects outside the database, such
+    as sending mail, asks this and only counts what it would do)."""
+    return _DRY_RUN.get()
 
 
 def normalise_url(url: str) -> str:
@@ -36,12 +60,29 @@ def make_engine(url: str, *, pool_size: int = 10, pre_ping: bool = True) -> Engi
     (as ``central.api.deps`` does).
     """
     url = normalise_url(url)
+    # hide_parameters: a failing statement's message never carries its values (a member's
+    # PIN or card hash, a token hash) into a traceback or a log
     if url.startswith("sqlite"):
-        engine = sa.create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+        engine = sa.create_engine(url, connect_args={"timeout": 30, "check_same_thread": False},
+                                  hide_parameters=True)
         _setup_sqlite(engine)
         return engine
-    return sa.create_engine(url, pool_size=pool_size, max_overflow=4,
-                            pool_pre_ping=pre_ping)
+    engine = sa.create_engine(url, pool_size=pool_size, max_overflow=4, pool_pre_ping=pre_ping,
+                              hide_parameters=True,
+                              connect_args={"connect_timeout": CONNECT_TIMEOUT_S})
+    event.listen(engine, "handle_error", _without_failing_row)
+    return engine
+
+
+def _without_failing_row(context: sa.engine.ExceptionContext) -> None:
+    """Drop PostgreSQL's "Failing row contains (…)" detail from an error's message: it
+    lists every value of the row (a member's PIN and card hashes) and would reach
+    tracebacks and logs."""
+    for error in (context.original_exception, context.sqlalchemy_exception):
+        if error is not None and error.args and isinstance(error.args[0], str):
+            kept = [line for line in error.args[0].splitlines()
+                    if not line.lstrip().startswith("DETAIL:  Failing row contains")]
+            error.args = ("\n".join(kept), *error.args[1:])
 
 
 def _setup_sqlite(engine: Engine) -> None:
@@ -97,8 +138,10 @@ def writing(conn: Connection) -> Iterator[Connection]:
     else:
         conn.execution_options(isolation_level="READ COMMITTED")
     try:
-        with conn.begin():
+        with conn.begin() as transaction:
             yield conn
+            if _DRY_RUN.get():
+                transaction.rollback()
     finally:
         if conn.dialect.name == "sqlite":
             conn.execution_options(sqlite_begin="DEFERRED")

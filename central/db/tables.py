@@ -6,8 +6,9 @@ per site, bumped inside every writing transaction so that commit order equals ve
 order), ``changes`` (the latest version of every entity a site can see, tombstones
 included), ``devices`` (hashed tokens, last processed mutation seq) and
 ``device_mutations`` (exactly-once records). ``emails`` is the outgoing mail queue and
-``request_errors`` records 5xx answers and ``request_stats`` counts every answer per
-hour and route, for the go/no-go report's error rate.
+``request_errors`` records server errors answered to kiosks' pushes and ``request_stats``
+counts kiosks' sync answers per hour and route, for the go/no-go report's error rates
+(``central.api.stats`` says what counts).
 """
 
 from __future__ import annotations

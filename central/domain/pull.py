@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +25,9 @@ from central.domain.devices import Device
 from central.domain.push import STORED, Result, stored_result
 
 RESULTS_LIMIT = 500
+#: What a cursor decodes to: ASCII digits without leading zeros, nothing else, so that one
+#: cursor has one spelling (``int`` would also read " 7", "+7", "0_7" or Arabic digits).
+_RAW = re.compile(r"v1:([^:\s]{1,64}):(0|[1-9][0-9]*):([01])")
 
 
 class BadCursorError(ValueError):
@@ -52,13 +56,17 @@ class Cursor:
     @classmethod
     def decode(cls, text: str) -> Cursor:
         try:
-            raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)).decode()
-            tag, site_id, version, full = raw.split(":")
-            if tag != "v1" or full not in ("0", "1") or int(version) < 0:
-                raise ValueError(raw)
-            return cls(site_id, int(version), full == "1")
-        except (ValueError, binascii.Error, UnicodeDecodeError) as exc:
+            raw = base64.b64decode(text + "=" * (-len(text) % 4), altchars=b"-_",
+                                   validate=True).decode("ascii")
+        except (ValueError, binascii.Error) as exc:
             raise BadCursorError("the cursor is not valid") from exc
+        match = _RAW.fullmatch(raw)
+        if match is None:
+            raise BadCursorError("the cursor is not valid")
+        cur = cls(match[1], int(match[2]), match[3] == "1")
+        if cur.encode() != text:  # padding, or bits base64 ignores: not a cursor we made
+            raise BadCursorError("the cursor is not valid")
+        return cur
 
 
 @dataclass(frozen=True, slots=True)

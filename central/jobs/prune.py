@@ -5,7 +5,8 @@ A tombstone is deleted only after ``tombstone_retention_days``; the site's
 ``pruned_through`` then rises to the highest pruned version, and an incremental cursor
 below it gets 410 (the kiosk does a full sync). Dedup records are kept for
 ``dedup_retention_days`` (weeks, as long as a kiosk may stay offline). A reservation that
-ended more than ``reservation_window_days`` ago leaves the slice as a tombstone.
+ended more than ``reservation_window_days`` ago leaves the slice as a tombstone. The
+report's request counts and push errors are kept for ``stats_retention_days``.
 """
 
 from __future__ import annotations
@@ -47,12 +48,22 @@ def _tombstones(engine: Engine, cutoff: datetime) -> int:
         return int(conn.execute(sa.delete(c).where(old)).rowcount or 0)
 
 
+def _request_stats(engine: Engine, cutoff: datetime) -> int:
+    re, rs = t.request_errors, t.request_stats
+    with write(engine) as conn:
+        errors = conn.execute(sa.delete(re).where(re.c.at < cutoff)).rowcount
+        hours = conn.execute(sa.delete(rs).where(rs.c.hour < cutoff)).rowcount
+    return int(errors or 0) + int(hours or 0)
+
+
 def prune(engine: Engine, settings: Settings, now: datetime) -> dict[str, int]:
-    """Run all three prunings; return what each removed."""
+    """Run every pruning; return what each removed."""
     window = _leave_window(engine, now - timedelta(days=settings.reservation_window_days), now)
     tombstones = _tombstones(engine, now - timedelta(days=settings.tombstone_retention_days))
     dm = t.device_mutations
     with write(engine) as conn:
         dedup = conn.execute(sa.delete(dm).where(
             dm.c.received_at < now - timedelta(days=settings.dedup_retention_days))).rowcount
-    return {"left_window": window, "tombstones": tombstones, "dedup_records": int(dedup or 0)}
+    stats = _request_stats(engine, now - timedelta(days=settings.stats_retention_days))
+    return {"left_window": window, "tombstones": tombstones, "dedup_records": int(dedup or 0),
+            "request_stats": stats}

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from kiosk.cli.output import EXIT_OK
 from kiosk.core import localtime
+from kiosk.core.errors import InvalidInput
 from kiosk.demo import catalogue
 
 
@@ -29,7 +32,20 @@ def ensure_site(db_path: Path) -> None:
         store.close()
 
 
+def require_display() -> None:
+    """Refuse to start Qt without a display (it would abort the process) and say what to
+    do instead."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        raise InvalidInput("no display to show the kiosk on (neither DISPLAY nor "
+                           "WAYLAND_DISPLAY is set): start it in the kiosk's graphical "
+                           "session, or set QT_QPA_PLATFORM=offscreen for a headless try; "
+                           "'kiosk --help' lists the commands that need no display")
+
+
 def cmd_run(db_path: Path, args: argparse.Namespace) -> int:
+    require_display()
     from kiosk.ui.app import run
 
     ensure_site(db_path)

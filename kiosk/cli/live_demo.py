@@ -22,6 +22,7 @@ from pathlib import Path
 import httpx
 from platformdirs import user_data_dir
 
+from kiosk.cli.app_cmds import require_display
 from kiosk.cli.output import EXIT_OK, error
 from kiosk.demo import catalogue
 from kiosk.store.db import open_store
@@ -80,6 +81,8 @@ def _start_server(db_url: str, port: int) -> subprocess.Popen[bytes]:
 
 
 def cmd_live_demo(args: argparse.Namespace) -> int:
+    if not args.no_ui:
+        require_display()  # before a server starts or a cache is made
     home = Path(args.dir) if args.dir else default_dir()
     home.mkdir(parents=True, exist_ok=True)
     _keyring_in(home)

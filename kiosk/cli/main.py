@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -133,20 +135,41 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    command = args.command or "run"
+    db_path = None
     try:
         db_path = resolve_db_path(args.db)
-        run_file_command = _file_command(command)
-        if run_file_command is not None:
-            return run_file_command(db_path, args)
-        with cli_context(db_path) as ctx:
-            return _service_command(command)(ctx, args)
+        return _dispatch(args.command or "run", db_path, args)
     except InvalidInput as exc:
         error(str(exc))
         return EXIT_USAGE
     except KeyboardInterrupt:
         error("interrupted")
         return 130
+    except BrokenPipeError:  # the reader went away (| head): stop quietly, as cat does
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
+    except Exception as exc:
+        if not _database_error(exc):
+            raise
+        reason = (str(getattr(exc, "orig", None) or exc).strip().splitlines() or ["?"])[0]
+        error(f"the cache {db_path} failed ({reason}); check the file, or move it away and "
+              "let the kiosk sync a new one")
+        return EXIT_USAGE
+
+
+def _dispatch(command: str, db_path: Path, args: argparse.Namespace) -> int:
+    run_file_command = _file_command(command)
+    if run_file_command is not None:
+        return run_file_command(db_path, args)
+    with cli_context(db_path) as ctx:
+        return _service_command(command)(ctx, args)
+
+
+def _database_error(exc: Exception) -> bool:
+    """A failure of the cache file itself (the store's checks catch the usual ones first)."""
+    from sqlalchemy.exc import DBAPIError
+
+    return isinstance(exc, DBAPIError | sqlite3.Error)
 
 
 if __name__ == "__main__":

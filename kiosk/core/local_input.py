@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 
 from kiosk.core import localtime, messages
 from kiosk.core.errors import InvalidInput
-from kiosk.core.model import Interval
+from kiosk.core.model import LAST_LOCAL_YEAR, MIN_YEAR, Interval
 from kiosk.core.refusals import Refusal
 
 _LOCAL_FORMAT = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})\s*$")
@@ -29,8 +29,8 @@ def parse_local(text: object) -> datetime:
         value = datetime(year, month, day, hour, minute)  # noqa: DTZ001 - wall clock
     except ValueError as exc:
         raise InvalidInput(f"{text!r} is not a real date and time: {exc}") from exc
-    if not 1970 <= year <= 2200:
-        raise InvalidInput(f"year {year} is out of range (1970–2200)")
+    if not MIN_YEAR <= year <= LAST_LOCAL_YEAR:
+        raise InvalidInput(f"year {year} is out of range ({MIN_YEAR}–{LAST_LOCAL_YEAR})")
     return value
 
 

@@ -19,9 +19,8 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from kiosk.core.errors import InvalidInput
-from kiosk.core.model import Interval, require_utc
+from kiosk.core.model import LAST_LOCAL_YEAR, MIN_YEAR, Interval, require_utc
 
-_MIN_YEAR, _MAX_YEAR = 1970, 2200
 _MINUTE = timedelta(minutes=1)
 #: Sampling step when looking for offset changes; no zone changes offset twice within it.
 _SCAN_STEP = timedelta(hours=1)
@@ -73,8 +72,8 @@ def _require_naive(local: object) -> datetime:
         raise InvalidInput(f"local time must be a date and time, not {type(local).__name__}")
     if local.tzinfo is not None:
         raise InvalidInput("local wall-clock time must not carry a time zone")
-    if not _MIN_YEAR <= local.year <= _MAX_YEAR:
-        raise InvalidInput(f"year {local.year} is out of range ({_MIN_YEAR}–{_MAX_YEAR})")
+    if not MIN_YEAR <= local.year <= LAST_LOCAL_YEAR + 1:  # the end of the last day
+        raise InvalidInput(f"year {local.year} is out of range ({MIN_YEAR}–{LAST_LOCAL_YEAR})")
     return local
 
 
@@ -178,8 +177,8 @@ def label(zone_name: str, instant: datetime) -> str:
 def _require_day(day: object) -> date:
     if not isinstance(day, date) or isinstance(day, datetime):
         raise InvalidInput(f"day must be a date, not {type(day).__name__}")
-    if not _MIN_YEAR <= day.year <= _MAX_YEAR - 1:
-        raise InvalidInput(f"year {day.year} is out of range ({_MIN_YEAR}–{_MAX_YEAR - 1})")
+    if not MIN_YEAR <= day.year <= LAST_LOCAL_YEAR:
+        raise InvalidInput(f"year {day.year} is out of range ({MIN_YEAR}–{LAST_LOCAL_YEAR})")
     return day
 
 

@@ -44,14 +44,21 @@ class WaitlistStatus(StrEnum):
     LEFT = "left"
 
 
+#: Years an instant may fall in. A local date or time a person gives must lie in a year
+#: before ``MAX_YEAR`` (``LAST_LOCAL_YEAR``), so that the end of its day, or of a booking
+#: made that day, is still an instant in range in every time zone.
+MIN_YEAR, MAX_YEAR = 1970, 2200
+LAST_LOCAL_YEAR = MAX_YEAR - 1
+
+
 def require_utc(value: object, name: str) -> datetime:
     """Return ``value`` as a UTC datetime, refusing naive or non-datetime values."""
     if not isinstance(value, datetime):
         raise InvalidInput(f"{name} must be a date and time, not {type(value).__name__}")
     if value.tzinfo is None or value.utcoffset() is None:
         raise InvalidInput(f"{name} has no time zone; give it in UTC or with an offset")
-    if not 1970 <= value.year <= 2200:
-        raise InvalidInput(f"{name} year {value.year} is out of range (1970–2200)")
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise InvalidInput(f"{name} year {value.year} is out of range ({MIN_YEAR}–{MAX_YEAR})")
     return value.astimezone(UTC)
 
 

@@ -21,6 +21,7 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.store.cache_check import check_cache
 from kiosk.store.outbox import ensure_sync_state
 
 BUSY_TIMEOUT_MS = 10_000
@@ -54,7 +55,9 @@ def _on_begin(connection: Any) -> None:
 def make_engine(path: Path | str, *, cache_kib: int = CACHE_KIB) -> Engine:
     """An engine on one cache file with the store's pragmas and explicit BEGIN;
     ``cache_kib`` is each connection's SQLite page cache."""
-    engine = create_engine(f"sqlite:///{Path(path)}", pool_size=8, max_overflow=16)
+    # hide_parameters: a failing statement's message never shows its values (PIN hashes)
+    engine = create_engine(f"sqlite:///{Path(path)}", pool_size=8, max_overflow=16,
+                           hide_parameters=True)
     event.listen(engine, "connect", partial(_on_connect, cache_kib=cache_kib))
     event.listen(engine, "begin", _on_begin)
     return engine
@@ -111,7 +114,9 @@ class Store:
 
 
 def open_store(path: Path | str, *, migrate: bool = True, cache_kib: int = CACHE_KIB) -> Store:
-    """Open the cache at ``path`` (created if missing) and bring its schema to head."""
+    """Open the cache at ``path`` (created if missing) and bring its schema to head;
+    ``CacheUnusable`` (file untouched) for a file that is not a cache this kiosk can use."""
+    check_cache(Path(path), alembic_config())
     store = Store(make_engine(path, cache_kib=cache_kib))
     if migrate:
         store.migrate()

@@ -1,12 +1,22 @@
 """The members-and-access aggregate: member PINs (throttled in the store, so a restart
 does not reset the count), the staff PIN (kept only as a hash), the kiosk's own settings
-and the feature flag's last known state."""
+and the feature flag's last known state.
+
+Two throttles guard member PINs. Per member: ``pin_max_attempts`` wrong PINs lock that
+member for ``pin_lock_minutes``. Across members (one common PIN tried on everyone): the
+wrong member PINs at this kiosk are counted per ``BURST_WINDOW`` (fixed windows, so a
+burst across a boundary may reach twice the limit before it locks); ``pin_burst_attempts``
+in one window lock member PIN sign-in at this kiosk for ``pin_burst_lock_minutes``, until
+it cools down or staff clear it (``clear_pin_lockout``). While locked no PIN is checked,
+so the lock is no oracle. Both live in ``pin_throttle`` rows: ``member:<number>``,
+``burst:<window start>`` and ``kiosk``.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
 from kiosk.core import credentials, messages
@@ -22,6 +32,9 @@ from kiosk.store.schema import (
 from kiosk.store.service_base import ServiceBase
 
 STAFF = "staff"
+KIOSK = "kiosk"
+BURST_PREFIX = "burst:"
+BURST_WINDOW = timedelta(minutes=10)
 
 
 def _throttle(session: Session, subject: str) -> PinThrottleRow:
@@ -50,15 +63,36 @@ def record_attempt(session: Session, row: PinThrottleRow, ok: bool, now: datetim
         row.failures, row.locked_until = 0, now + timedelta(minutes=lock)
 
 
+def _window_start(now: datetime) -> datetime:
+    step = int(BURST_WINDOW.total_seconds())
+    return datetime.fromtimestamp(int(now.timestamp()) // step * step, tz=now.tzinfo)
+
+
+def record_burst(session: Session, now: datetime) -> None:
+    """Count one wrong member PIN at this kiosk; lock member sign-in here when the window
+    holds ``pin_burst_attempts`` of them. Earlier windows' counts are dropped."""
+    subject = BURST_PREFIX + _window_start(now).strftime("%Y-%m-%dT%H:%M")
+    session.execute(delete(PinThrottleRow).where(
+        PinThrottleRow.subject.startswith(BURST_PREFIX), PinThrottleRow.subject != subject))
+    window = _throttle(session, subject)
+    window.failures += 1
+    if window.failures >= repo.kiosk_setting(session, "pin_burst_attempts"):
+        lock = repo.kiosk_setting(session, "pin_burst_lock_minutes")
+        window.failures = 0
+        _throttle(session, KIOSK).locked_until = now + timedelta(minutes=lock)
+
+
 class Access(ServiceBase):
     def verify_pin(self, member_number: str, pin: str) -> Member | Refusal:
         """The member if the PIN matches; ``forbidden`` otherwise (locked for
-        ``pin_lock_minutes`` after ``pin_max_attempts`` wrong tries)."""
+        ``pin_lock_minutes`` after ``pin_max_attempts`` wrong tries of one member, and for
+        everyone at this kiosk after a burst of wrong PINs: see the module's note)."""
         number = member_number.strip() if isinstance(member_number, str) else ""
         now = self.now()
         with self.store.write() as session:
+            minutes = locked_minutes(_throttle(session, KIOSK), now)
             row = _throttle(session, f"member:{number[:64]}")
-            minutes = locked_minutes(row, now)
+            minutes = minutes or locked_minutes(row, now)
             if minutes:
                 return messages.refuse("pin_locked", minutes=minutes)
             member = session.scalars(select(MemberRow).where(MemberRow.number == number)).first()
@@ -66,8 +100,22 @@ class Access(ServiceBase):
                   and credentials.verify_pin(pin, member.pin_hash))
             record_attempt(session, row, ok, now)
             if not ok or member is None:
+                record_burst(session, now)
                 return messages.refuse("pin_wrong")
             return convert.member(member)
+
+    def pin_lockout_minutes(self) -> int:
+        """Minutes left on the kiosk-wide lock of member PIN sign-in (0: not locked)."""
+        with self.store.read() as session:
+            row = session.get(PinThrottleRow, KIOSK)
+            return 0 if row is None else locked_minutes(row, self.now())
+
+    def clear_pin_lockout(self) -> None:
+        """Staff lift the kiosk-wide lock (and start the burst count afresh); locks of
+        single members stay until they cool down."""
+        with self.store.write() as session:
+            session.execute(delete(PinThrottleRow).where(or_(
+                PinThrottleRow.subject == KIOSK, PinThrottleRow.subject.startswith(BURST_PREFIX))))
 
     def kiosk_setting(self, key: str) -> int:
         """One of the kiosk's own settings (``idle_seconds``, ``pin_max_attempts``,

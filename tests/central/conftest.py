@@ -35,27 +35,37 @@ class Server:
     """``python -m central --db URL serve`` as a subprocess, stopped on ``close``."""
 
     def __init__(self, db_url: str, env: dict[str, str] | None = None,
-                 args: tuple[str, ...] = ()) -> None:
+                 args: tuple[str, ...] = (), log: Path | None = None) -> None:
+        """``log``: a file for the server's stderr (else a pipe, read if it fails to
+        start)."""
         self.port = free_port()
+        self.log = log
         self.url = f"http://127.0.0.1:{self.port}"
         full_env = {**os.environ, "CENTRAL_JOBS": "0", "PYTHONPATH": str(ROOT), **(env or {})}
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "central", "--db", db_url, "serve", "--host", "127.0.0.1",
              "--port", str(self.port), *args], env=full_env, cwd=ROOT,
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE if log is None else log.open("wb"))
         self._wait()
 
     def _wait(self) -> None:
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
-                raise RuntimeError(self.proc.stderr.read().decode() if self.proc.stderr else "")
+                raise RuntimeError(self.errors())
             try:
                 if httpx.get(f"{self.url}/healthz", timeout=1).status_code == 200:
                     return
             except httpx.HTTPError:
                 time.sleep(0.1)
         raise RuntimeError("server did not come up")
+
+    def errors(self) -> str:
+        """What the server wrote to stderr (all of it once it has stopped)."""
+        if self.log is not None:
+            return self.log.read_text(encoding="utf-8", errors="replace")
+        return self.proc.stderr.read().decode() if self.proc.stderr else ""
 
     def close(self) -> None:
         self.proc.terminate()

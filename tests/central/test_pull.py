@@ -104,10 +104,12 @@ def test_expired_cursor_gets_410_and_full_sync_recovers(world: World) -> None:
     kiosk = world.kiosk()
     _, old_cursor = kiosk.pull_all()
     later = datetime.now(UTC) + timedelta(days=200)
-    _cli(world, "jobs", "run", "prune", "--now", later.isoformat())  # bookings leave window
+    _cli(world, "jobs", "run", "prune", "--now", later.isoformat(),  # bookings leave window
+         "--allow-future")
     changes, _ = kiosk.pull_all(old_cursor)
     assert changes and all(c["deleted"] and c["data"] is None for c in changes)
-    _cli(world, "jobs", "run", "prune", "--now", (later + timedelta(days=90)).isoformat())
+    _cli(world, "jobs", "run", "prune", "--now", (later + timedelta(days=90)).isoformat(),
+         "--allow-future")
     gone = kiosk.pull(old_cursor)
     assert gone.status_code == 410
     assert gone.headers["content-type"].startswith("application/problem+json")

@@ -40,7 +40,8 @@ def test_the_outage_report_tells_what_the_server_made_of_offline_changes(
         kiosk: Kiosk, central: Central, tmp_path: Path) -> None:
     _outage(kiosk, central, tmp_path)
     report = kiosk.service.sync.outage_report()
-    assert report is not None and report.started_at < report.ended_at
+    # times are kept in whole seconds: a quick outage may start and end within one
+    assert report is not None and report.started_at <= report.ended_at
     assert [e.name for e in report.entries] == ["reservation.create"] * 2
     assert report.accepted == 1
     (turned_down,) = report.rejected
