@@ -13,11 +13,17 @@ from kiosk.ui.i18n import translate
 
 
 class Formatter:
-    """Formats instants as local wall-clock text for one site zone and one locale."""
+    """Formats instants as local wall-clock text for one site zone, in ``locale`` or
+    (when none is given) the default locale of the moment, which follows the kiosk's
+    language when a person switches it."""
 
     def __init__(self, zone_name: str, locale: QLocale | None = None) -> None:
         self.zone = zone_name
-        self.locale = locale or QLocale()
+        self._locale = locale
+
+    @property
+    def locale(self) -> QLocale:
+        return self._locale if self._locale is not None else QLocale()
 
     def wall(self, local: datetime) -> str:
         return self.locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)

@@ -75,9 +75,9 @@ class StatusStrip(QWidget):
             layout.addWidget(w)
         layout.addStretch(1)
         self.setAccessibleName(self.tr("Connection status"))
-        model.changed.connect(self._on_changed)
+        model.changed.connect(self.show_status)
 
-    def _on_changed(self, status: object) -> None:
+    def show_status(self, status: object) -> None:
         online = bool(getattr(status, "online", False))
         self.setProperty("online", "true" if online else "false")
         self.style().unpolish(self)

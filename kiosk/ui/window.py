@@ -31,33 +31,44 @@ class KioskWindow(QWidget):
                  lock: KioskLock, idle_seconds: int = 60) -> None:
         super().__init__()
         self.ctx, self.scanner, self.idle, self.lock = ctx, scanner, idle, lock
+        self.idle_seconds = idle_seconds
         self.setWindowTitle(ctx.site.name)
-        self.setAccessibleName(self.tr("Reservation kiosk"))
         self.banner = label("", "message", name="banner")
         self.banner.hide()
         self._banner_timer = QTimer(self, singleShot=True, interval=10_000)
         self._banner_timer.timeout.connect(self.banner.hide)
-        self.home = HomeScreen(ctx)
-        self.identify = IdentifyScreen(ctx)
-        self.member = MemberScreen(ctx)
-        self.book = BookScreen(ctx)
-        self.staff = StaffScreen(ctx, idle_seconds)
         self.stack = QStackedWidget()
-        for screen in (self.home, self.identify, self.member, self.book, self.staff):
-            self.stack.addWidget(screen)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 0)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.stack, 1)
-        layout.addWidget(StatusStrip(ctx.status, ctx.fmt))
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(24, 16, 24, 0)
+        self._layout.addWidget(self.banner)
+        self._layout.addWidget(self.stack, 1)
+        self._build_screens()
         self._wire()
         self._closed = False
         self._checked = self._notice = ""
 
-    def _wire(self) -> None:
-        c = self.ctx
+    def _build_screens(self) -> None:
+        """Every screen and the status strip, in the current language (built again,
+        empty, when the language changes: all their text comes from their constructors)."""
+        ctx = self.ctx
+        self.setAccessibleName(self.tr("Reservation kiosk"))
+        self.home = HomeScreen(ctx)
+        self.identify = IdentifyScreen(ctx)
+        self.member = MemberScreen(ctx)
+        self.book = BookScreen(ctx)
+        self.staff = StaffScreen(ctx, self.idle_seconds)
+        for screen in (self.home, self.identify, self.member, self.book, self.staff):
+            self.stack.addWidget(screen)
+        self.strip = StatusStrip(ctx.status, ctx.fmt)
+        self._layout.addWidget(self.strip)
+        if ctx.status.current is not None:
+            self.strip.show_status(ctx.status.current)
+        self._wire_screens()
+
+    def _wire_screens(self) -> None:
         self.home.sign_in_requested.connect(lambda: self.show_screen(self.identify))
         self.home.staff_requested.connect(self._on_staff)
+        self.home.language_requested.connect(self.ctx.languages.use)
         self.identify.identified.connect(self.start_member)
         self.identify.cancelled.connect(self.go_home)
         self.member.book_requested.connect(self._on_book)
@@ -68,19 +79,46 @@ class KioskWindow(QWidget):
         self.staff.move_requested.connect(lambda m, r: self._open_book(m, staff=True, moving=r))
         self.staff.exit_staff.connect(self._on_exit_staff)
         self.staff.leave_kiosk.connect(self._on_leave)
-        self.staff.idle_seconds_changed.connect(self.idle.set_timeout)
+        self.staff.idle_seconds_changed.connect(self._on_idle_seconds)
+
+    def _wire(self) -> None:
         self.scanner.scanned.connect(self.on_card)
         self.scanner.rejected.connect(self._on_scan_rejected)
-        self.idle.timed_out.connect(self.end_session)
-        c.bridge.failed.connect(lambda text: self.say(text, error=True))
+        self.idle.timed_out.connect(self._on_idle)
+        self.ctx.bridge.failed.connect(lambda text: self.say(text, error=True))
+        self.ctx.languages.changed.connect(self._on_language)
+
+    def _on_idle_seconds(self, seconds: int) -> None:
+        self.idle_seconds = seconds
+        self.idle.set_timeout(seconds)
+
+    def _on_language(self, _language: str) -> None:
+        """Rebuild the screens in the new language, on the screen the person was on
+        (a switch happens on the welcome screen, or when a visit ends: no data is lost)."""
+        was_home = self.current() is self.home
+        for screen in [self.stack.widget(i) for i in range(self.stack.count())] + [self.strip]:
+            self.stack.removeWidget(screen)
+            self._layout.removeWidget(screen)
+            screen.hide()
+            screen.setParent(None)
+            screen.deleteLater()
+        self._build_screens()
+        self.banner.hide()
+        self.show_screen(self.home if was_home or self.ctx.session.member is None
+                         else self.member)
 
     # -- navigation ---------------------------------------------------------------------
     def show_screen(self, screen: QWidget) -> None:
         self.stack.setCurrentWidget(screen)
-        if screen is self.home:
+        # on the welcome screen only a language someone picked needs the timeout:
+        # the next person finds the kiosk in its own language again
+        if screen is self.home and self.ctx.languages.current == self.ctx.languages.default:
             self.idle.disarm()
         else:
             self.idle.arm()
+
+    def _on_idle(self) -> None:
+        self.end_session()
 
     def current(self) -> QWidget | None:
         return self.stack.currentWidget()
@@ -150,12 +188,15 @@ class KioskWindow(QWidget):
         self.member.say("\n".join(t for t in (self._checked, self._notice) if t))
 
     def end_session(self) -> None:
+        """The visit is over (Done, the idle timeout): nothing of it stays on screen, and
+        the kiosk speaks its own language again."""
         self.ctx.session.end()
         if self.ctx.session.staff:
             self._on_exit_staff()
         self.member.clear()
         self.book.clear()
         self.go_home()
+        self.ctx.languages.reset()
 
     def _on_book(self) -> None:
         member = self.ctx.session.member

@@ -82,13 +82,17 @@ class BookScreen(QWidget):
     def _build(self) -> None:
         b = button
         controls = QHBoxLayout()
-        controls.addWidget(b("◀", name=self.tr("Previous day"), on_click=lambda: self._shift(-1)))
+        controls.addWidget(b("◀", name=self.tr("Previous day"), object_name="previousDay",
+                             on_click=lambda: self._shift(-1)))
         controls.addWidget(self.day_label)
-        controls.addWidget(b("▶", name=self.tr("Next day"), on_click=lambda: self._shift(1)))
+        controls.addWidget(b("▶", name=self.tr("Next day"), object_name="nextDay",
+                             on_click=lambda: self._shift(1)))
         controls.addStretch(1)
-        controls.addWidget(b("−", name=self.tr("Shorter"), on_click=lambda: self._resize(-1)))
+        controls.addWidget(b("−", name=self.tr("Shorter"), object_name="shorter",
+                             on_click=lambda: self._resize(-1)))
         controls.addWidget(self.duration)
-        controls.addWidget(b("+", name=self.tr("Longer"), on_click=lambda: self._resize(1)))
+        controls.addWidget(b("+", name=self.tr("Longer"), object_name="longer",
+                             on_click=lambda: self._resize(1)))
         controls.addWidget(b(self.tr("Soonest free"), name=self.tr("Find the soonest free time"),
                              object_name="soonest", on_click=self._on_soonest))
         actions = QHBoxLayout()

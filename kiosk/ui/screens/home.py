@@ -6,6 +6,8 @@ the first frame has been shown."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
@@ -15,6 +17,7 @@ from kiosk.ui.calendar_model import DayModel
 from kiosk.ui.calendar_view import DayCalendar
 from kiosk.ui.context import UiContext
 from kiosk.ui.fmt import kind_label
+from kiosk.ui.i18n import LANGUAGE_NAMES
 from kiosk.ui.loaders import HOME_PAGE_SIZE, HomeData, HomePage, load_home
 from kiosk.ui.screens.dst_note import dst_note
 from kiosk.ui.widgets import button, card, label
@@ -26,10 +29,12 @@ class HomeScreen(QWidget):
     Signals:
         sign_in_requested(): the member tapped "Sign in with number".
         staff_requested(): staff tapped the staff button.
+        language_requested(str): a person tapped a language ("en", "es").
     """
 
     sign_in_requested = Signal()
     staff_requested = Signal()
+    language_requested = Signal(str)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,6 +79,7 @@ class HomeScreen(QWidget):
                    object_name="signIn", on_click=self.sign_in_requested.emit),
         )
         side = QVBoxLayout()
+        side.addLayout(self._languages())
         side.addWidget(card(label(self.tr("Free right now"), "large"), self.free_now))
         side.addWidget(begin)
         side.addStretch(1)
@@ -97,6 +103,19 @@ class HomeScreen(QWidget):
         root.addLayout(top)
         root.addWidget(self.date)
         root.addLayout(body, 1)
+
+    def _languages(self) -> QHBoxLayout:
+        """One button per language, each written in its own language (so whoever needs
+        it can read it), the one in use highlighted."""
+        row = QHBoxLayout()
+        current = self._ctx.languages.current
+        for code, name in LANGUAGE_NAMES.items():
+            chip = button(name, object_name=f"lang_{code}",
+                          on_click=partial(self.language_requested.emit, code))
+            chip.setCheckable(True)
+            chip.setChecked(code == current)
+            row.addWidget(chip)
+        return row
 
     # -- data ---------------------------------------------------------------------
     def reload(self) -> None:
