@@ -123,9 +123,9 @@ def build_demo(today: date, now: datetime | None = None, *, scale: int | None = 
         return DemoData(site, resources, members, stream)
     resources = demo_resources(resource_count)
     days = _demo_days(today)
-    stream = _everyday_reservations(site, resources, members, days, now)
-    waitlist = _demo_waitlist(site, resources, members, today, now)
-    return DemoData(site, resources, members, stream, waitlist, demo_closures(today))
+    everyday = list(_everyday_reservations(site, resources, members, days, now))
+    waitlist = _demo_waitlist(site, resources, members, today, now, everyday)
+    return DemoData(site, resources, members, iter(everyday), waitlist, demo_closures(today))
 
 
 def demo_closures(today: date) -> list[Closure]:
@@ -268,18 +268,39 @@ def _everyday_reservations(site: Site, resources: list[Resource], members: list[
                 yield _make(resource, rng.choice(active), span, now, rng)
 
 
-def _demo_waitlist(site: Site, resources: list[Resource], members: list[DemoMember],
-                   today: date, now: datetime | None) -> list[WaitlistEntry]:
-    """Member 1002 holds an offer on a table saw today; 1003 and 1004 wait for one tomorrow."""
+def _free_saw_hour(site: Site, saws: list[Resource], reservations: list[Reservation],
+                   after: datetime) -> tuple[Resource, Interval]:
+    """The first hour on the 30-minute grid from ``after`` when a table saw is free with
+    half an hour to spare either side (more than any buffer): an offer one can claim."""
+    local = localtime.to_local(site.timezone, after)
+    start = localtime.wall_clock_at(site.timezone, local.date(),
+                                    local.hour * 60 + -(-local.minute // 30) * 30)
+    margin = timedelta(minutes=30)
+    for step in range(48):
+        span = Interval(start + step * margin, start + step * margin + timedelta(hours=1))
+        room = Interval(span.start - margin, span.end + margin)
+        for saw in saws:
+            if not any(r.resource_id == saw.id and r.active and r.interval.overlaps(room)
+                       for r in reservations):
+                return saw, span
+    return saws[0], Interval(start, start + timedelta(hours=1))
+
+
+def _demo_waitlist(site: Site, resources: list[Resource], members: list[DemoMember],  # noqa: PLR0917
+                   today: date, now: datetime | None,
+                   reservations: list[Reservation]) -> list[WaitlistEntry]:
+    """Member 1002 holds an offer on a table saw later today (free, so it can be
+    claimed); 1003 and 1004 wait for one tomorrow."""
     now = now or _noon(today)
-    saw = next(r for r in resources if r.kind == "table_saw")
+    saws = [r for r in resources if r.kind == "table_saw"]
+    saw = saws[0]
     hold = timedelta(minutes=20)
-    later = Interval(now + timedelta(hours=2), now + timedelta(hours=3))
+    offered, later = _free_saw_hour(site, saws, reservations, now + timedelta(hours=2))
     tomorrow = today + timedelta(days=1)
     slot = Interval(localtime.wall_clock_at(site.timezone, tomorrow, 10 * 60),
                     localtime.wall_clock_at(site.timezone, tomorrow, 11 * 60))
     return [
-        WaitlistEntry(demo_id("waitlist", "offer-1002"), saw.id, members[1].member.id, later,
+        WaitlistEntry(demo_id("waitlist", "offer-1002"), offered.id, members[1].member.id, later,
                       created_at=now - timedelta(hours=1), status=WaitlistStatus.OFFERED,
                       offered_at=now, offer_expires_at=now + hold),
         WaitlistEntry(demo_id("waitlist", "wait-1003"), saw.id, members[2].member.id, slot,
