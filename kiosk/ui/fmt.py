@@ -59,6 +59,11 @@ class Formatter:
             return self.span(interval)
         return f"{self.short_date(day)} {self.span(interval)}"
 
+    def span_on_day(self, interval: Interval) -> str:
+        """``"Thu 3 Dec 12:00–1:00 PM"``: the day always named, even today's."""
+        day = localtime.local_date(self.zone, interval.start)
+        return f"{self.short_date(day)} {self.span(interval)}"
+
     def duration(self, value: timedelta) -> str:
         minutes = int(value.total_seconds() // 60)
         hours, rest = divmod(minutes, 60)

@@ -21,8 +21,10 @@ log = logging.getLogger(__name__)
 
 translate = QCoreApplication.translate
 
-#: Languages shipped, with the locale whose date and time formats they use.
-LANGUAGES: dict[str, str] = {"en": "en_US", "es": "es_US"}
+#: Languages shipped, with the locale whose date and time formats they use. Spanish
+#: writes the 24-hour clock ("13:00"): es_US's "1:00 p.m." ends sentences in "p.m.."
+#: and is longer on every button.
+LANGUAGES: dict[str, str] = {"en": "en_US", "es": "es_ES"}
 #: Each language's name in that language, as the welcome screen offers it.
 LANGUAGE_NAMES: dict[str, str] = {"en": "English", "es": "Español"}
 

@@ -20,7 +20,7 @@ from kiosk.ui.screens.identify import IdentifyScreen
 from kiosk.ui.screens.member import MemberScreen
 from kiosk.ui.screens.staff import StaffScreen
 from kiosk.ui.status import StatusStrip
-from kiosk.ui.widgets import label
+from kiosk.ui.widgets import label, set_role
 from kiosk.ui.words import rejection_notice
 
 
@@ -96,7 +96,8 @@ class KioskWindow(QWidget):
         """Rebuild the screens in the new language, on the screen the person was on
         (a switch happens on the welcome screen, or when a visit ends: no data is lost)."""
         was_home = self.current() is self.home
-        for screen in [self.stack.widget(i) for i in range(self.stack.count())] + [self.strip]:
+        old: list[QWidget] = [self.home, self.identify, self.member, self.book, self.staff]
+        for screen in [*old, self.strip]:
             self.stack.removeWidget(screen)
             self._layout.removeWidget(screen)
             screen.hide()
@@ -128,9 +129,7 @@ class KioskWindow(QWidget):
         self.show_screen(self.home)
 
     def say(self, text: str, *, error: bool = False) -> None:
-        self.banner.setProperty("role", "error" if error else "message")
-        self.banner.style().unpolish(self.banner)
-        self.banner.style().polish(self.banner)
+        set_role(self.banner, "error" if error else "message")
         self.banner.setText(text)
         self.banner.show()
         self._banner_timer.start()

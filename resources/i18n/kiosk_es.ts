@@ -19,13 +19,13 @@
     <message>
         <location filename="../../kiosk/ui/screens/book.py" line="51"/>
         <location filename="../../kiosk/ui/screens/book.py" line="52"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="126"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="130"/>
         <source>Book</source>
         <translation>Reservar</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/book.py" line="69"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="244"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="248"/>
         <source>Book it</source>
         <translation>Reservar</translation>
     </message>
@@ -45,87 +45,87 @@
         <translation>Día anterior</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="88"/>
         <source>Next day</source>
         <translation>Día siguiente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="89"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="91"/>
         <source>Shorter</source>
         <translation>Más corto</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="91"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="94"/>
         <source>Longer</source>
         <translation>Más largo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="92"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="96"/>
         <source>Soonest free</source>
         <translation>Lo antes posible</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="92"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="96"/>
         <source>Find the soonest free time</source>
         <translation>Buscar la primera hora libre</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="114"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="124"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="128"/>
         <source>Move a booking</source>
         <translation>Cambiar una reserva</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="125"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="129"/>
         <source>Book for {0}</source>
         <translation>Reservar para {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="150"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="154"/>
         <source>Your membership is paused after missed bookings, so booking is not possible right now. Please see staff.</source>
         <translation>Su membresía está en pausa por reservas a las que no acudió, así que ahora no puede reservar. Hable con el personal.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="231"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="235"/>
         <source>Tap a free time on the calendar.</source>
         <translation>Toque una hora libre en el calendario.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="239"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="243"/>
         <source>{0}, {1} ({2})</source>
         <translation>{0}, {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="244"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="248"/>
         <source>Move here</source>
         <translation>Cambiar aquí</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="248"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="252"/>
         <source>That time is taken. You can join the waitlist.</source>
         <translation>Esa hora está ocupada. Puede apuntarse a la lista de espera.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="281"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="285"/>
         <source>Booked: {0}. See you then!</source>
         <translation>Reservado: {0}. ¡Hasta entonces!</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="302"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="306"/>
         <source>Try {0}</source>
         <translation>Probar {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="331"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="335"/>
         <source>Nothing of this kind is free for that long soon.</source>
         <translation>No hay nada de este tipo libre durante tanto tiempo próximamente.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="362"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="366"/>
         <source>You are number {0} on the waitlist. If the slot frees up, it is held for you for a while: we show it here when you sign in, and email you.</source>
         <translation>Es el número {0} en la lista de espera. Si el horario queda libre, se lo guardamos un tiempo: se lo mostramos aquí al iniciar sesión y le enviamos un correo.</translation>
     </message>
@@ -189,22 +189,22 @@
 <context>
     <name>Formatter</name>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="38"/>
+        <location filename="../../kiosk/ui/fmt.py" line="44"/>
         <source>dddd d MMMM</source>
         <translation>dddd d &apos;de&apos; MMMM</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="60"/>
+        <location filename="../../kiosk/ui/fmt.py" line="71"/>
         <source>{h} h {m} min</source>
         <translation>{h} h {m} min</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="62"/>
+        <location filename="../../kiosk/ui/fmt.py" line="73"/>
         <source>{h} h</source>
         <translation>{h} h</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="63"/>
+        <location filename="../../kiosk/ui/fmt.py" line="74"/>
         <source>{m} min</source>
         <translation>{m} min</translation>
     </message>
@@ -212,77 +212,77 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="37"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="42"/>
         <source>Welcome screen</source>
         <translation>Pantalla de bienvenida</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="46"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="51"/>
         <source>Booking at the kiosk is paused for now. Your existing bookings are kept: sign in to check in or to see them.</source>
         <translation>Las reservas en el quiosco están en pausa por ahora. Sus reservas actuales se mantienen: inicie sesión para registrar su llegada o para verlas.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="53"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="58"/>
         <source>◀ Previous</source>
         <translation>◀ Anteriores</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="53"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="58"/>
         <source>Previous resources</source>
         <translation>Recursos anteriores</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="55"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="60"/>
         <source>Next ▶</source>
         <translation>Siguientes ▶</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="55"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="60"/>
         <source>Next resources</source>
         <translation>Recursos siguientes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="71"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="76"/>
         <source>How to begin</source>
         <translation>Cómo empezar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="72"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="77"/>
         <source>Scan your member card at any time, or tap Sign in.</source>
         <translation>Escanee su tarjeta de socio en cualquier momento o toque Iniciar sesión.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="73"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="78"/>
         <source>Sign in</source>
         <translation>Iniciar sesión</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="77"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="83"/>
         <source>Free right now</source>
         <translation>Libre ahora mismo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="86"/>
         <source>Staff</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="86"/>
         <source>Staff mode</source>
         <translation>Modo personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="120"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="139"/>
         <source>{0} · {1} of {2}</source>
         <translation>{0} · {1} de {2}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="141"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="160"/>
         <source> and {0} more</source>
         <translation> y {0} más</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="143"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="162"/>
         <source>Nothing is free this minute.</source>
         <translation>Ahora mismo no hay nada libre.</translation>
     </message>
@@ -358,57 +358,57 @@
 <context>
     <name>Kinds</name>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="91"/>
+        <location filename="../../kiosk/ui/fmt.py" line="102"/>
         <source>Drill</source>
         <translation>Taladro</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="92"/>
+        <location filename="../../kiosk/ui/fmt.py" line="103"/>
         <source>Circular saw</source>
         <translation>Sierra circular</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="93"/>
+        <location filename="../../kiosk/ui/fmt.py" line="104"/>
         <source>Sander</source>
         <translation>Lijadora</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="94"/>
+        <location filename="../../kiosk/ui/fmt.py" line="105"/>
         <source>Ladder</source>
         <translation>Escalera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="95"/>
+        <location filename="../../kiosk/ui/fmt.py" line="106"/>
         <source>Pressure washer</source>
         <translation>Hidrolavadora</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="96"/>
+        <location filename="../../kiosk/ui/fmt.py" line="107"/>
         <source>Table saw</source>
         <translation>Sierra de mesa</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="97"/>
+        <location filename="../../kiosk/ui/fmt.py" line="108"/>
         <source>Laser cutter</source>
         <translation>Cortadora láser</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="98"/>
+        <location filename="../../kiosk/ui/fmt.py" line="109"/>
         <source>3D printer</source>
         <translation>Impresora 3D</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="99"/>
+        <location filename="../../kiosk/ui/fmt.py" line="110"/>
         <source>CNC router</source>
         <translation>Fresadora CNC</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="100"/>
+        <location filename="../../kiosk/ui/fmt.py" line="111"/>
         <source>Room</source>
         <translation>Sala</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="101"/>
+        <location filename="../../kiosk/ui/fmt.py" line="112"/>
         <source>Garden plot</source>
         <translation>Parcela de huerto</translation>
     </message>
@@ -416,32 +416,32 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="35"/>
+        <location filename="../../kiosk/ui/window.py" line="54"/>
         <source>Reservation kiosk</source>
         <translation>Quiosco de reservas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="108"/>
+        <location filename="../../kiosk/ui/window.py" line="145"/>
         <source>This card is not known here. Please sign in with your member number, or ask staff to link your card.</source>
         <translation>Esta tarjeta no se conoce aquí. Inicie sesión con su número de socio o pida al personal que vincule su tarjeta.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="124"/>
+        <location filename="../../kiosk/ui/window.py" line="161"/>
         <source>Your membership is paused after missed bookings, so you cannot book right now. You can still check in. Please see staff to lift the pause.</source>
         <translation>Su membresía está en pausa por reservas a las que no acudió, así que ahora no puede reservar. Sí puede registrar su llegada. Hable con el personal para quitar la pausa.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="144"/>
+        <location filename="../../kiosk/ui/window.py" line="181"/>
         <source>You are checked in for {0} booking(s). Enjoy!</source>
         <translation>Ha registrado su llegada en {0} reserva(s). ¡Que lo disfrute!</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="177"/>
+        <location filename="../../kiosk/ui/window.py" line="217"/>
         <source>Saved: {0}</source>
         <translation>Guardado: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="182"/>
+        <location filename="../../kiosk/ui/window.py" line="222"/>
         <source>That card could not be read. Please scan it again, or sign in with your member number.</source>
         <translation>No se pudo leer esa tarjeta. Escanéela de nuevo o inicie sesión con su número de socio.</translation>
     </message>
@@ -449,158 +449,166 @@
 <context>
     <name>MemberScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="64"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="68"/>
         <source>Your bookings</source>
-        <extracomment>Rows built at once when data arrives (about a screenful), then per turn of the loop.</extracomment>
+        <extracomment>Rows built at once when data arrives (about a screenful), then per turn of the loop. How often the screen looks at the clock again: check-in windows open and close and offers&apos; holds count down while the member stands there.</extracomment>
         <translation>Sus reservas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="82"/>
         <source>Show more</source>
         <translation>Ver más</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="82"/>
         <source>Show more bookings</source>
         <translation>Ver más reservas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="78"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="85"/>
         <source>Book a tool or space</source>
         <translation>Reservar una herramienta o un espacio</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="87"/>
         <source>Done</source>
         <translation>Terminar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="87"/>
         <source>Done, sign me out</source>
         <translation>Terminar y cerrar mi sesión</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="98"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="105"/>
         <source>Hello, {0}</source>
         <translation>Hola, {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="164"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="174"/>
         <source>Waitlist offers for you</source>
         <translation>Ofertas de la lista de espera para usted</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="165"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="175"/>
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="166"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="176"/>
         <source>Your places on waitlists</source>
         <translation>Sus puestos en listas de espera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="167"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="177"/>
         <source>Coming up</source>
         <translation>Próximas reservas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="177"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="187"/>
         <source>You have no bookings yet.</source>
         <translation>Todavía no tiene reservas.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="180"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="190"/>
         <source>Booking at the kiosk is paused for now. Your existing bookings are kept.</source>
         <translation>Las reservas en el quiosco están en pausa por ahora. Sus reservas actuales se mantienen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="221"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="231"/>
         <source>and {0} more coming up</source>
         <translation>y {0} más próximamente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="230"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="240"/>
         <source>Check in</source>
         <translation>Registrar llegada</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="230"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="240"/>
         <source>Check in for {0}</source>
         <translation>Registrar llegada para {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="235"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="245"/>
         <source>Check-in opens at {0}</source>
         <translation>El registro de llegada abre a las {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="237"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="247"/>
         <source>The check-in window has closed. Please see staff.</source>
         <translation>El plazo para registrar la llegada ha terminado. Hable con el personal.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="239"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="249"/>
         <source>Checked in ✓</source>
         <translation>Llegada registrada ✓</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="241"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="251"/>
         <source>End early</source>
         <translation>Terminar antes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="241"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="251"/>
         <source>End {0} early</source>
         <translation>Terminar {0} antes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="249"/>
-        <source>{0} · {1} is free for you. Held for {2} more.</source>
-        <translation>{0} · {1} está libre para usted. Se lo guardamos {2} más.</translation>
+        <location filename="../../kiosk/ui/screens/member.py" line="268"/>
+        <source>{0} · {1} is free for you.</source>
+        <translation>{0} · {1} está libre para usted.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/member.py" line="271"/>
+        <source>Held for you until {0} (%n min left).</source>
+        <translation>
+            <numerusform>Se lo guardamos hasta las {0} (queda %n min).</numerusform>
+            <numerusform>Se lo guardamos hasta las {0} (quedan %n min).</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="251"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="278"/>
         <source>Claim</source>
         <translation>Aceptar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="251"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="278"/>
         <source>Claim {0}</source>
         <translation>Aceptar {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="261"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="288"/>
         <source>You are number {0} in line.</source>
         <translation>Es el número {0} de la lista.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="262"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="289"/>
         <source>If it frees up, it is held for you and shown here.</source>
         <translation>Si queda libre, se lo guardamos y se lo mostramos aquí.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="263"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="290"/>
         <source>Leave waitlist</source>
         <translation>Salir de la lista de espera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="270"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="297"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="270"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="297"/>
         <source>Cancel {0}</source>
         <translation>Cancelar {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="281"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="308"/>
         <source>Tap again to cancel</source>
         <translation>Toque otra vez para cancelar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="295"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="323"/>
         <source>Done. Your bookings are up to date.</source>
         <translation>Hecho. Sus reservas están al día.</translation>
     </message>

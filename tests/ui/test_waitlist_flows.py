@@ -35,7 +35,7 @@ def test_waitlist_offer_is_claimed_and_becomes_a_booking(qtbot, kiosk, service) 
     w = kiosk.window
     signed_in(qtbot, kiosk, ADA.number)
     qtbot.waitUntil(lambda: "Waitlist offers for you" in visible_text(w.member))
-    assert "is free for you. Held for 25 min more." in visible_text(w.member)
+    assert "Held for you until 10:35\u202fAM (25 min left)." in visible_text(w.member)
     tap(qtbot, button_named(w.member, "Claim Drill 1"))
     qtbot.waitUntil(lambda: "up to date" in w.member.message.text())
     qtbot.waitUntil(lambda: "Waitlist offers for you" not in visible_text(w.member))

@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.core.changes import Applied, Changes
 from kiosk.core.checkin import CheckInState
@@ -40,10 +40,14 @@ from kiosk.ui.widgets import (
     label,
     refusal_text,
     row_card,
+    set_role,
 )
 
 #: Rows built at once when data arrives (about a screenful), then per turn of the loop.
 FIRST_ROWS, MORE_ROWS = 6, 6
+#: How often the screen looks at the clock again: check-in windows open and close and
+#: offers' holds count down while the member stands there.
+RECHECK_MS = 15_000
 
 
 class MemberScreen(QWidget):
@@ -71,6 +75,9 @@ class MemberScreen(QWidget):
         self._pending: deque[Callable[[], QWidget]] = deque()
         self._builder = QTimer(self, singleShot=True, interval=0)
         self._builder.timeout.connect(lambda: self._build(MORE_ROWS))
+        self.recheck = QTimer(self, interval=RECHECK_MS)
+        self.recheck.timeout.connect(self._on_recheck)
+        self._offer_labels: list[tuple[QLabel, WaitRow]] = []
         self.more_label = label("", "muted", name="upcomingMore")
         self.more_button = button(self.tr("Show more"), name=self.tr("Show more bookings"),
                                   object_name="showMore", on_click=self.show_more)
@@ -127,6 +134,7 @@ class MemberScreen(QWidget):
         self.message.clear()
         self.message.hide()
         self._take_more()
+        self._offer_labels.clear()
         clear_layout(self._rows)
 
     def _take_more(self) -> None:
@@ -134,7 +142,8 @@ class MemberScreen(QWidget):
         self._rows.removeWidget(self._more)
         self._more.hide()
 
-    def say(self, text: str) -> None:
+    def say(self, text: str, *, error: bool = False) -> None:
+        set_role(self.message, "error" if error else "message")
         self.message.setText(text)
         self.message.setVisible(bool(text))
 
@@ -150,6 +159,7 @@ class MemberScreen(QWidget):
             return  # a refresh that changed nothing keeps its rows (and an armed Cancel)
         self.data = data
         self._take_more()
+        self._offer_labels.clear()
         clear_layout(self._rows)
         self._rows.addStretch(1)
         self.book_button.setVisible(data.flag_enabled)
@@ -244,10 +254,27 @@ class MemberScreen(QWidget):
         end.setVisible(res.interval.contains(self._ctx.now()) and res.active)
         return row_card(text, check, end)
 
+    def _on_recheck(self) -> None:
+        """The clock moved on: count the holds down now, and read again (a check-in
+        window that opened meanwhile enables its button)."""
+        for text, row in self._offer_labels:
+            text.setText(self._offer_text(row))
+        self.reload()
+
+    def _offer_text(self, row: WaitRow) -> str:
+        fmt, entry = self._ctx.fmt, row.entry
+        left = offer_time_left(entry, self._ctx.now())
+        minutes = -(-int(left.total_seconds()) // 60)
+        text = self.tr("{0} · {1} is free for you.").format(
+            row.resource, fmt.span_on_day(entry.interval))
+        if entry.offer_expires_at is not None:
+            text += "\n" + self.tr("Held for you until {0} (%n min left).", "", minutes).format(
+                fmt.time(entry.offer_expires_at))
+        return text
+
     def _offer_row(self, row: WaitRow) -> QWidget:
-        left = offer_time_left(row.entry, self._ctx.now())
-        text = self.tr("{0} · {1} is free for you. Held for {2} more.").format(
-            row.resource, self._ctx.fmt.span(row.entry.interval), self._ctx.fmt.duration(left))
+        text = label(self._offer_text(row), name="offerText")
+        self._offer_labels.append((text, row))
         claim = button(self.tr("Claim"), name=self.tr("Claim {0}").format(row.resource),
                        kind="success", on_click=self._act(
                            f"claim:{row.entry.id}", lambda svc: svc.waitlist.claim(row.entry.id)))
@@ -285,19 +312,22 @@ class MemberScreen(QWidget):
         """A tap that runs one write (once, however often it is tapped meanwhile)."""
         def run() -> None:
             self._ctx.bridge.write(call, self._on_result, key=key,
-                                   guard=self._ctx.session.guard(), on_error=self.say)
+                                   guard=self._ctx.session.guard(),
+                                   on_error=lambda text: self.say(text, error=True))
         return run
 
     def _on_result(self, result: object) -> None:
         if isinstance(result, Refusal):
-            self.say(refusal_text(result))
+            self.say(refusal_text(result), error=True)
         else:
             self.say(self.tr("Done. Your bookings are up to date."))
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._pending:
             self._builder.start()
+        self.recheck.start()
 
     def hideEvent(self, event: QHideEvent) -> None:
         self._builder.stop()
+        self.recheck.stop()
         self.message.hide()
