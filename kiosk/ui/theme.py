@@ -169,6 +169,5 @@ QHeaderView::section {{ background: {p.secondary}; color: {p.on_secondary};
 QScrollBar {{ width: 0px; height: 0px; }}
 QWidget#statusStrip {{ background: {p.status_online}; }}
 QWidget#statusStrip[online="false"] {{ background: {p.status_offline}; }}
-QWidget#statusStrip QLabel {{ color: {p.on_status}; font-size: {s.font_small}px;
-    padding-right: {s.spacing * 2}px; }}
+QWidget#statusStrip QLabel {{ color: {p.on_status}; font-size: {s.font_small}px; }}
 """

@@ -21,7 +21,7 @@ from kiosk.ui.screens.member import MemberScreen
 from kiosk.ui.screens.staff import StaffScreen
 from kiosk.ui.status import StatusStrip
 from kiosk.ui.widgets import label, set_role
-from kiosk.ui.words import rejection_notice
+from kiosk.ui.words import rejection_reasons
 
 
 class KioskWindow(QWidget):
@@ -170,7 +170,9 @@ class KioskWindow(QWidget):
         """Changes of this member's the server turned down: tell them once."""
         if not found:
             return
-        self._notice = rejection_notice([r.code for r in found])
+        count = len(found)  # a plain name: lupdate reads a call here as no plural
+        self._notice = self.tr("%n change made here could not be kept: {0}. Staff can help.",
+                               "", count).format(rejection_reasons([r.code for r in found]))
         self._say_member()
         ids = [r.id for r in found]
         self.ctx.bridge.write(lambda svc: svc.sync.mark_rejections_seen(ids), lambda _r: None)
@@ -178,8 +180,8 @@ class KioskWindow(QWidget):
     def _on_checked_in(self, applied: object) -> None:
         done: list[Reservation] = list(getattr(applied, "value", []) or [])
         if done:
-            self._checked = self.tr("You are checked in for {0} booking(s). Enjoy!").format(
-                len(done))
+            count = len(done)
+            self._checked = self.tr("You are checked in for %n booking. Enjoy!", "", count)
             self._say_member()
 
     def _say_member(self) -> None:

@@ -430,18 +430,29 @@
         <source>Your membership is paused after missed bookings, so you cannot book right now. You can still check in. Please see staff to lift the pause.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../../kiosk/ui/window.py" line="181"/>
-        <source>You are checked in for {0} booking(s). Enjoy!</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/window.py" line="174"/>
+        <source>%n change made here could not be kept: {0}. Staff can help.</source>
+        <translation>
+            <numerusform>%n change made here could not be kept: {0}. Staff can help.</numerusform>
+            <numerusform>%n changes made here could not be kept: {0}. Staff can help.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/window.py" line="184"/>
+        <source>You are checked in for %n booking. Enjoy!</source>
+        <translation>
+            <numerusform>You are checked in for %n booking. Enjoy!</numerusform>
+            <numerusform>You are checked in for %n bookings. Enjoy!</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="217"/>
+        <location filename="../../kiosk/ui/window.py" line="219"/>
         <source>Saved: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="222"/>
+        <location filename="../../kiosk/ui/window.py" line="224"/>
         <source>That card could not be read. Please scan it again, or sign in with your member number.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1073,10 +1084,13 @@
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../kiosk/ui/screens/staff.py" line="265"/>
-        <source>{0} change(s) waiting to be sent</source>
-        <translation type="unfinished"></translation>
+        <source>%n change waiting to be sent</source>
+        <translation>
+            <numerusform>%n change waiting to be sent</numerusform>
+            <numerusform>%n changes waiting to be sent</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/staff.py" line="266"/>
@@ -1183,37 +1197,40 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status.py" line="77"/>
+        <location filename="../../kiosk/ui/status.py" line="79"/>
         <source>Connection status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status.py" line="85"/>
+        <location filename="../../kiosk/ui/status.py" line="87"/>
         <source>● Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status.py" line="86"/>
+        <location filename="../../kiosk/ui/status.py" line="88"/>
         <source>● Offline — bookings still work and are sent later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status.py" line="88"/>
+        <location filename="../../kiosk/ui/status.py" line="90"/>
         <source>Last sync {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status.py" line="89"/>
+        <location filename="../../kiosk/ui/status.py" line="91"/>
         <source>Not synced yet</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../../kiosk/ui/status.py" line="91"/>
-        <source>{0} change(s) waiting to be sent</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/status.py" line="93"/>
+        <source>%n change waiting to be sent</source>
+        <translation>
+            <numerusform>%n change waiting to be sent</numerusform>
+            <numerusform>%n changes waiting to be sent</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status.py" line="92"/>
+        <location filename="../../kiosk/ui/status.py" line="94"/>
         <source>All changes sent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1301,48 +1318,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="71"/>
+        <location filename="../../kiosk/ui/words.py" line="72"/>
         <source>the time was booked elsewhere first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="72"/>
+        <location filename="../../kiosk/ui/words.py" line="73"/>
         <source>the time is outside the opening hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="73"/>
+        <location filename="../../kiosk/ui/words.py" line="74"/>
         <source>booking was switched off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="74"/>
+        <location filename="../../kiosk/ui/words.py" line="75"/>
         <source>your membership is paused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="75"/>
+        <location filename="../../kiosk/ui/words.py" line="76"/>
         <source>a training badge is needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="76"/>
+        <location filename="../../kiosk/ui/words.py" line="77"/>
         <source>the booking had been cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="77"/>
+        <location filename="../../kiosk/ui/words.py" line="78"/>
         <source>the check-in window had closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="79"/>
+        <location filename="../../kiosk/ui/words.py" line="80"/>
         <source>a booking rule</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/words.py" line="81"/>
-        <source>{n} change(s) made here could not be kept: {why}. Staff can help.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

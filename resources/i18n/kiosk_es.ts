@@ -430,18 +430,29 @@
         <source>Your membership is paused after missed bookings, so you cannot book right now. You can still check in. Please see staff to lift the pause.</source>
         <translation>Su membresía está en pausa por reservas a las que no acudió, así que ahora no puede reservar. Sí puede registrar su llegada. Hable con el personal para quitar la pausa.</translation>
     </message>
-    <message>
-        <location filename="../../kiosk/ui/window.py" line="181"/>
-        <source>You are checked in for {0} booking(s). Enjoy!</source>
-        <translation>Ha registrado su llegada en {0} reserva(s). ¡Que lo disfrute!</translation>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/window.py" line="174"/>
+        <source>%n change made here could not be kept: {0}. Staff can help.</source>
+        <translation>
+            <numerusform>%n cambio hecho aquí no se pudo mantener: {0}. El personal puede ayudarle.</numerusform>
+            <numerusform>%n cambios hechos aquí no se pudieron mantener: {0}. El personal puede ayudarle.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/window.py" line="184"/>
+        <source>You are checked in for %n booking. Enjoy!</source>
+        <translation>
+            <numerusform>Su llegada quedó registrada para %n reserva. ¡Que lo disfrute!</numerusform>
+            <numerusform>Su llegada quedó registrada para %n reservas. ¡Que lo disfrute!</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="217"/>
+        <location filename="../../kiosk/ui/window.py" line="219"/>
         <source>Saved: {0}</source>
         <translation>Guardado: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="222"/>
+        <location filename="../../kiosk/ui/window.py" line="224"/>
         <source>That card could not be read. Please scan it again, or sign in with your member number.</source>
         <translation>No se pudo leer esa tarjeta. Escanéela de nuevo o inicie sesión con su número de socio.</translation>
     </message>
@@ -1073,10 +1084,13 @@
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../kiosk/ui/screens/staff.py" line="265"/>
-        <source>{0} change(s) waiting to be sent</source>
-        <translation>{0} cambio(s) pendiente(s) de enviar</translation>
+        <source>%n change waiting to be sent</source>
+        <translation>
+            <numerusform>%n cambio pendiente de enviar</numerusform>
+            <numerusform>%n cambios pendientes de enviar</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/staff.py" line="266"/>
@@ -1183,37 +1197,40 @@
         <translation>Iniciando…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status.py" line="77"/>
+        <location filename="../../kiosk/ui/status.py" line="79"/>
         <source>Connection status</source>
         <translation>Estado de la conexión</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status.py" line="85"/>
+        <location filename="../../kiosk/ui/status.py" line="87"/>
         <source>● Online</source>
         <translation>● En línea</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status.py" line="86"/>
+        <location filename="../../kiosk/ui/status.py" line="88"/>
         <source>● Offline — bookings still work and are sent later</source>
         <translation>● Sin conexión: las reservas siguen funcionando y se envían más tarde</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status.py" line="88"/>
+        <location filename="../../kiosk/ui/status.py" line="90"/>
         <source>Last sync {0}</source>
         <translation>Última sincronización {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status.py" line="89"/>
+        <location filename="../../kiosk/ui/status.py" line="91"/>
         <source>Not synced yet</source>
         <translation>Aún sin sincronizar</translation>
     </message>
-    <message>
-        <location filename="../../kiosk/ui/status.py" line="91"/>
-        <source>{0} change(s) waiting to be sent</source>
-        <translation>{0} cambio(s) pendiente(s) de enviar</translation>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/status.py" line="93"/>
+        <source>%n change waiting to be sent</source>
+        <translation>
+            <numerusform>%n cambio pendiente de enviar</numerusform>
+            <numerusform>%n cambios pendientes de enviar</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status.py" line="92"/>
+        <location filename="../../kiosk/ui/status.py" line="94"/>
         <source>All changes sent</source>
         <translation>Todos los cambios enviados</translation>
     </message>
@@ -1301,49 +1318,44 @@
         <translation>cambio rechazado</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="71"/>
+        <location filename="../../kiosk/ui/words.py" line="72"/>
         <source>the time was booked elsewhere first</source>
         <translation>esa hora se reservó antes por otra vía</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="72"/>
+        <location filename="../../kiosk/ui/words.py" line="73"/>
         <source>the time is outside the opening hours</source>
         <translation>esa hora está fuera del horario de apertura</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="73"/>
+        <location filename="../../kiosk/ui/words.py" line="74"/>
         <source>booking was switched off</source>
         <translation>las reservas estaban desactivadas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="74"/>
+        <location filename="../../kiosk/ui/words.py" line="75"/>
         <source>your membership is paused</source>
         <translation>su membresía está en pausa</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="75"/>
+        <location filename="../../kiosk/ui/words.py" line="76"/>
         <source>a training badge is needed</source>
         <translation>hace falta una acreditación de formación</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="76"/>
+        <location filename="../../kiosk/ui/words.py" line="77"/>
         <source>the booking had been cancelled</source>
         <translation>la reserva ya estaba cancelada</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="77"/>
+        <location filename="../../kiosk/ui/words.py" line="78"/>
         <source>the check-in window had closed</source>
         <translation>el plazo para registrar la llegada había terminado</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="79"/>
+        <location filename="../../kiosk/ui/words.py" line="80"/>
         <source>a booking rule</source>
         <translation>una norma de reserva</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/words.py" line="81"/>
-        <source>{n} change(s) made here could not be kept: {why}. Staff can help.</source>
-        <translation>No se pudieron mantener {n} cambio(s) hechos aquí: {why}. El personal puede ayudarle.</translation>
     </message>
 </context>
 </TS>

@@ -303,10 +303,17 @@ class BookScreen(QWidget):
         clear_layout(self._choices)
         rid = self.pick[0] if self.pick else ""
         for alt in refusal.alternatives:
-            text = self.tr("Try {0}").format(self._ctx.fmt.span_with_day(alt, self._ctx.today()))
+            text = self.tr("Try {0}").format(self._start_text(alt))
             self._choices.addWidget(button(text, object_name="alternative",
                                            on_click=self._taker(rid, alt)))
         self._show_pick()
+
+    def _start_text(self, span: Interval) -> str:
+        """A suggestion's start (and its day when not today): the length is the one
+        chosen, shown beside − and +, so four suggestions fit one row."""
+        fmt, day = self._ctx.fmt, localtime.local_date(self._ctx.site.timezone, span.start)
+        start = fmt.time(span.start)
+        return start if day == self._ctx.today() else f"{fmt.short_date(day)} {start}"
 
     def _taker(self, resource_id: str, span: Interval) -> Callable[[], None]:
         return lambda: self._take(resource_id, span)
@@ -336,7 +343,7 @@ class BookScreen(QWidget):
             self.message.show()
             return
         for resource, span in found:
-            text = f"{resource.name} · {self._ctx.fmt.span_with_day(span, self._ctx.today())}"
+            text = f"{resource.name} · {self._start_text(span)}"
             self._choices.addWidget(button(text, object_name="alternative",
                                            on_click=self._taker(resource.id, span)))
 

@@ -262,7 +262,7 @@ class StaffScreen(QWidget):
         last = status.last_sync_at
         rows: list[QWidget] = [
             label(self.tr("Online") if status.online else self.tr("Offline"), "large"),
-            label(self.tr("{0} change(s) waiting to be sent").format(status.outbox_depth)),
+            label(self.tr("%n change waiting to be sent", "", status.outbox_depth)),
             label(self.tr("Last successful sync: {0}").format(
                 self._ctx.fmt.time(last) if last else self.tr("never"))),
         ]
