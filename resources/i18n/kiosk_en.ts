@@ -120,12 +120,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="335"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="342"/>
         <source>Nothing of this kind is free for that long soon.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="366"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="373"/>
         <source>You are number {0} on the waitlist. If the slot frees up, it is held for you for a while: we show it here when you sign in, and email you.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -751,7 +751,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/messages.py" line="160"/>
+        <location filename="../../kiosk/core/messages.py" line="169"/>
         <source>{time} happens twice on {date} in {zone} (the clocks go back): {earlier} or {later}. Choose which one you mean.</source>
         <extracomment>ambiguous_time; keep {date}, {earlier}, {later}, {time}, {zone} as written</extracomment>
         <translation type="unfinished"></translation>
@@ -847,7 +847,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../kiosk/core/messages.py" line="148"/>
+        <source>That member number and PIN do not match. Please try again. Tries left before signing in locks for a while: {tries}.</source>
+        <extracomment>pin_wrong; keep {tries} as written</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="152"/>
+        <source>Too many wrong PINs: signing in with this number is locked for {minutes} min. Please wait, or ask staff for help.</source>
+        <extracomment>pin_locked; keep {minutes} as written</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../kiosk/core/messages.py" line="156"/>
+        <source>That is not the staff PIN. Tries left before staff mode locks: {tries}.</source>
+        <extracomment>staff_pin_wrong; keep {tries} as written</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="159"/>
+        <source>Staff mode is locked after too many wrong PINs. Please try again in {minutes} min.</source>
+        <extracomment>staff_pin_locked; keep {minutes} as written</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="165"/>
         <source>{time} does not exist on {date} in {zone}: the clocks jump forward that night. Choose {earlier} or {later} instead.</source>
         <extracomment>nonexistent_time; keep {date}, {earlier}, {later}, {time}, {zone} as written</extracomment>
         <translation type="unfinished"></translation>
@@ -889,19 +913,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/messages.py" line="150"/>
-        <source>Too many wrong PINs. Please wait {minutes} minutes or ask at the front desk.</source>
-        <extracomment>pin_locked; keep {minutes} as written</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/messages.py" line="148"/>
-        <source>That member number and PIN do not match. Please try again.</source>
-        <extracomment>pin_wrong</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/messages.py" line="153"/>
+        <location filename="../../kiosk/core/messages.py" line="162"/>
         <source>This rejected change was already marked handled.</source>
         <extracomment>already_handled</extracomment>
         <translation type="unfinished"></translation>
@@ -931,42 +943,42 @@
 <context>
     <name>Sheet</name>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="396"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="397"/>
         <source>due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="396"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="397"/>
         <source>checked in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="397"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="398"/>
         <source>late</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="397"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="398"/>
         <source>no-show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="398"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="399"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="398"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="399"/>
         <source>done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="403"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="404"/>
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="404"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="405"/>
         <source>offered, held for them</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1051,41 +1063,37 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/staff.py" line="173"/>
-        <source>That PIN is not right (after 5 wrong tries staff mode locks for a while).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="184"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="185"/>
         <source>That PIN is not right.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="235"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="236"/>
         <source>Clear no-show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="239"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="240"/>
         <source>No bookings today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="256"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="257"/>
         <source>Nobody is waiting.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="264"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="265"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="264"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="265"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/staff.py" line="265"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="266"/>
         <source>%n change waiting to be sent</source>
         <translation>
             <numerusform>%n change waiting to be sent</numerusform>
@@ -1093,98 +1101,98 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="266"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="267"/>
         <source>Last successful sync: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="267"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="268"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="271"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="272"/>
         <source>Rejected by the server: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="272"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="273"/>
         <source>Mark handled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="275"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="276"/>
         <source>No rejected changes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="283"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="292"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="284"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="293"/>
         <source>{0} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="295"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="296"/>
         <source>Sign members out after no touch for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="296"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="297"/>
         <source>Shorter timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="298"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="299"/>
         <source>Longer timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="303"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="304"/>
         <source>The staff PIN was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="306"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="307"/>
         <source>New staff PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="316"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="317"/>
         <source>This card is not known here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="336"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="337"/>
         <source>Choose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="337"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="338"/>
         <source>Choose {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="340"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="341"/>
         <source>No member matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="357"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="358"/>
         <source>Book a walk-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="369"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="370"/>
         <source>Move</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="374"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="375"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="384"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="385"/>
         <source>Done.</source>
         <translation type="unfinished"></translation>
     </message>

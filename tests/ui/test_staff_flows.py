@@ -32,7 +32,7 @@ def test_wrong_staff_pin_keeps_staff_mode_locked(qtbot, kiosk) -> None:
     w = kiosk.window
     staff_unlock(qtbot, kiosk, "1111")
     qtbot.waitUntil(w.staff.gate_error.isVisible)
-    assert "not right" in w.staff.gate_error.text()
+    assert w.staff.gate_error.text().startswith("That is not the staff PIN.")
     assert not kiosk.ctx.session.staff
     assert w.staff.stack.currentIndex() == 0  # still the PIN gate
 
@@ -100,7 +100,7 @@ def test_leaving_kiosk_mode_needs_the_staff_pin(qtbot, kiosk) -> None:
     unlocked(qtbot, kiosk)
     tap(qtbot, find_button(w.staff, "page_leave"))
     enter_pin(qtbot, w.staff.leave_pad, "1357")
-    qtbot.waitUntil(lambda: w.staff.message.text() == "That PIN is not right.")
+    qtbot.waitUntil(lambda: w.staff.message.text().startswith("That is not the staff PIN."))
     assert w.isVisible() and kiosk.lock.locked
     with qtbot.waitSignal(kiosk.lock.released):
         enter_pin(qtbot, w.staff.leave_pad, STAFF_PIN)

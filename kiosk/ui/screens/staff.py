@@ -164,13 +164,13 @@ class StaffScreen(QWidget):
         self.stack.setCurrentIndex(0)
 
     def _on_pin(self, pin: str) -> None:
-        self._write(lambda svc: svc.access.verify_staff_pin(pin), self._on_verified)
+        self._write(lambda svc: svc.access.check_staff_pin(pin), self._on_verified)
 
-    def _on_verified(self, ok: bool) -> None:
+    def _on_verified(self, result: bool | Refusal) -> None:
         self.gate.clear()
-        if not ok:
-            self.gate_error.setText(self.tr(
-                "That PIN is not right (after 5 wrong tries staff mode locks for a while)."))
+        if result is not True:
+            self.gate_error.setText(refusal_text(result) if isinstance(result, Refusal)
+                                    else self.tr("That PIN is not right."))
             self.gate_error.show()
             return
         self._ctx.session.set_staff(True)
@@ -179,9 +179,10 @@ class StaffScreen(QWidget):
 
     def _on_leave_pin(self, pin: str) -> None:
         self.leave_pad.clear()
-        self._write(lambda svc: svc.access.verify_staff_pin(pin),
-                    lambda ok: self.leave_kiosk.emit() if ok else self.say(
-                        self.tr("That PIN is not right.")))
+        self._write(lambda svc: svc.access.check_staff_pin(pin),
+                    lambda ok: self.leave_kiosk.emit() if ok is True else self.say(
+                        refusal_text(ok) if isinstance(ok, Refusal)
+                        else self.tr("That PIN is not right.")))
 
     # -- pages --------------------------------------------------------------------------
     def show_page(self, key: str) -> None:
