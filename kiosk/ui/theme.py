@@ -142,6 +142,9 @@ QLabel[role="warning"] {{ background: {p.warning}; color: {p.on_warning};
     border-radius: {s.radius}px; padding: 12px; }}
 QFrame[role="card"] {{ background: {p.surface}; border: 2px solid {p.border};
     border-radius: {s.radius}px; }}
+QFrame#feedback {{ border: 3px solid {p.success}; }}
+QFrame#feedback[role="error"] {{ background: {p.danger}; border-color: {p.danger}; }}
+QFrame#feedback[role="error"] QLabel {{ color: {p.on_danger}; }}
 QPushButton {{ min-height: {s.target}px; min-width: {s.target}px; padding: 0 20px;
     background: {p.secondary}; color: {p.on_secondary}; border: 2px solid {p.border};
     border-radius: {s.radius}px; font-size: {s.font_body}px; }}

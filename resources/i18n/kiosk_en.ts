@@ -17,115 +17,125 @@
 <context>
     <name>BookScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="51"/>
         <location filename="../../kiosk/ui/screens/book.py" line="52"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="130"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="53"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="133"/>
         <source>Book</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="69"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="248"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="71"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="251"/>
         <source>Book it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="71"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="73"/>
         <source>Join the waitlist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="74"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="76"/>
         <source>Booking at the kiosk is paused for now. Your existing bookings are kept and you can still check in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="87"/>
         <source>Previous day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="90"/>
         <source>Next day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="91"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="93"/>
         <source>Shorter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="94"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="96"/>
         <source>Longer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="96"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="98"/>
         <source>Soonest free</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="96"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="98"/>
         <source>Find the soonest free time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="117"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="128"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="131"/>
         <source>Move a booking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="129"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="132"/>
         <source>Book for {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="154"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="157"/>
         <source>Your membership is paused after missed bookings, so booking is not possible right now. Please see staff.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="235"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="238"/>
         <source>Tap a free time on the calendar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="243"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="246"/>
         <source>{0}, {1} ({2})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="248"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="251"/>
         <source>Move here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="252"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="255"/>
         <source>That time is taken. You can join the waitlist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="285"/>
-        <source>Booked: {0}. See you then!</source>
+        <location filename="../../kiosk/ui/screens/book.py" line="293"/>
+        <source>Moved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="306"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="295"/>
+        <source>Booked. See you then!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/book.py" line="305"/>
+        <source>Booking undone: the time is free again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/book.py" line="326"/>
         <source>Try {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="342"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="362"/>
         <source>Nothing of this kind is free for that long soon.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="373"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="393"/>
         <source>You are number {0} on the waitlist. If the slot frees up, it is held for you for a while: we show it here when you sign in, and email you.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -184,6 +194,23 @@
         <location filename="../../kiosk/ui/screens/dst_note.py" line="31"/>
         <source>On {day} the clocks go back {shift}: at {a} they return to {b}, so that part of the night happens twice and is shown twice, labelled {x} and {y}. This day has {hours:g} hours.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackCard</name>
+    <message>
+        <location filename="../../kiosk/ui/feedback.py" line="27"/>
+        <source>Undo</source>
+        <extracomment>How long an Undo stays offered.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/feedback.py" line="89"/>
+        <source>Undo (%n s)</source>
+        <translation>
+            <numerusform>Undo (%n s)</numerusform>
+            <numerusform>Undo (%n s)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -460,118 +487,133 @@
 <context>
     <name>MemberScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="68"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="69"/>
         <source>Your bookings</source>
         <extracomment>Rows built at once when data arrives (about a screenful), then per turn of the loop. How often the screen looks at the clock again: check-in windows open and close and offers&apos; holds count down while the member stands there.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="84"/>
         <source>Show more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="84"/>
         <source>Show more bookings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="87"/>
         <source>Book a tool or space</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="89"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="89"/>
         <source>Done, sign me out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="105"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="108"/>
         <source>Hello, {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="174"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="178"/>
         <source>Waitlist offers for you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="175"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="179"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="176"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="180"/>
         <source>Your places on waitlists</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="177"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="181"/>
         <source>Coming up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="187"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="191"/>
         <source>You have no bookings yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="190"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="194"/>
         <source>Booking at the kiosk is paused for now. Your existing bookings are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="231"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="235"/>
         <source>and {0} more coming up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="240"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="245"/>
         <source>Check in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="240"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="245"/>
         <source>Check in for {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="245"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="248"/>
+        <source>Checked in. Enjoy!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/member.py" line="251"/>
         <source>Check-in opens at {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="247"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="253"/>
         <source>The check-in window has closed. Please see staff.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="249"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="255"/>
         <source>Checked in ✓</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="251"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="258"/>
         <source>End early</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="251"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="258"/>
         <source>End {0} early</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="268"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="261"/>
+        <source>Ended early: the rest of the time is free for others.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/member.py" line="263"/>
+        <source>Tap again to end now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/member.py" line="278"/>
         <source>{0} · {1} is free for you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/member.py" line="271"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="281"/>
         <source>Held for you until {0} (%n min left).</source>
         <translation>
             <numerusform>Held for you until {0} (%n min left).</numerusform>
@@ -579,48 +621,58 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="278"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="289"/>
         <source>Claim</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="278"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="289"/>
         <source>Claim {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="288"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="292"/>
+        <source>Claimed: it is your booking now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/member.py" line="300"/>
         <source>You are number {0} in line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="289"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="301"/>
         <source>If it frees up, it is held for you and shown here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="290"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="302"/>
         <source>Leave waitlist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="297"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="305"/>
+        <source>You left the waitlist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/member.py" line="311"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="297"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="311"/>
         <source>Cancel {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="308"/>
-        <source>Tap again to cancel</source>
+        <location filename="../../kiosk/ui/screens/member.py" line="314"/>
+        <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="323"/>
-        <source>Done. Your bookings are up to date.</source>
+        <location filename="../../kiosk/ui/screens/member.py" line="317"/>
+        <source>Tap again to cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -943,42 +995,42 @@
 <context>
     <name>Sheet</name>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="397"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="413"/>
         <source>due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="397"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="413"/>
         <source>checked in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="398"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="414"/>
         <source>late</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="398"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="414"/>
         <source>no-show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="399"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="415"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="399"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="415"/>
         <source>done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="404"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="420"/>
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="405"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="421"/>
         <source>offered, held for them</source>
         <translation type="unfinished"></translation>
     </message>
@@ -986,114 +1038,114 @@
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="67"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="68"/>
         <source>Staff mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="75"/>
         <location filename="../../kiosk/ui/screens/staff.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="77"/>
         <source>Member name or number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="102"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="104"/>
         <source>Staff PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="102"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="84"/>
         <source>Keyboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="84"/>
         <source>Show the keyboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="111"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="113"/>
         <source>Walk-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="111"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="113"/>
         <source>Today&apos;s sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="111"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="113"/>
         <source>Waitlist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="114"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="114"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="114"/>
         <source>Leave kiosk mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="122"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="124"/>
         <source>Exit staff mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="137"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="140"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="146"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="149"/>
         <source>Type the staff PIN again to leave kiosk mode.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="173"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="185"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="177"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="189"/>
         <source>That PIN is not right.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="236"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="242"/>
         <source>Clear no-show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="240"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="246"/>
         <source>No bookings today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="257"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="263"/>
         <source>Nobody is waiting.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="265"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="271"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="265"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="271"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/staff.py" line="266"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="272"/>
         <source>%n change waiting to be sent</source>
         <translation>
             <numerusform>%n change waiting to be sent</numerusform>
@@ -1101,98 +1153,108 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="267"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="273"/>
         <source>Last successful sync: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="268"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="274"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="272"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="278"/>
         <source>Rejected by the server: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="273"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="279"/>
         <source>Mark handled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="276"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="282"/>
         <source>No rejected changes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="284"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="293"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="290"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="299"/>
         <source>{0} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="296"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="302"/>
         <source>Sign members out after no touch for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="297"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="303"/>
         <source>Shorter timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="299"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="305"/>
         <source>Longer timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="304"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="310"/>
         <source>The staff PIN was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="307"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="313"/>
         <source>New staff PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="317"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="323"/>
         <source>This card is not known here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="337"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="343"/>
         <source>Choose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="338"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="344"/>
         <source>Choose {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="341"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="347"/>
         <source>No member matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="358"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="364"/>
         <source>Book a walk-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="370"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="376"/>
         <source>Move</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="375"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="379"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="385"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="391"/>
+        <source>Tap again to cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="396"/>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="401"/>
         <source>Done.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -70,10 +70,16 @@ def test_walk_in_booking_for_a_member_found_by_search_then_cancelled(
                if b.parentWidget().findChild(type(w.banner)).text() == when]
     assert len(row_for) == 1, visible_text(w.staff)
     tap(qtbot, row_for[0])
+    assert row_for[0].text() == "Tap again to cancel"  # one tap never cancels
+    assert service.reads.reservation(booked[0].id).active
+    tap(qtbot, row_for[0])
     qtbot.waitUntil(lambda: service.reads.reservation(booked[0].id).status
                     == ReservationStatus.CANCELLED)
     qtbot.waitUntil(lambda: len(buttons(w.staff, "cancelBooking")) == 1)
-    assert w.staff.message.text() == "Done."
+    # the card says which booking went, and for whom
+    assert w.staff.feedback.what.text() == "Cancelled"
+    assert w.staff.feedback.detail.text() == (
+        f"Drill 1 · {kiosk.ctx.fmt.span_on_day(span(15, 16))} · Bea Chen (1002)")
 
 
 def test_staff_clear_a_no_show_flag(qtbot, kiosk, service) -> None:

@@ -22,6 +22,7 @@ from kiosk.ui.bridge import Call
 from kiosk.ui.calendar_model import CellState, DayModel
 from kiosk.ui.calendar_view import DayCalendar
 from kiosk.ui.context import UiContext
+from kiosk.ui.feedback import FeedbackCard
 from kiosk.ui.fmt import kind_label
 from kiosk.ui.screens.book_data import BookData, load_book, staff_paused_text
 from kiosk.ui.screens.dst_note import dst_note
@@ -65,6 +66,7 @@ class BookScreen(QWidget):
         self.summary = label("", "large", name="summary")
         self.message = label("", "message", name="bookMessage")
         self.error = label("", "error", name="bookError")
+        self.feedback = FeedbackCard()
         self._choices = QHBoxLayout()
         self.book_button = button(self.tr("Book it"), kind="primary", object_name="confirmBook",
                                   on_click=self._on_book)
@@ -109,6 +111,7 @@ class BookScreen(QWidget):
         body.addWidget(self.error)
         body.addLayout(self._choices)
         body.addWidget(self.message)
+        body.addWidget(self.feedback)
         body.addLayout(actions)
         top = QHBoxLayout()
         top.addWidget(b(self.tr("Back"), object_name="bookBack", on_click=self.back.emit))
@@ -256,6 +259,7 @@ class BookScreen(QWidget):
         for w in (self.message, self.error):
             w.clear()
             w.hide()
+        self.feedback.clear()
         clear_layout(self._choices)
         self.book_button.setEnabled(False)
         self.wait_button.hide()
@@ -280,17 +284,33 @@ class BookScreen(QWidget):
             self._show_refusal(result)
             return
         reservation = result.value
+        moved = self.moving is not None
         self.pick = None
         self._show_pick()
-        self.message.setText(self.tr("Booked: {0}. See you then!").format(
-            self.summary_for(reservation)))
-        self.message.show()
+        self.calendar.scroll_to(reservation.interval.start)  # the card and the calendar agree
+        detail = self.summary_for(reservation)
+        if moved:
+            self.feedback.done(self.tr("Moved"), detail)
+        else:  # taking back a booking made seconds ago is cancelling it, which nobody awaits
+            self.feedback.done(self.tr("Booked. See you then!"), detail,
+                               undo=partial(self._undo_booking, reservation, detail))
         self.booked.emit(reservation)
 
+    def _undo_booking(self, reservation: Reservation, detail: str) -> None:
+        rid = reservation.id
+        self._ctx.bridge.write(
+            lambda svc: svc.reservations.cancel(rid),
+            lambda result: self.feedback.refused(refusal_text(result), detail)
+            if isinstance(result, Refusal) else self.feedback.done(
+                self.tr("Booking undone: the time is free again."), detail),
+            key=f"undo:{rid}", guard=self._ctx.session.guard(), on_error=self._on_failed)
+
     def summary_for(self, res: Reservation) -> str:
+        """What and when: ``"Table saw 1 · Tue 2 Jun 9:00–11:00 AM (2 h)"``."""
         resource = self._resource(res.resource_id)
-        when = self._ctx.fmt.span_with_day(res.interval, self._ctx.today())
-        return f"{resource.name if resource else ''} {when}".strip()
+        fmt = self._ctx.fmt
+        when = f"{fmt.span_on_day(res.interval)} ({fmt.duration(res.interval.duration)})"
+        return f"{resource.name} · {when}" if resource else when
 
     def _on_failed(self, message: str) -> None:
         self.error.setText(message)

@@ -22,6 +22,7 @@ from kiosk.core.model import Member
 from kiosk.core.refusals import Refusal
 from kiosk.ui.bridge import Call
 from kiosk.ui.context import UiContext
+from kiosk.ui.feedback import FeedbackCard
 from kiosk.ui.loaders import (
     UPCOMING_PAGE,
     MemberData,
@@ -69,6 +70,7 @@ class MemberScreen(QWidget):
         self.greeting = label("", "title", name="greeting")
         self.message = label("", "message", name="memberMessage")
         self.message.hide()
+        self.feedback = FeedbackCard()
         self._list = QWidget()
         self._rows = QVBoxLayout(self._list)
         self._upcoming_wanted = UPCOMING_PAGE
@@ -92,6 +94,7 @@ class MemberScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.greeting)
         layout.addWidget(self.message)
+        layout.addWidget(self.feedback)
         self.list_area = finger_scroll(self._list)
         layout.addWidget(self.list_area, 1)
         layout.addLayout(bottom)
@@ -133,6 +136,7 @@ class MemberScreen(QWidget):
         self.greeting.clear()
         self.message.clear()
         self.message.hide()
+        self.feedback.clear()
         self._take_more()
         self._offer_labels.clear()
         clear_layout(self._rows)
@@ -236,10 +240,12 @@ class MemberScreen(QWidget):
     def _today_row(self, row: TodayRow) -> QWidget:
         res, fmt = row.reservation, self._ctx.fmt
         text = f"{row.resource} · {fmt.span(res.interval)}"
+        detail = f"{row.resource} · {fmt.span_on_day(res.interval)}"
         state, window = row.status.state, row.status.window
         check = button(self.tr("Check in"), name=self.tr("Check in for {0}").format(row.resource),
                        kind="primary", on_click=self._act(
-                           f"check_in:{res.id}", lambda svc: svc.reservations.check_in(res.id)))
+                           f"check_in:{res.id}", lambda svc: svc.reservations.check_in(res.id),
+                           self.tr("Checked in. Enjoy!"), detail))
         check.setEnabled(state == CheckInState.OPEN)
         if state == CheckInState.NOT_YET:
             text += "\n" + self.tr("Check-in opens at {0}").format(fmt.time(window.start))
@@ -248,9 +254,13 @@ class MemberScreen(QWidget):
         elif state == CheckInState.DONE:
             text += "\n" + self.tr("Checked in ✓")
             check.hide()
+        # ending cannot be taken back (no change restores the time): a second tap confirms
         end = button(self.tr("End early"), name=self.tr("End {0} early").format(row.resource),
-                     on_click=self._act(f"end_early:{res.id}",
-                                             lambda svc: svc.reservations.end_early(res.id)))
+                     object_name="endEarly")
+        end_now = self._act(f"end_early:{res.id}", lambda svc: svc.reservations.end_early(res.id),
+                            self.tr("Ended early: the rest of the time is free for others."),
+                            detail)
+        end.clicked.connect(lambda: self._confirm(end, self.tr("Tap again to end now"), end_now))
         end.setVisible(res.interval.contains(self._ctx.now()) and res.active)
         return row_card(text, check, end)
 
@@ -275,9 +285,11 @@ class MemberScreen(QWidget):
     def _offer_row(self, row: WaitRow) -> QWidget:
         text = label(self._offer_text(row), name="offerText")
         self._offer_labels.append((text, row))
+        detail = f"{row.resource} · {self._ctx.fmt.span_on_day(row.entry.interval)}"
         claim = button(self.tr("Claim"), name=self.tr("Claim {0}").format(row.resource),
                        kind="success", on_click=self._act(
-                           f"claim:{row.entry.id}", lambda svc: svc.waitlist.claim(row.entry.id)))
+                           f"claim:{row.entry.id}", lambda svc: svc.waitlist.claim(row.entry.id),
+                           self.tr("Claimed: it is your booking now."), detail))
         claim.setVisible(self.data is None or self.data.flag_enabled)  # claiming books
         return row_card(text, claim)
 
@@ -289,38 +301,47 @@ class MemberScreen(QWidget):
         text += " " + self.tr("If it frees up, it is held for you and shown here.")
         leave = button(self.tr("Leave waitlist"),
                        on_click=self._act(
-                           f"leave:{row.entry.id}", lambda svc: svc.waitlist.leave(row.entry.id)))
+                           f"leave:{row.entry.id}", lambda svc: svc.waitlist.leave(row.entry.id),
+                           self.tr("You left the waitlist."), f"{row.resource} · {when}"))
         return row_card(text, leave)
 
     def _upcoming_row(self, res: Any, name: str) -> QWidget:
         text = f"{name} · {self._ctx.fmt.span_with_day(res.interval, self._ctx.today())}"
+        # a cancelled slot goes to whoever waits for it at once: a second tap, not an Undo
         cancel = button(self.tr("Cancel"), name=self.tr("Cancel {0}").format(name),
                         kind="danger")
-        cancel.clicked.connect(lambda: self._confirm_cancel(cancel, res.id))
+        cancel_now = self._act(f"cancel:{res.id}", lambda svc: svc.reservations.cancel(res.id),
+                               self.tr("Cancelled"),
+                               f"{name} · {self._ctx.fmt.span_on_day(res.interval)}")
+        cancel.clicked.connect(
+            lambda: self._confirm(cancel, self.tr("Tap again to cancel"), cancel_now))
         return row_card(text, cancel)
 
-    def _confirm_cancel(self, cancel: QPushButton, reservation_id: str) -> None:
-        if cancel.property("armed"):
-            self._act(f"cancel:{reservation_id}",
-                      lambda svc: svc.reservations.cancel(reservation_id))()
+    @staticmethod
+    def _confirm(tapped: QPushButton, again: str, run: Callable[[], None]) -> None:
+        """First tap arms the button (it says ``again``); the second runs the change."""
+        if tapped.property("armed"):
+            run()
             return
-        cancel.setProperty("armed", True)
-        cancel.setText(self.tr("Tap again to cancel"))
+        tapped.setProperty("armed", True)
+        tapped.setText(again)
 
     # -- actions -----------------------------------------------------------------------
-    def _act(self, key: str, call: Call[Applied[object] | Refusal]) -> Callable[[], None]:
-        """A tap that runs one write (once, however often it is tapped meanwhile)."""
+    def _act(self, key: str, call: Call[Applied[Any] | Refusal], what: str,
+             detail: str) -> Callable[[], None]:
+        """A tap that runs one write (once, however often it is tapped meanwhile), and
+        ends on a card saying what was done, where and when (or why not)."""
+        def shown(result: object) -> None:
+            if isinstance(result, Refusal):
+                self.feedback.refused(refusal_text(result), detail)
+            else:
+                self.feedback.done(what, detail)
+
         def run() -> None:
-            self._ctx.bridge.write(call, self._on_result, key=key,
+            self._ctx.bridge.write(call, shown, key=key,
                                    guard=self._ctx.session.guard(),
                                    on_error=lambda text: self.say(text, error=True))
         return run
-
-    def _on_result(self, result: object) -> None:
-        if isinstance(result, Refusal):
-            self.say(refusal_text(result), error=True)
-        else:
-            self.say(self.tr("Done. Your bookings are up to date."))
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._pending:

@@ -24,6 +24,7 @@ from kiosk.core.model import Member, Reservation
 from kiosk.core.refusals import Refusal
 from kiosk.ui.bridge import Call
 from kiosk.ui.context import UiContext
+from kiosk.ui.feedback import FeedbackCard
 from kiosk.ui.i18n import translate
 from kiosk.ui.keyboard import OnScreenKeyboard
 from kiosk.ui.keypad import Keypad
@@ -84,6 +85,7 @@ class StaffScreen(QWidget):
                                       object_name="showKeyboard",
                                       on_click=lambda: self._show_keyboard(True))
         self.message = label("", "message", name="staffMessage")
+        self.feedback = FeedbackCard()
         self.unlocked = QWidget()
         self.stack = QStackedWidget()
         self.stack.addWidget(self._gate_page())
@@ -125,6 +127,7 @@ class StaffScreen(QWidget):
         row.addLayout(nav)
         right = QVBoxLayout()
         right.addWidget(self.message)
+        right.addWidget(self.feedback)
         right.addWidget(self.pages, 1)
         row.addLayout(right, 1)
 
@@ -156,6 +159,7 @@ class StaffScreen(QWidget):
         self.gate.clear()
         self.gate_error.hide()
         self.message.hide()
+        self.feedback.clear()
         self.selected = None
         self.search.clear()
         self._show_keyboard(True)
@@ -186,6 +190,8 @@ class StaffScreen(QWidget):
 
     # -- pages --------------------------------------------------------------------------
     def show_page(self, key: str) -> None:
+        if key != self.current_page():
+            self.feedback.clear()
         self.pages.setCurrentIndex(PAGES.index(key))
         self._nav[key].setChecked(True)
         self.message.hide()
@@ -370,14 +376,24 @@ class StaffScreen(QWidget):
             move = button(self.tr("Move"), object_name="moveBooking",
                           on_click=partial(self.move_requested.emit, member, res))
             move.setVisible(enabled)  # a move is judged as a new booking: the flag applies
-            rows.append(row_card(
-                text, move,
-                button(self.tr("Cancel"), kind="danger", object_name="cancelBooking",
-                       on_click=partial(self._cancel, res.id))))
+            cancel = button(self.tr("Cancel"), kind="danger", object_name="cancelBooking")
+            detail = (f"{names.get(res.resource_id, '?')} · {fmt.span_on_day(res.interval)} · "
+                      f"{member.display_name} ({member.number})")
+            cancel.clicked.connect(partial(self._cancel, cancel, res.id, detail))
+            rows.append(row_card(text, move, cancel))
         self._fill("walkin", rows, "")
 
-    def _cancel(self, reservation_id: str) -> None:
-        self._write(lambda svc: svc.reservations.cancel(reservation_id), self._on_done,
+    def _cancel(self, tapped: QPushButton, reservation_id: str, detail: str) -> None:
+        """A second tap cancels (the freed slot may go to the waitlist at once, so there
+        is no Undo), and the card names which booking went."""
+        if not tapped.property("armed"):
+            tapped.setProperty("armed", True)
+            tapped.setText(self.tr("Tap again to cancel"))
+            return
+        self._write(lambda svc: svc.reservations.cancel(reservation_id),
+                    lambda result: self.feedback.refused(refusal_text(result), detail)
+                    if isinstance(result, Refusal) else self.feedback.done(
+                        self.tr("Cancelled"), detail),
                     key=f"cancel:{reservation_id}")
 
     # -- plumbing ------------------------------------------------------------------------
