@@ -142,6 +142,7 @@ QLabel[role="warning"] {{ background: {p.warning}; color: {p.on_warning};
     border-radius: {s.radius}px; padding: 12px; }}
 QFrame[role="card"] {{ background: {p.surface}; border: 2px solid {p.border};
     border-radius: {s.radius}px; }}
+QWidget#stillThere {{ background: rgba(20, 24, 31, 170); }}
 QFrame#feedback {{ border: 3px solid {p.success}; }}
 QFrame#feedback[role="error"] {{ background: {p.danger}; border-color: {p.danger}; }}
 QFrame#feedback[role="error"] QLabel {{ color: {p.on_danger}; }}

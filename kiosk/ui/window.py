@@ -20,6 +20,7 @@ from kiosk.ui.screens.identify import IdentifyScreen
 from kiosk.ui.screens.member import MemberScreen
 from kiosk.ui.screens.staff import StaffScreen
 from kiosk.ui.status import StatusStrip
+from kiosk.ui.still_there import StillThere
 from kiosk.ui.widgets import label, set_role
 from kiosk.ui.words import rejection_reasons
 
@@ -61,6 +62,9 @@ class KioskWindow(QWidget):
             self.stack.addWidget(screen)
         self.strip = StatusStrip(ctx.status, ctx.fmt)
         self._layout.addWidget(self.strip)
+        self.still_there = StillThere(self)
+        self.still_there.still_here.connect(self.idle.arm)
+        self.still_there.sign_out.connect(self.end_session)
         if ctx.status.current is not None:
             self.strip.show_status(ctx.status.current)
         self._wire_screens()
@@ -85,6 +89,8 @@ class KioskWindow(QWidget):
         self.scanner.scanned.connect(self.on_card)
         self.scanner.rejected.connect(self._on_scan_rejected)
         self.idle.timed_out.connect(self._on_idle)
+        self.idle.warning.connect(self._on_idle_warning)
+        self.idle.resumed.connect(self._on_idle_resumed)
         self.ctx.bridge.failed.connect(lambda text: self.say(text, error=True))
         self.ctx.languages.changed.connect(self._on_language)
 
@@ -97,7 +103,7 @@ class KioskWindow(QWidget):
         (a switch happens on the welcome screen, or when a visit ends: no data is lost)."""
         was_home = self.current() is self.home
         old: list[QWidget] = [self.home, self.identify, self.member, self.book, self.staff]
-        for screen in [*old, self.strip]:
+        for screen in [*old, self.strip, self.still_there]:
             self.stack.removeWidget(screen)
             self._layout.removeWidget(screen)
             screen.hide()
@@ -118,7 +124,15 @@ class KioskWindow(QWidget):
         else:
             self.idle.arm()
 
+    # the warning is rebuilt with the screens (language): reach it through self each time
+    def _on_idle_warning(self, seconds: int) -> None:
+        self.still_there.start(seconds)
+
+    def _on_idle_resumed(self) -> None:
+        self.still_there.stop()
+
     def _on_idle(self) -> None:
+        self.still_there.stop()
         self.end_session()
 
     def current(self) -> QWidget | None:

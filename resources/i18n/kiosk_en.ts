@@ -443,22 +443,22 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="54"/>
+        <location filename="../../kiosk/ui/window.py" line="55"/>
         <source>Reservation kiosk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="145"/>
+        <location filename="../../kiosk/ui/window.py" line="159"/>
         <source>This card is not known here. Please sign in with your member number, or ask staff to link your card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="161"/>
+        <location filename="../../kiosk/ui/window.py" line="175"/>
         <source>Your membership is paused after missed bookings, so you cannot book right now. You can still check in. Please see staff to lift the pause.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/window.py" line="174"/>
+        <location filename="../../kiosk/ui/window.py" line="188"/>
         <source>%n change made here could not be kept: {0}. Staff can help.</source>
         <translation>
             <numerusform>%n change made here could not be kept: {0}. Staff can help.</numerusform>
@@ -466,7 +466,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/window.py" line="184"/>
+        <location filename="../../kiosk/ui/window.py" line="198"/>
         <source>You are checked in for %n booking. Enjoy!</source>
         <translation>
             <numerusform>You are checked in for %n booking. Enjoy!</numerusform>
@@ -474,12 +474,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="219"/>
+        <location filename="../../kiosk/ui/window.py" line="233"/>
         <source>Saved: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="224"/>
+        <location filename="../../kiosk/ui/window.py" line="238"/>
         <source>That card could not be read. Please scan it again, or sign in with your member number.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1303,6 +1303,32 @@
         <location filename="../../kiosk/ui/status.py" line="94"/>
         <source>All changes sent</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StillThere</name>
+    <message>
+        <location filename="../../kiosk/ui/still_there.py" line="28"/>
+        <source>Still there?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/still_there.py" line="33"/>
+        <source>I&apos;m still here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/still_there.py" line="35"/>
+        <source>Sign me out now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/still_there.py" line="79"/>
+        <source>For your privacy, the kiosk signs you out in %n s.</source>
+        <translation>
+            <numerusform>For your privacy, the kiosk signs you out in %n s.</numerusform>
+            <numerusform>For your privacy, the kiosk signs you out in %n s.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -443,22 +443,22 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="54"/>
+        <location filename="../../kiosk/ui/window.py" line="55"/>
         <source>Reservation kiosk</source>
         <translation>Quiosco de reservas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="145"/>
+        <location filename="../../kiosk/ui/window.py" line="159"/>
         <source>This card is not known here. Please sign in with your member number, or ask staff to link your card.</source>
         <translation>Esta tarjeta no se conoce aquí. Inicie sesión con su número de socio o pida al personal que vincule su tarjeta.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="161"/>
+        <location filename="../../kiosk/ui/window.py" line="175"/>
         <source>Your membership is paused after missed bookings, so you cannot book right now. You can still check in. Please see staff to lift the pause.</source>
         <translation>Su membresía está en pausa por reservas a las que no acudió, así que ahora no puede reservar. Sí puede registrar su llegada. Hable con el personal para quitar la pausa.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/window.py" line="174"/>
+        <location filename="../../kiosk/ui/window.py" line="188"/>
         <source>%n change made here could not be kept: {0}. Staff can help.</source>
         <translation>
             <numerusform>%n cambio hecho aquí no se pudo mantener: {0}. El personal puede ayudarle.</numerusform>
@@ -466,7 +466,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/window.py" line="184"/>
+        <location filename="../../kiosk/ui/window.py" line="198"/>
         <source>You are checked in for %n booking. Enjoy!</source>
         <translation>
             <numerusform>Su llegada quedó registrada para %n reserva. ¡Que lo disfrute!</numerusform>
@@ -474,12 +474,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="219"/>
+        <location filename="../../kiosk/ui/window.py" line="233"/>
         <source>Saved: {0}</source>
         <translation>Guardado: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="224"/>
+        <location filename="../../kiosk/ui/window.py" line="238"/>
         <source>That card could not be read. Please scan it again, or sign in with your member number.</source>
         <translation>No se pudo leer esa tarjeta. Escanéela de nuevo o inicie sesión con su número de socio.</translation>
     </message>
@@ -1303,6 +1303,32 @@
         <location filename="../../kiosk/ui/status.py" line="94"/>
         <source>All changes sent</source>
         <translation>Todos los cambios enviados</translation>
+    </message>
+</context>
+<context>
+    <name>StillThere</name>
+    <message>
+        <location filename="../../kiosk/ui/still_there.py" line="28"/>
+        <source>Still there?</source>
+        <translation>¿Sigue ahí?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/still_there.py" line="33"/>
+        <source>I&apos;m still here</source>
+        <translation>Sigo aquí</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/still_there.py" line="35"/>
+        <source>Sign me out now</source>
+        <translation>Cerrar mi sesión ya</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/still_there.py" line="79"/>
+        <source>For your privacy, the kiosk signs you out in %n s.</source>
+        <translation>
+            <numerusform>Por su privacidad, el quiosco cerrará su sesión en %n s.</numerusform>
+            <numerusform>Por su privacidad, el quiosco cerrará su sesión en %n s.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
