@@ -89,8 +89,15 @@ class DayCalendar(QAbstractScrollArea):
     def y_of(self, instant: datetime) -> int:
         return round(self.model.minutes_from_start(instant) * self.px_per_minute)
 
-    def scroll_to(self, instant: datetime) -> None:
+    def scroll_to(self, instant: datetime, resource_id: str | None = None) -> None:
+        """Bring ``instant`` (a row above it too) into view, and ``resource_id``'s column."""
         self.verticalScrollBar().setValue(max(0, self.y_of(instant) - self._row_h))
+        ids = [r.id for r in self.model.columns]
+        if resource_id in ids:
+            x, bar = ids.index(resource_id) * self._col_w, self.horizontalScrollBar()
+            room = self.viewport().width() - self._gutter
+            if not bar.value() <= x <= bar.value() + room - self._col_w:
+                bar.setValue(max(0, x - max(0, room - self._col_w) // 2))
 
     def cell_rect(self, resource_id: str, span: Interval) -> QRect:
         """Viewport rectangle of ``span`` in ``resource_id``'s column (for tests, taps)."""

@@ -17,125 +17,125 @@
 <context>
     <name>BookScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="52"/>
         <location filename="../../kiosk/ui/screens/book.py" line="53"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="133"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="54"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="134"/>
         <source>Book</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="71"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="251"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="72"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="275"/>
         <source>Book it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="73"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="74"/>
         <source>Join the waitlist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="77"/>
         <source>Booking at the kiosk is paused for now. Your existing bookings are kept and you can still check in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="88"/>
         <source>Previous day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="90"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="91"/>
         <source>Next day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="93"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="94"/>
         <source>Shorter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="96"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="97"/>
         <source>Longer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="98"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="99"/>
         <source>Soonest free</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="98"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="99"/>
         <source>Find the soonest free time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="117"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="118"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="131"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="132"/>
         <source>Move a booking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="132"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="133"/>
         <source>Book for {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="157"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="158"/>
         <source>Your membership is paused after missed bookings, so booking is not possible right now. Please see staff.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="238"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="262"/>
         <source>Tap a free time on the calendar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="246"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="270"/>
         <source>{0}, {1} ({2})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="251"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="275"/>
         <source>Move here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="255"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="279"/>
         <source>That time is taken. You can join the waitlist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="293"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="317"/>
         <source>Moved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="295"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="319"/>
         <source>Booked. See you then!</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="305"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="329"/>
         <source>Booking undone: the time is free again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="326"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="350"/>
         <source>Try {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="362"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="393"/>
         <source>Nothing of this kind is free for that long soon.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="393"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="424"/>
         <source>You are number {0} on the waitlist. If the slot frees up, it is held for you for a while: we show it here when you sign in, and email you.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -173,12 +173,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="292"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="299"/>
         <source>first time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="293"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="300"/>
         <source>again</source>
         <translation type="unfinished"></translation>
     </message>

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from kiosk.core import localtime
 from kiosk.core.changes import Applied, Changes
 from kiosk.core.model import Interval, Member, Reservation, Resource, WaitlistEntry
-from kiosk.core.refusals import Refusal
+from kiosk.core.refusals import Refusal, RefusalCode
 from kiosk.store.service import KioskService
 from kiosk.ui.bridge import Call
 from kiosk.ui.calendar_model import CellState, DayModel
@@ -49,6 +49,7 @@ class BookScreen(QWidget):
         self.minutes = 60
         self.pick: tuple[str, Interval] | None = None
         self._intent = ""
+        self._scroll_to: tuple[str, datetime] | None = None  # a suggestion taken, to show
         self.setAccessibleName(self.tr("Book"))
         self.title = label(self.tr("Book"), "title")
         self._kinds_row = QWidget()
@@ -165,7 +166,11 @@ class BookScreen(QWidget):
         if first:
             self.minutes = max(data.min_minutes, min(60, data.max_minutes))
         self.calendar.set_model(data.day)
-        if first:
+        if self._scroll_to is not None:
+            rid, start = self._scroll_to
+            self._scroll_to = None
+            self.calendar.scroll_to(start, rid)
+        elif first:
             self.calendar.scroll_to(max(self._ctx.now(), data.day.bounds.start))
         self.day_label.setText(self._ctx.fmt.short_date(self.day))
         self.duration.setText(self._ctx.fmt.duration(timedelta(minutes=self.minutes)))
@@ -221,6 +226,25 @@ class BookScreen(QWidget):
     def _on_slot(self, resource_id: str, span: Interval) -> None:
         self._reset_feedback()
         self._select(resource_id, span.start)
+        if self.wait_button.isVisible():  # taken: the waitlist, and the nearest free times
+            self._suggest_near(span.start)
+
+    def _suggest_near(self, start: datetime) -> None:
+        if self.data is None or self.member is None:
+            return
+        kind, member = self.data.kind, self.member
+        duration, after = timedelta(minutes=self.minutes), max(start, self._ctx.now())
+        self._ctx.bridge.read(
+            lambda svc: svc.reads.first_free(kind, duration, after, member_id=member.id, limit=3),
+            self._on_near_found, guard=self._ctx.session.guard(), latest="book-near")
+
+    def _on_near_found(self, found: list[tuple[Resource, Interval]]) -> None:
+        if self.pick is None or not self.wait_button.isVisible():
+            return  # another time was picked meanwhile
+        for resource, span in found:
+            text = f"{resource.name} · {self._start_text(span)}"
+            self._choices.addWidget(button(text, object_name="alternative",
+                                           on_click=self._taker(resource.id, span)))
 
     def _select(self, resource_id: str, start: datetime) -> None:
         span = Interval(start, start + timedelta(minutes=self.minutes))
@@ -327,6 +351,8 @@ class BookScreen(QWidget):
             self._choices.addWidget(button(text, object_name="alternative",
                                            on_click=self._taker(rid, alt)))
         self._show_pick()
+        if refusal.code == RefusalCode.CONFLICT and self.moving is None and self.pick:
+            self.wait_button.show()  # the refusal offers the waitlist: so does a button
 
     def _start_text(self, span: Interval) -> str:
         """A suggestion's start (and its day when not today): the length is the one
@@ -339,13 +365,18 @@ class BookScreen(QWidget):
         return lambda: self._take(resource_id, span)
 
     def _take(self, resource_id: str, span: Interval) -> None:
+        """A suggestion picked: select it and show it on the calendar (its day, its
+        column, its time), so what is about to be booked is what is seen."""
         self.minutes = span.minutes
         self.duration.setText(self._ctx.fmt.duration(span.duration))
-        if localtime.local_date(self._ctx.site.timezone, span.start) != self.day:
-            self.day = localtime.local_date(self._ctx.site.timezone, span.start)
-            self.reload()
         self._reset_feedback()
         self._select(resource_id, span.start)
+        if localtime.local_date(self._ctx.site.timezone, span.start) != self.day:
+            self.day = localtime.local_date(self._ctx.site.timezone, span.start)
+            self._scroll_to = (resource_id, span.start)
+            self.reload()
+        else:
+            self.calendar.scroll_to(span.start, resource_id)
 
     def _on_soonest(self) -> None:
         if self.data is None or self.member is None:
