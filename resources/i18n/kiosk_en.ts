@@ -679,57 +679,57 @@
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="34"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="36"/>
         <source>On-screen keyboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="46"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="48"/>
         <source>Delete last letter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="48"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="50"/>
         <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="48"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="50"/>
         <source>Clear the name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="50"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="52"/>
         <source>Space</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="52"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="54"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="52"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="54"/>
         <source>Search for this member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="59"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="61"/>
         <source>Digit {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="61"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="63"/>
         <source>Apostrophe</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="63"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="65"/>
         <source>Hyphen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="65"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="67"/>
         <source>Letter {0}</source>
         <translation type="unfinished"></translation>
     </message>

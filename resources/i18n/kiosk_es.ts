@@ -679,57 +679,57 @@
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="34"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="36"/>
         <source>On-screen keyboard</source>
         <translation>Teclado en pantalla</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="46"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="48"/>
         <source>Delete last letter</source>
         <translation>Borrar la última letra</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="48"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="50"/>
         <source>Clear</source>
         <translation>Borrar todo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="48"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="50"/>
         <source>Clear the name</source>
         <translation>Borrar el nombre</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="50"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="52"/>
         <source>Space</source>
         <translation>Espacio</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="52"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="54"/>
         <source>Search</source>
         <translation>Buscar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="52"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="54"/>
         <source>Search for this member</source>
         <translation>Buscar a este socio</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="59"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="61"/>
         <source>Digit {0}</source>
         <translation>Dígito {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="61"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="63"/>
         <source>Apostrophe</source>
         <translation>Apóstrofo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="63"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="65"/>
         <source>Hyphen</source>
         <translation>Guion</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="65"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="67"/>
         <source>Letter {0}</source>
         <translation>Letra {0}</translation>
     </message>
