@@ -61,7 +61,9 @@ class DayCalendar(QAbstractScrollArea):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName(translate("Calendar", "Day calendar"))
-        self.setMinimumHeight(s.calendar_header + 4 * s.calendar_row)
+        # three rows at least: the book screen's messages and suggestions must still fit
+        # 800 px high beside it (the calendar scrolls; the window must not grow)
+        self.setMinimumHeight(s.calendar_header + 3 * s.calendar_row)
         QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
         no_press_delay(self.viewport())  # taps are told from drags on release
         self._tick = QTimer(self, interval=30_000)

@@ -20,7 +20,7 @@ class FeedbackCard(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("feedback")
+        self.setObjectName("doneCard")
         self.setProperty("role", "card")
         self.what = label("", "large", name="feedbackWhat")
         self.detail = label("", name="feedbackDetail")

@@ -80,6 +80,38 @@ _ACRONYMS = {"cnc": "CNC", "3d": "3D", "2d": "2D", "uv": "UV", "co2": "CO2", "pc
              "tig": "TIG", "pa": "PA", "vr": "VR", "dj": "DJ"}
 
 
+def resource_name(name: str) -> str:
+    """A resource's name in the current language when the kiosk knows its words (the
+    kinds' names and the demo catalogue's, numbered or not: "Table saw 2" reads "Sierra
+    de mesa 2" in Spanish); a site's own names stay as the site wrote them."""
+    known = _known_names()
+    stem, space, number = name.rpartition(" ")
+    if space and number.isdigit() and stem in known:
+        return f"{known[stem]} {number}"
+    return known.get(name, name)
+
+
+def _known_names() -> dict[str, str]:
+    # literal calls, so pyside6-lupdate finds each name
+    return {
+        "Drill": translate("ResourceNames", "Drill"),
+        "Cordless drill": translate("ResourceNames", "Cordless drill"),
+        "Circular saw": translate("ResourceNames", "Circular saw"),
+        "Orbital sander": translate("ResourceNames", "Orbital sander"),
+        "Extension ladder": translate("ResourceNames", "Extension ladder"),
+        "Pressure washer": translate("ResourceNames", "Pressure washer"),
+        "Table saw": translate("ResourceNames", "Table saw"),
+        "Laser cutter": translate("ResourceNames", "Laser cutter"),
+        "3D printer": translate("ResourceNames", "3D printer"),
+        "CNC router": translate("ResourceNames", "CNC router"),
+        "Room": translate("ResourceNames", "Room"),
+        "Garden plot": translate("ResourceNames", "Garden plot"),
+        "Workshop room": translate("ResourceNames", "Workshop room"),
+        "Meeting room": translate("ResourceNames", "Meeting room"),
+        "Sewing room": translate("ResourceNames", "Sewing room"),
+    }
+
+
 def kind_label(kind: str) -> str:
     """A resource kind's display label in the current language: the shipped kinds have
     real names; any other key reads as words, capitalised only at the start, with

@@ -124,6 +124,12 @@ def contrast_ratio(foreground: str, background: str) -> float:
     return (lighter + 0.05) / (darker + 0.05)
 
 
+def _translucent(hex_colour: str, alpha: int) -> str:
+    """A theme colour as ``rgba(…)`` (a backdrop that dims what lies under it)."""
+    c = QColor(hex_colour)
+    return f"rgba({c.red()}, {c.green()}, {c.blue()}, {alpha})"
+
+
 def stylesheet(theme: Theme) -> str:
     """The application style sheet: big type, big targets, no tiny scroll bars."""
     p, s = theme.palette, theme.sizes
@@ -142,10 +148,10 @@ QLabel[role="warning"] {{ background: {p.warning}; color: {p.on_warning};
     border-radius: {s.radius}px; padding: 12px; }}
 QFrame[role="card"] {{ background: {p.surface}; border: 2px solid {p.border};
     border-radius: {s.radius}px; }}
-QWidget#stillThere {{ background: rgba(20, 24, 31, 170); }}
-QFrame#feedback {{ border: 3px solid {p.success}; }}
-QFrame#feedback[role="error"] {{ background: {p.danger}; border-color: {p.danger}; }}
-QFrame#feedback[role="error"] QLabel {{ color: {p.on_danger}; }}
+QWidget#stillThere {{ background: {_translucent(p.text, 170)}; }}
+QFrame#doneCard {{ border: 3px solid {p.success}; }}
+QFrame#doneCard[role="error"] {{ background: {p.danger}; border-color: {p.danger}; }}
+QFrame#doneCard[role="error"] QLabel {{ color: {p.on_danger}; }}
 QPushButton {{ min-height: {s.target}px; min-width: {s.target}px; padding: 0 20px;
     background: {p.secondary}; color: {p.on_secondary}; border: 2px solid {p.border};
     border-radius: {s.radius}px; font-size: {s.font_body}px; }}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from kiosk.ui.fmt import fallback_kind_label, kind_label
+from kiosk.ui.fmt import fallback_kind_label, kind_label, resource_name
 from kiosk.ui.i18n import translate
 
 
@@ -56,6 +56,7 @@ _PARAMS: dict[str, Callable[[str], str]] = {
     "what": entity_label,
     "kind": lambda code: in_sentence(kind_label(code)),
     "badge": badge_label,
+    "resource": resource_name,
 }
 
 

@@ -385,57 +385,57 @@
 <context>
     <name>Kinds</name>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="102"/>
+        <location filename="../../kiosk/ui/fmt.py" line="134"/>
         <source>Drill</source>
         <translation>Taladro</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="103"/>
+        <location filename="../../kiosk/ui/fmt.py" line="135"/>
         <source>Circular saw</source>
         <translation>Sierra circular</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="104"/>
+        <location filename="../../kiosk/ui/fmt.py" line="136"/>
         <source>Sander</source>
         <translation>Lijadora</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="105"/>
+        <location filename="../../kiosk/ui/fmt.py" line="137"/>
         <source>Ladder</source>
         <translation>Escalera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="106"/>
+        <location filename="../../kiosk/ui/fmt.py" line="138"/>
         <source>Pressure washer</source>
         <translation>Hidrolavadora</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="107"/>
+        <location filename="../../kiosk/ui/fmt.py" line="139"/>
         <source>Table saw</source>
         <translation>Sierra de mesa</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="108"/>
+        <location filename="../../kiosk/ui/fmt.py" line="140"/>
         <source>Laser cutter</source>
         <translation>Cortadora láser</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="109"/>
+        <location filename="../../kiosk/ui/fmt.py" line="141"/>
         <source>3D printer</source>
         <translation>Impresora 3D</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="110"/>
+        <location filename="../../kiosk/ui/fmt.py" line="142"/>
         <source>CNC router</source>
         <translation>Fresadora CNC</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="111"/>
+        <location filename="../../kiosk/ui/fmt.py" line="143"/>
         <source>Room</source>
         <translation>Sala</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="112"/>
+        <location filename="../../kiosk/ui/fmt.py" line="144"/>
         <source>Garden plot</source>
         <translation>Parcela de huerto</translation>
     </message>
@@ -984,6 +984,84 @@
     </message>
 </context>
 <context>
+    <name>ResourceNames</name>
+    <message>
+        <location filename="../../kiosk/ui/fmt.py" line="97"/>
+        <source>Drill</source>
+        <translation>Taladro</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/fmt.py" line="98"/>
+        <source>Cordless drill</source>
+        <translation>Taladro inalámbrico</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/fmt.py" line="99"/>
+        <source>Circular saw</source>
+        <translation>Sierra circular</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/fmt.py" line="100"/>
+        <source>Orbital sander</source>
+        <translation>Lijadora orbital</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/fmt.py" line="101"/>
+        <source>Extension ladder</source>
+        <translation>Escalera extensible</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/fmt.py" line="102"/>
+        <source>Pressure washer</source>
+        <translation>Hidrolavadora</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/fmt.py" line="103"/>
+        <source>Table saw</source>
+        <translation>Sierra de mesa</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/fmt.py" line="104"/>
+        <source>Laser cutter</source>
+        <translation>Cortadora láser</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/fmt.py" line="105"/>
+        <source>3D printer</source>
+        <translation>Impresora 3D</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/fmt.py" line="106"/>
+        <source>CNC router</source>
+        <translation>Fresadora CNC</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/fmt.py" line="107"/>
+        <source>Room</source>
+        <translation>Sala</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/fmt.py" line="108"/>
+        <source>Garden plot</source>
+        <translation>Parcela de huerto</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/fmt.py" line="109"/>
+        <source>Workshop room</source>
+        <translation>Sala de taller</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/fmt.py" line="110"/>
+        <source>Meeting room</source>
+        <translation>Sala de reuniones</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/fmt.py" line="111"/>
+        <source>Sewing room</source>
+        <translation>Sala de costura</translation>
+    </message>
+</context>
+<context>
     <name>ServiceBridge</name>
     <message>
         <location filename="../../kiosk/ui/bridge.py" line="181"/>
@@ -995,42 +1073,42 @@
 <context>
     <name>Sheet</name>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="413"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="415"/>
         <source>due</source>
         <translation>pendiente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="413"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="415"/>
         <source>checked in</source>
         <translation>llegada registrada</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="414"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="416"/>
         <source>late</source>
         <translation>con retraso</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="414"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="416"/>
         <source>no-show</source>
         <translation>ausente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="415"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="417"/>
         <source>cancelled</source>
         <translation>cancelada</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="415"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="417"/>
         <source>done</source>
         <translation>terminada</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="420"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="422"/>
         <source>waiting</source>
         <translation>en espera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="421"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="423"/>
         <source>offered, held for them</source>
         <translation>ofrecido, reservado para esa persona</translation>
     </message>
@@ -1038,114 +1116,114 @@
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="68"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="69"/>
         <source>Staff mode</source>
         <translation>Modo personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="76"/>
         <location filename="../../kiosk/ui/screens/staff.py" line="77"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="78"/>
         <source>Member name or number</source>
         <translation>Nombre o número de socio</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="104"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="105"/>
         <source>Staff PIN</source>
         <translation>PIN del personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="102"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="103"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="85"/>
         <source>Keyboard</source>
         <translation>Teclado</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="85"/>
         <source>Show the keyboard</source>
         <translation>Mostrar el teclado</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="113"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="114"/>
         <source>Walk-in</source>
         <translation>Reserva en persona</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="113"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="114"/>
         <source>Today&apos;s sheet</source>
         <translation>Hoja de hoy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="113"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="114"/>
         <source>Waitlist</source>
         <translation>Lista de espera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="115"/>
         <source>Sync</source>
         <translation>Sincronización</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="115"/>
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="115"/>
         <source>Leave kiosk mode</source>
         <translation>Salir del modo quiosco</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="124"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="125"/>
         <source>Exit staff mode</source>
         <translation>Salir del modo personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="140"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="141"/>
         <source>Search</source>
         <translation>Buscar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="149"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="150"/>
         <source>Type the staff PIN again to leave kiosk mode.</source>
         <translation>Escriba de nuevo el PIN del personal para salir del modo quiosco.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="177"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="189"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="178"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="190"/>
         <source>That PIN is not right.</source>
         <translation>Ese PIN no es correcto.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="242"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="243"/>
         <source>Clear no-show</source>
         <translation>Quitar la ausencia</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="246"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="247"/>
         <source>No bookings today.</source>
         <translation>No hay reservas hoy.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="263"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="264"/>
         <source>Nobody is waiting.</source>
         <translation>No hay nadie esperando.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="271"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="272"/>
         <source>Online</source>
         <translation>En línea</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="271"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="272"/>
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/staff.py" line="272"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="273"/>
         <source>%n change waiting to be sent</source>
         <translation>
             <numerusform>%n cambio pendiente de enviar</numerusform>
@@ -1153,108 +1231,108 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="273"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="274"/>
         <source>Last successful sync: {0}</source>
         <translation>Última sincronización correcta: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="274"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="275"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="278"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="279"/>
         <source>Rejected by the server: {0}</source>
         <translation>Rechazado por el servidor: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="279"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="280"/>
         <source>Mark handled</source>
         <translation>Marcar como resuelto</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="282"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="283"/>
         <source>No rejected changes.</source>
         <translation>No hay cambios rechazados.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="290"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="299"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="291"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="300"/>
         <source>{0} s</source>
         <translation>{0} s</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="302"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="303"/>
         <source>Sign members out after no touch for</source>
         <translation>Cerrar la sesión de los socios tras un tiempo sin tocar la pantalla de</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="303"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="304"/>
         <source>Shorter timeout</source>
         <translation>Tiempo de espera más corto</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="305"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="306"/>
         <source>Longer timeout</source>
         <translation>Tiempo de espera más largo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="310"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="311"/>
         <source>The staff PIN was changed.</source>
         <translation>Se ha cambiado el PIN del personal.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="313"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="314"/>
         <source>New staff PIN</source>
         <translation>Nuevo PIN del personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="323"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="324"/>
         <source>This card is not known here.</source>
         <translation>Esta tarjeta no se conoce aquí.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="343"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="344"/>
         <source>Choose</source>
         <translation>Elegir</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="344"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="345"/>
         <source>Choose {0}</source>
         <translation>Elegir a {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="347"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="348"/>
         <source>No member matches.</source>
         <translation>Ningún socio coincide.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="364"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="366"/>
         <source>Book a walk-in</source>
         <translation>Hacer una reserva en persona</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="376"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="378"/>
         <source>Move</source>
         <translation>Cambiar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="379"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="381"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="391"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="393"/>
         <source>Tap again to cancel</source>
         <translation>Toque de nuevo para cancelar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="396"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="398"/>
         <source>Cancelled</source>
         <translation>Cancelada</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="401"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="403"/>
         <source>Done.</source>
         <translation>Hecho.</translation>
     </message>
@@ -1414,42 +1492,42 @@
         <translation>cambio rechazado</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="72"/>
+        <location filename="../../kiosk/ui/words.py" line="73"/>
         <source>the time was booked elsewhere first</source>
         <translation>esa hora se reservó antes por otra vía</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="73"/>
+        <location filename="../../kiosk/ui/words.py" line="74"/>
         <source>the time is outside the opening hours</source>
         <translation>esa hora está fuera del horario de apertura</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="74"/>
+        <location filename="../../kiosk/ui/words.py" line="75"/>
         <source>booking was switched off</source>
         <translation>las reservas estaban desactivadas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="75"/>
+        <location filename="../../kiosk/ui/words.py" line="76"/>
         <source>your membership is paused</source>
         <translation>su membresía está en pausa</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="76"/>
+        <location filename="../../kiosk/ui/words.py" line="77"/>
         <source>a training badge is needed</source>
         <translation>hace falta una acreditación de formación</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="77"/>
+        <location filename="../../kiosk/ui/words.py" line="78"/>
         <source>the booking had been cancelled</source>
         <translation>la reserva ya estaba cancelada</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="78"/>
+        <location filename="../../kiosk/ui/words.py" line="79"/>
         <source>the check-in window had closed</source>
         <translation>el plazo para registrar la llegada había terminado</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="80"/>
+        <location filename="../../kiosk/ui/words.py" line="81"/>
         <source>a booking rule</source>
         <translation>una norma de reserva</translation>
     </message>

@@ -23,7 +23,7 @@ from kiosk.ui.calendar_model import CellState, DayModel
 from kiosk.ui.calendar_view import DayCalendar
 from kiosk.ui.context import UiContext
 from kiosk.ui.feedback import FeedbackCard
-from kiosk.ui.fmt import kind_label
+from kiosk.ui.fmt import kind_label, resource_name
 from kiosk.ui.screens.book_data import BookData, load_book, staff_paused_text
 from kiosk.ui.screens.dst_note import dst_note
 from kiosk.ui.widgets import button, clear_layout, finger_scroll, label, refusal_text
@@ -242,7 +242,7 @@ class BookScreen(QWidget):
         if self.pick is None or not self.wait_button.isVisible():
             return  # another time was picked meanwhile
         for resource, span in found:
-            text = f"{resource.name} · {self._start_text(span)}"
+            text = f"{resource_name(resource.name)} · {self._start_text(span)}"
             self._choices.addWidget(button(text, object_name="alternative",
                                            on_click=self._taker(resource.id, span)))
 
@@ -394,7 +394,7 @@ class BookScreen(QWidget):
             self.message.show()
             return
         for resource, span in found:
-            text = f"{resource.name} · {self._start_text(span)}"
+            text = f"{resource_name(resource.name)} · {self._start_text(span)}"
             self._choices.addWidget(button(text, object_name="alternative",
                                            on_click=self._taker(resource.id, span)))
 

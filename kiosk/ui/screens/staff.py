@@ -25,6 +25,7 @@ from kiosk.core.refusals import Refusal
 from kiosk.ui.bridge import Call
 from kiosk.ui.context import UiContext
 from kiosk.ui.feedback import FeedbackCard
+from kiosk.ui.fmt import resource_name
 from kiosk.ui.i18n import translate
 from kiosk.ui.keyboard import OnScreenKeyboard
 from kiosk.ui.keypad import Keypad
@@ -252,7 +253,7 @@ class StaffScreen(QWidget):
 
     def _load_waitlist(self) -> None:
         self._read(lambda svc: (svc.waitlist.queue(None),
-                                {r.id: r.name for r in svc.reads.resources(None)}),
+                                {r.id: resource_name(r.name) for r in svc.reads.resources(None)}),
                    self._on_waitlist, "waitlist")
 
     def _on_waitlist(self, data: tuple[list[Any], dict[str, str]]) -> None:
@@ -352,7 +353,8 @@ class StaffScreen(QWidget):
             return
         now = self._ctx.now()
         self._read(lambda svc: (svc.reads.member_reservations(member.id, now),
-                                {r.id: r.name for r in svc.reads.resources(None)},
+                                {r.id: resource_name(r.name)
+                                 for r in svc.reads.resources(None)},
                                 svc.access.flag_enabled(member.cohort)),
                    self._on_member_res, "walkin")
 
