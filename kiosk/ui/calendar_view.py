@@ -92,8 +92,11 @@ class DayCalendar(QAbstractScrollArea):
         return round(self.model.minutes_from_start(instant) * self.px_per_minute)
 
     def scroll_to(self, instant: datetime, resource_id: str | None = None) -> None:
-        """Bring ``instant`` (a row above it too) into view, and ``resource_id``'s column."""
-        self.verticalScrollBar().setValue(max(0, self.y_of(instant) - self._row_h))
+        """Bring ``instant``'s row, and the whole row above it, into view just below the
+        header (never a row half hidden under it), and ``resource_id``'s column."""
+        row = self.model.row_at(instant)
+        top = self.model.rows[max(0, row - 1)].span.start if row is not None else instant
+        self.verticalScrollBar().setValue(max(0, self.y_of(top)))
         ids = [r.id for r in self.model.columns]
         if resource_id in ids:
             x, bar = ids.index(resource_id) * self._col_w, self.horizontalScrollBar()
@@ -116,6 +119,15 @@ class DayCalendar(QAbstractScrollArea):
     @property
     def column_width(self) -> int:
         return self._col_w
+
+    def hidden_columns(self) -> tuple[int, int]:
+        """How many resources lie out of sight to the left and to the right."""
+        if not self.model.columns:
+            return 0, 0
+        bar, room = self.horizontalScrollBar(), self.viewport().width() - self._gutter
+        left = bar.value() // self._col_w
+        right = len(self.model.columns) - (bar.value() + room) // self._col_w
+        return left, max(0, right)
 
     def content_right(self) -> int:
         """Viewport x where the last column ends (grid and now-line stop there)."""
@@ -201,6 +213,7 @@ class _Painter:
         self._selection()
         self._header(cols)
         self._gutter()
+        self._more_hints()
 
     def _visible_columns(self) -> range:
         v = self.v
@@ -285,6 +298,19 @@ class _Painter:
             rect = QRect(self._x(col) + 6, 0, v._col_w - 12, v._header)
             self.p.drawText(rect, Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap,
                             v.model.columns[col].name)
+
+    def _more_hints(self) -> None:
+        """"◀ 3" / "25 ▶" at the header's ends while resources lie out of sight: the
+        calendar slides sideways with a finger, and this says so."""
+        left, right = self.v.hidden_columns()
+        self.p.setFont(self.t.font(self.t.sizes.font_small, bold=True))
+        h, w = self.v._header, 84
+        for count, x, text in ((left, self.v._gutter, f"◀ {left}"),
+                               (right, self.size.width() - w, f"{right} ▶")):
+            if count:
+                self.p.fillRect(QRect(x, 0, w, h), self.t.color("primary"))
+                self.p.setPen(self.t.color("on_primary"))
+                self.p.drawText(QRect(x, 0, w, h), Qt.AlignmentFlag.AlignCenter, text)
 
     def _gutter(self) -> None:
         v = self.v

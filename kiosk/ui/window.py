@@ -9,7 +9,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.core.model import Member, MemberStatus, Reservation
+from kiosk.core.model import Interval, Member, MemberStatus, Reservation, Resource
 from kiosk.ui.context import UiContext
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.lockdown import KioskLock
@@ -47,6 +47,7 @@ class KioskWindow(QWidget):
         self._wire()
         self._closed = False
         self._checked = self._notice = ""
+        self._wanted: tuple[Resource, Interval] | None = None  # tapped before signing in
 
     def _build_screens(self) -> None:
         """Every screen and the status strip, in the current language (built again,
@@ -73,6 +74,7 @@ class KioskWindow(QWidget):
         self.home.sign_in_requested.connect(lambda: self.show_screen(self.identify))
         self.home.staff_requested.connect(self._on_staff)
         self.home.language_requested.connect(self.ctx.languages.use)
+        self.home.slot_requested.connect(self._on_home_slot)
         self.identify.identified.connect(self.start_member)
         self.identify.cancelled.connect(self.go_home)
         self.member.book_requested.connect(self._on_book)
@@ -139,6 +141,7 @@ class KioskWindow(QWidget):
         return self.stack.currentWidget()
 
     def go_home(self) -> None:
+        self._wanted = None
         self.identify.reset()
         self.show_screen(self.home)
 
@@ -161,6 +164,12 @@ class KioskWindow(QWidget):
             return
         self.start_member(member)
 
+    def _on_home_slot(self, resource: Resource, span: Interval) -> None:
+        """A time tapped on the welcome calendar: sign in, then that very time is
+        chosen on the book screen, ready for Book it."""
+        self.show_screen(self.identify)
+        self._wanted = (resource, span)
+
     def start_member(self, member: Member) -> None:
         if self.ctx.session.staff:
             self._on_exit_staff()
@@ -179,6 +188,10 @@ class KioskWindow(QWidget):
                               guard=self.ctx.session.guard(), on_error=self.member.say)
         self.ctx.bridge.read(lambda svc: svc.sync.member_rejections(member.id),
                              self._on_rejections, guard=self.ctx.session.guard())
+        wanted, self._wanted = self._wanted, None
+        if wanted is not None and member.status != MemberStatus.SUSPENDED:
+            self.book.open_for(member, want=wanted)
+            self.show_screen(self.book)
 
     def _on_rejections(self, found: list[Any]) -> None:
         """Changes of this member's the server turned down: tell them once."""

@@ -50,6 +50,7 @@ class BookScreen(QWidget):
         self.pick: tuple[str, Interval] | None = None
         self._intent = ""
         self._scroll_to: tuple[str, datetime] | None = None  # a suggestion taken, to show
+        self._want: tuple[str, str, datetime] | None = None  # kind, resource, start to pick
         self.setAccessibleName(self.tr("Book"))
         self.title = label(self.tr("Book"), "title")
         self._kinds_row = QWidget()
@@ -125,17 +126,26 @@ class BookScreen(QWidget):
 
     # -- entry points ---------------------------------------------------------------
     def open_for(self, member: Member, *, staff: bool = False,
-                 moving: Reservation | None = None) -> None:
+                 moving: Reservation | None = None,
+                 want: tuple[Resource, Interval] | None = None) -> None:
+        """Open for ``member``; with ``want`` (a time tapped on the welcome calendar),
+        on its kind and day with that time chosen."""
         self.clear()
         self.member, self.staff, self.moving = member, staff, moving
         self.day = self._ctx.today()
+        if want is not None:
+            resource, span = want
+            self.day = localtime.local_date(self._ctx.site.timezone, span.start)
+            self._scroll_to = (resource.id, span.start)
+            self._want = (resource.kind, resource.id, span.start)
         self.title.setText(self.tr("Move a booking") if moving else
                            self.tr("Book for {0}").format(member.short_name) if staff
                            else self.tr("Book"))
-        self.reload()
+        self.reload(self._want[0] if self._want else None)
 
     def clear(self) -> None:
         self.member, self.data, self.moving, self.pick = None, None, None, None
+        self._want = self._scroll_to = None
         self._reset_feedback()
         clear_layout(self._kinds)
         self.calendar.set_model(DayModel(self._ctx.site.timezone, self.day, []))
@@ -165,6 +175,7 @@ class BookScreen(QWidget):
         self._fill_kinds(data)
         if first:
             self.minutes = max(data.min_minutes, min(60, data.max_minutes))
+        want, self._want = self._want, None
         self.calendar.set_model(data.day)
         if self._scroll_to is not None:
             rid, start = self._scroll_to
@@ -179,7 +190,10 @@ class BookScreen(QWidget):
         note = dst_note(data.day, self._ctx.fmt)
         self.dst.setText(note)
         self.dst.setVisible(bool(note))
-        self._show_pick()
+        if want is not None and any(r.id == want[1] for r in data.day.columns):
+            self._select(want[1], want[2])
+        else:
+            self._show_pick()
 
     def _fill_kinds(self, data: BookData) -> None:
         chips = [c for c in self._kinds_row.findChildren(QPushButton) if not c.isHidden()]

@@ -30,11 +30,14 @@ class HomeScreen(QWidget):
         sign_in_requested(): the member tapped "Sign in with number".
         staff_requested(): staff tapped the staff button.
         language_requested(str): a person tapped a language ("en", "es").
+        slot_requested(object, object): a time was tapped on the calendar: the
+            ``Resource`` and the slot's ``Interval`` (sign in, then book it).
     """
 
     sign_in_requested = Signal()
     staff_requested = Signal()
     language_requested = Signal(str)
+    slot_requested = Signal(object, object)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +50,7 @@ class HomeScreen(QWidget):
         self.dst.hide()
         empty = DayModel(ctx.site.timezone, ctx.today(), [])
         self.calendar = DayCalendar(empty, ctx.theme, ctx.fmt, ctx.now)
+        self.calendar.slot_tapped.connect(self._on_slot)
         self.flag_off = label(self.tr(
             "Booking at the kiosk is paused for now. Your existing bookings are kept: "
             "sign in to check in or to see them."), "message", name="flagOff")
@@ -116,6 +120,11 @@ class HomeScreen(QWidget):
             chip.setChecked(code == current)
             row.addWidget(chip)
         return row
+
+    def _on_slot(self, resource_id: str, span: object) -> None:
+        resource = next((r for r in self.calendar.model.columns if r.id == resource_id), None)
+        if resource is not None:
+            self.slot_requested.emit(resource, span)
 
     # -- data ---------------------------------------------------------------------
     def reload(self) -> None:
