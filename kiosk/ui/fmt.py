@@ -80,6 +80,17 @@ _ACRONYMS = {"cnc": "CNC", "3d": "3D", "2d": "2D", "uv": "UV", "co2": "CO2", "pc
              "tig": "TIG", "pa": "PA", "vr": "VR", "dj": "DJ"}
 
 
+def date_words(iso_day: str) -> str:
+    """An ISO date a rule passes (``"2026-12-23"``) as the current language writes it
+    ("Wednesday 23 December"); anything else as given."""
+    try:
+        day = dt.date.fromisoformat(iso_day)
+    except ValueError:
+        return iso_day
+    return QLocale().toString(QDate(day.year, day.month, day.day),
+                              translate("Formatter", "dddd d MMMM"))
+
+
 def resource_name(name: str) -> str:
     """A resource's name in the current language when the kiosk knows its words (the
     kinds' names and the demo catalogue's, numbered or not: "Table saw 2" reads "Sierra

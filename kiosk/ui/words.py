@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from kiosk.ui.fmt import fallback_kind_label, kind_label, resource_name
+from kiosk.ui.fmt import date_words, fallback_kind_label, kind_label, resource_name
 from kiosk.ui.i18n import translate
 
 
@@ -57,6 +57,7 @@ _PARAMS: dict[str, Callable[[str], str]] = {
     "kind": lambda code: in_sentence(kind_label(code)),
     "badge": badge_label,
     "resource": resource_name,
+    "last_day": date_words,
 }
 
 

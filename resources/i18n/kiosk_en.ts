@@ -4,12 +4,12 @@
 <context>
     <name>Book</name>
     <message>
-        <location filename="../../kiosk/ui/screens/book_data.py" line="34"/>
+        <location filename="../../kiosk/ui/screens/book_data.py" line="35"/>
         <source>Booking is switched off for now (the reservation system is paused), so new bookings and moves are not possible. Existing bookings are kept: you can still cancel them, check members in and clear no-shows.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book_data.py" line="54"/>
+        <location filename="../../kiosk/ui/screens/book_data.py" line="56"/>
         <source>needs the {0} badge: ask staff about training</source>
         <translation type="unfinished"></translation>
     </message>
@@ -17,125 +17,130 @@
 <context>
     <name>BookScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="53"/>
         <location filename="../../kiosk/ui/screens/book.py" line="54"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="134"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="55"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="144"/>
         <source>Book</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="72"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="275"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="73"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="306"/>
         <source>Book it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="74"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="75"/>
         <source>Join the waitlist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="77"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="78"/>
         <source>Booking at the kiosk is paused for now. Your existing bookings are kept and you can still check in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="89"/>
         <source>Previous day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="91"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="92"/>
         <source>Next day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="94"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="96"/>
         <source>Shorter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="97"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="99"/>
         <source>Longer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="99"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="101"/>
         <source>Soonest free</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="99"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="101"/>
         <source>Find the soonest free time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="118"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="120"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="132"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="142"/>
         <source>Move a booking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="133"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="143"/>
         <source>Book for {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="158"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="169"/>
         <source>Your membership is paused after missed bookings, so booking is not possible right now. Please see staff.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="262"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="193"/>
+        <source>Bookings can be made up to {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/book.py" line="293"/>
         <source>Tap a free time on the calendar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="270"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="301"/>
         <source>{0}, {1} ({2})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="275"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="306"/>
         <source>Move here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="279"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="310"/>
         <source>That time is taken. You can join the waitlist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="317"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="348"/>
         <source>Moved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="319"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="350"/>
         <source>Booked. See you then!</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="329"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="360"/>
         <source>Booking undone: the time is free again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="350"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="381"/>
         <source>Try {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="393"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="424"/>
         <source>Nothing of this kind is free for that long soon.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="424"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="455"/>
         <source>You are number {0} on the waitlist. If the slot frees up, it is held for you for a while: we show it here when you sign in, and email you.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -173,12 +178,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="299"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="327"/>
         <source>first time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="300"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="328"/>
         <source>again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -217,6 +222,7 @@
     <name>Formatter</name>
     <message>
         <location filename="../../kiosk/ui/fmt.py" line="44"/>
+        <location filename="../../kiosk/ui/fmt.py" line="91"/>
         <source>dddd d MMMM</source>
         <translation type="unfinished"></translation>
     </message>
@@ -239,77 +245,77 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="42"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="45"/>
         <source>Welcome screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="51"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="55"/>
         <source>Booking at the kiosk is paused for now. Your existing bookings are kept: sign in to check in or to see them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="58"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="62"/>
         <source>◀ Previous</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="58"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="62"/>
         <source>Previous resources</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="60"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="64"/>
         <source>Next ▶</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="60"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="64"/>
         <source>Next resources</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="80"/>
         <source>How to begin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="77"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="81"/>
         <source>Scan your member card at any time, or tap Sign in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="78"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="82"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="87"/>
         <source>Free right now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="86"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="90"/>
         <source>Staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="86"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="90"/>
         <source>Staff mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="139"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="148"/>
         <source>{0} · {1} of {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="160"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="169"/>
         <source> and {0} more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="162"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="171"/>
         <source>Nothing is free this minute.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -385,57 +391,57 @@
 <context>
     <name>Kinds</name>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="134"/>
+        <location filename="../../kiosk/ui/fmt.py" line="145"/>
         <source>Drill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="135"/>
+        <location filename="../../kiosk/ui/fmt.py" line="146"/>
         <source>Circular saw</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="136"/>
+        <location filename="../../kiosk/ui/fmt.py" line="147"/>
         <source>Sander</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="137"/>
+        <location filename="../../kiosk/ui/fmt.py" line="148"/>
         <source>Ladder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="138"/>
+        <location filename="../../kiosk/ui/fmt.py" line="149"/>
         <source>Pressure washer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="139"/>
+        <location filename="../../kiosk/ui/fmt.py" line="150"/>
         <source>Table saw</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="140"/>
+        <location filename="../../kiosk/ui/fmt.py" line="151"/>
         <source>Laser cutter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="141"/>
+        <location filename="../../kiosk/ui/fmt.py" line="152"/>
         <source>3D printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="142"/>
+        <location filename="../../kiosk/ui/fmt.py" line="153"/>
         <source>CNC router</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="143"/>
+        <location filename="../../kiosk/ui/fmt.py" line="154"/>
         <source>Room</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="144"/>
+        <location filename="../../kiosk/ui/fmt.py" line="155"/>
         <source>Garden plot</source>
         <translation type="unfinished"></translation>
     </message>
@@ -443,22 +449,22 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="55"/>
+        <location filename="../../kiosk/ui/window.py" line="56"/>
         <source>Reservation kiosk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="159"/>
+        <location filename="../../kiosk/ui/window.py" line="162"/>
         <source>This card is not known here. Please sign in with your member number, or ask staff to link your card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="175"/>
+        <location filename="../../kiosk/ui/window.py" line="184"/>
         <source>Your membership is paused after missed bookings, so you cannot book right now. You can still check in. Please see staff to lift the pause.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/window.py" line="188"/>
+        <location filename="../../kiosk/ui/window.py" line="201"/>
         <source>%n change made here could not be kept: {0}. Staff can help.</source>
         <translation>
             <numerusform>%n change made here could not be kept: {0}. Staff can help.</numerusform>
@@ -466,7 +472,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/window.py" line="198"/>
+        <location filename="../../kiosk/ui/window.py" line="211"/>
         <source>You are checked in for %n booking. Enjoy!</source>
         <translation>
             <numerusform>You are checked in for %n booking. Enjoy!</numerusform>
@@ -474,12 +480,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="233"/>
+        <location filename="../../kiosk/ui/window.py" line="246"/>
         <source>Saved: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="238"/>
+        <location filename="../../kiosk/ui/window.py" line="251"/>
         <source>That card could not be read. Please scan it again, or sign in with your member number.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -986,77 +992,77 @@
 <context>
     <name>ResourceNames</name>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="97"/>
+        <location filename="../../kiosk/ui/fmt.py" line="108"/>
         <source>Drill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="98"/>
+        <location filename="../../kiosk/ui/fmt.py" line="109"/>
         <source>Cordless drill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="99"/>
+        <location filename="../../kiosk/ui/fmt.py" line="110"/>
         <source>Circular saw</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="100"/>
+        <location filename="../../kiosk/ui/fmt.py" line="111"/>
         <source>Orbital sander</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="101"/>
+        <location filename="../../kiosk/ui/fmt.py" line="112"/>
         <source>Extension ladder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="102"/>
+        <location filename="../../kiosk/ui/fmt.py" line="113"/>
         <source>Pressure washer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="103"/>
+        <location filename="../../kiosk/ui/fmt.py" line="114"/>
         <source>Table saw</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="104"/>
+        <location filename="../../kiosk/ui/fmt.py" line="115"/>
         <source>Laser cutter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="105"/>
+        <location filename="../../kiosk/ui/fmt.py" line="116"/>
         <source>3D printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="106"/>
+        <location filename="../../kiosk/ui/fmt.py" line="117"/>
         <source>CNC router</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="107"/>
+        <location filename="../../kiosk/ui/fmt.py" line="118"/>
         <source>Room</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="108"/>
+        <location filename="../../kiosk/ui/fmt.py" line="119"/>
         <source>Garden plot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="109"/>
+        <location filename="../../kiosk/ui/fmt.py" line="120"/>
         <source>Workshop room</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="110"/>
+        <location filename="../../kiosk/ui/fmt.py" line="121"/>
         <source>Meeting room</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="111"/>
+        <location filename="../../kiosk/ui/fmt.py" line="122"/>
         <source>Sewing room</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1073,42 +1079,42 @@
 <context>
     <name>Sheet</name>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="415"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="434"/>
         <source>due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="415"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="434"/>
         <source>checked in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="416"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="435"/>
         <source>late</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="416"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="435"/>
         <source>no-show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="417"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="436"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="417"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="436"/>
         <source>done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="422"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="441"/>
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="423"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="442"/>
         <source>offered, held for them</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1116,114 +1122,114 @@
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="69"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="70"/>
         <source>Staff mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="77"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="78"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="81"/>
         <source>Member name or number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="105"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="108"/>
         <source>Staff PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="103"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="106"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="88"/>
         <source>Keyboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="88"/>
         <source>Show the keyboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="117"/>
         <source>Walk-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="117"/>
         <source>Today&apos;s sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="117"/>
         <source>Waitlist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="115"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="118"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="115"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="118"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="115"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="118"/>
         <source>Leave kiosk mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="125"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="128"/>
         <source>Exit staff mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="141"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="144"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="150"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="153"/>
         <source>Type the staff PIN again to leave kiosk mode.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="178"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="190"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="184"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="196"/>
         <source>That PIN is not right.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="243"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="250"/>
         <source>Clear no-show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="247"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="256"/>
         <source>No bookings today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="264"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="283"/>
         <source>Nobody is waiting.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="272"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="291"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="272"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="291"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/staff.py" line="273"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="292"/>
         <source>%n change waiting to be sent</source>
         <translation>
             <numerusform>%n change waiting to be sent</numerusform>
@@ -1231,108 +1237,108 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="274"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="293"/>
         <source>Last successful sync: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="275"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="294"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="279"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="298"/>
         <source>Rejected by the server: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="280"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="299"/>
         <source>Mark handled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="283"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="302"/>
         <source>No rejected changes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="291"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="300"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="310"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="319"/>
         <source>{0} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="303"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="322"/>
         <source>Sign members out after no touch for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="304"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="323"/>
         <source>Shorter timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="306"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="325"/>
         <source>Longer timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="311"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="330"/>
         <source>The staff PIN was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="314"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="333"/>
         <source>New staff PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="324"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="343"/>
         <source>This card is not known here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="344"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="363"/>
         <source>Choose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="345"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="364"/>
         <source>Choose {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="348"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="367"/>
         <source>No member matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="366"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="385"/>
         <source>Book a walk-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="378"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="397"/>
         <source>Move</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="381"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="400"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="393"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="412"/>
         <source>Tap again to cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="398"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="417"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="403"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="422"/>
         <source>Done.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1492,42 +1498,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="73"/>
+        <location filename="../../kiosk/ui/words.py" line="74"/>
         <source>the time was booked elsewhere first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="74"/>
+        <location filename="../../kiosk/ui/words.py" line="75"/>
         <source>the time is outside the opening hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="75"/>
+        <location filename="../../kiosk/ui/words.py" line="76"/>
         <source>booking was switched off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="76"/>
+        <location filename="../../kiosk/ui/words.py" line="77"/>
         <source>your membership is paused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="77"/>
+        <location filename="../../kiosk/ui/words.py" line="78"/>
         <source>a training badge is needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="78"/>
+        <location filename="../../kiosk/ui/words.py" line="79"/>
         <source>the booking had been cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="79"/>
+        <location filename="../../kiosk/ui/words.py" line="80"/>
         <source>the check-in window had closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="81"/>
+        <location filename="../../kiosk/ui/words.py" line="82"/>
         <source>a booking rule</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,12 +4,12 @@
 <context>
     <name>Book</name>
     <message>
-        <location filename="../../kiosk/ui/screens/book_data.py" line="34"/>
+        <location filename="../../kiosk/ui/screens/book_data.py" line="35"/>
         <source>Booking is switched off for now (the reservation system is paused), so new bookings and moves are not possible. Existing bookings are kept: you can still cancel them, check members in and clear no-shows.</source>
         <translation>Las reservas están desactivadas por ahora (el sistema de reservas está en pausa), así que no se pueden hacer reservas nuevas ni cambios de horario. Las reservas existentes se mantienen: todavía puede cancelarlas, registrar la llegada de los socios y quitar ausencias.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book_data.py" line="54"/>
+        <location filename="../../kiosk/ui/screens/book_data.py" line="56"/>
         <source>needs the {0} badge: ask staff about training</source>
         <translation>necesita la acreditación {0}: pregunte al personal por la formación</translation>
     </message>
@@ -17,125 +17,130 @@
 <context>
     <name>BookScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="53"/>
         <location filename="../../kiosk/ui/screens/book.py" line="54"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="134"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="55"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="144"/>
         <source>Book</source>
         <translation>Reservar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="72"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="275"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="73"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="306"/>
         <source>Book it</source>
         <translation>Reservar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="74"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="75"/>
         <source>Join the waitlist</source>
         <translation>Apuntarse a la lista de espera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="77"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="78"/>
         <source>Booking at the kiosk is paused for now. Your existing bookings are kept and you can still check in.</source>
         <translation>Las reservas en el quiosco están en pausa por ahora. Sus reservas actuales se mantienen y puede seguir registrando su llegada.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="89"/>
         <source>Previous day</source>
         <translation>Día anterior</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="91"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="92"/>
         <source>Next day</source>
         <translation>Día siguiente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="94"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="96"/>
         <source>Shorter</source>
         <translation>Más corto</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="97"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="99"/>
         <source>Longer</source>
         <translation>Más largo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="99"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="101"/>
         <source>Soonest free</source>
         <translation>Lo antes posible</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="99"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="101"/>
         <source>Find the soonest free time</source>
         <translation>Buscar la primera hora libre</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="118"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="120"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="132"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="142"/>
         <source>Move a booking</source>
         <translation>Cambiar una reserva</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="133"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="143"/>
         <source>Book for {0}</source>
         <translation>Reservar para {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="158"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="169"/>
         <source>Your membership is paused after missed bookings, so booking is not possible right now. Please see staff.</source>
         <translation>Su membresía está en pausa por reservas a las que no acudió, así que ahora no puede reservar. Hable con el personal.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="262"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="193"/>
+        <source>Bookings can be made up to {0}.</source>
+        <translation>Se puede reservar hasta el {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/book.py" line="293"/>
         <source>Tap a free time on the calendar.</source>
         <translation>Toque una hora libre en el calendario.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="270"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="301"/>
         <source>{0}, {1} ({2})</source>
         <translation>{0}, {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="275"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="306"/>
         <source>Move here</source>
         <translation>Cambiar aquí</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="279"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="310"/>
         <source>That time is taken. You can join the waitlist.</source>
         <translation>Esa hora está ocupada. Puede apuntarse a la lista de espera.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="317"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="348"/>
         <source>Moved</source>
         <translation>Cambiada de hora</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="319"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="350"/>
         <source>Booked. See you then!</source>
         <translation>Reservado. ¡Hasta entonces!</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="329"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="360"/>
         <source>Booking undone: the time is free again.</source>
         <translation>Reserva deshecha: la hora vuelve a estar libre.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="350"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="381"/>
         <source>Try {0}</source>
         <translation>Probar {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="393"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="424"/>
         <source>Nothing of this kind is free for that long soon.</source>
         <translation>No hay nada de este tipo libre durante tanto tiempo próximamente.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="424"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="455"/>
         <source>You are number {0} on the waitlist. If the slot frees up, it is held for you for a while: we show it here when you sign in, and email you.</source>
         <translation>Es el número {0} en la lista de espera. Si el horario queda libre, se lo guardamos un tiempo: se lo mostramos aquí al iniciar sesión y le enviamos un correo.</translation>
     </message>
@@ -173,12 +178,12 @@
         <translation>Calendario del día</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="299"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="327"/>
         <source>first time</source>
         <translation>primera vez</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="300"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="328"/>
         <source>again</source>
         <translation>otra vez</translation>
     </message>
@@ -217,6 +222,7 @@
     <name>Formatter</name>
     <message>
         <location filename="../../kiosk/ui/fmt.py" line="44"/>
+        <location filename="../../kiosk/ui/fmt.py" line="91"/>
         <source>dddd d MMMM</source>
         <translation>dddd d &apos;de&apos; MMMM</translation>
     </message>
@@ -239,77 +245,77 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="42"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="45"/>
         <source>Welcome screen</source>
         <translation>Pantalla de bienvenida</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="51"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="55"/>
         <source>Booking at the kiosk is paused for now. Your existing bookings are kept: sign in to check in or to see them.</source>
         <translation>Las reservas en el quiosco están en pausa por ahora. Sus reservas actuales se mantienen: inicie sesión para registrar su llegada o para verlas.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="58"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="62"/>
         <source>◀ Previous</source>
         <translation>◀ Anteriores</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="58"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="62"/>
         <source>Previous resources</source>
         <translation>Recursos anteriores</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="60"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="64"/>
         <source>Next ▶</source>
         <translation>Siguientes ▶</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="60"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="64"/>
         <source>Next resources</source>
         <translation>Recursos siguientes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="80"/>
         <source>How to begin</source>
         <translation>Cómo empezar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="77"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="81"/>
         <source>Scan your member card at any time, or tap Sign in.</source>
         <translation>Escanee su tarjeta de socio en cualquier momento o toque Iniciar sesión.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="78"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="82"/>
         <source>Sign in</source>
         <translation>Iniciar sesión</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="87"/>
         <source>Free right now</source>
         <translation>Libre ahora mismo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="86"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="90"/>
         <source>Staff</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="86"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="90"/>
         <source>Staff mode</source>
         <translation>Modo personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="139"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="148"/>
         <source>{0} · {1} of {2}</source>
         <translation>{0} · {1} de {2}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="160"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="169"/>
         <source> and {0} more</source>
         <translation> y {0} más</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="162"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="171"/>
         <source>Nothing is free this minute.</source>
         <translation>Ahora mismo no hay nada libre.</translation>
     </message>
@@ -385,57 +391,57 @@
 <context>
     <name>Kinds</name>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="134"/>
+        <location filename="../../kiosk/ui/fmt.py" line="145"/>
         <source>Drill</source>
         <translation>Taladro</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="135"/>
+        <location filename="../../kiosk/ui/fmt.py" line="146"/>
         <source>Circular saw</source>
         <translation>Sierra circular</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="136"/>
+        <location filename="../../kiosk/ui/fmt.py" line="147"/>
         <source>Sander</source>
         <translation>Lijadora</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="137"/>
+        <location filename="../../kiosk/ui/fmt.py" line="148"/>
         <source>Ladder</source>
         <translation>Escalera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="138"/>
+        <location filename="../../kiosk/ui/fmt.py" line="149"/>
         <source>Pressure washer</source>
         <translation>Hidrolavadora</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="139"/>
+        <location filename="../../kiosk/ui/fmt.py" line="150"/>
         <source>Table saw</source>
         <translation>Sierra de mesa</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="140"/>
+        <location filename="../../kiosk/ui/fmt.py" line="151"/>
         <source>Laser cutter</source>
         <translation>Cortadora láser</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="141"/>
+        <location filename="../../kiosk/ui/fmt.py" line="152"/>
         <source>3D printer</source>
         <translation>Impresora 3D</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="142"/>
+        <location filename="../../kiosk/ui/fmt.py" line="153"/>
         <source>CNC router</source>
         <translation>Fresadora CNC</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="143"/>
+        <location filename="../../kiosk/ui/fmt.py" line="154"/>
         <source>Room</source>
         <translation>Sala</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="144"/>
+        <location filename="../../kiosk/ui/fmt.py" line="155"/>
         <source>Garden plot</source>
         <translation>Parcela de huerto</translation>
     </message>
@@ -443,22 +449,22 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="55"/>
+        <location filename="../../kiosk/ui/window.py" line="56"/>
         <source>Reservation kiosk</source>
         <translation>Quiosco de reservas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="159"/>
+        <location filename="../../kiosk/ui/window.py" line="162"/>
         <source>This card is not known here. Please sign in with your member number, or ask staff to link your card.</source>
         <translation>Esta tarjeta no se conoce aquí. Inicie sesión con su número de socio o pida al personal que vincule su tarjeta.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="175"/>
+        <location filename="../../kiosk/ui/window.py" line="184"/>
         <source>Your membership is paused after missed bookings, so you cannot book right now. You can still check in. Please see staff to lift the pause.</source>
         <translation>Su membresía está en pausa por reservas a las que no acudió, así que ahora no puede reservar. Sí puede registrar su llegada. Hable con el personal para quitar la pausa.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/window.py" line="188"/>
+        <location filename="../../kiosk/ui/window.py" line="201"/>
         <source>%n change made here could not be kept: {0}. Staff can help.</source>
         <translation>
             <numerusform>%n cambio hecho aquí no se pudo mantener: {0}. El personal puede ayudarle.</numerusform>
@@ -466,7 +472,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/window.py" line="198"/>
+        <location filename="../../kiosk/ui/window.py" line="211"/>
         <source>You are checked in for %n booking. Enjoy!</source>
         <translation>
             <numerusform>Su llegada quedó registrada para %n reserva. ¡Que lo disfrute!</numerusform>
@@ -474,12 +480,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="233"/>
+        <location filename="../../kiosk/ui/window.py" line="246"/>
         <source>Saved: {0}</source>
         <translation>Guardado: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="238"/>
+        <location filename="../../kiosk/ui/window.py" line="251"/>
         <source>That card could not be read. Please scan it again, or sign in with your member number.</source>
         <translation>No se pudo leer esa tarjeta. Escanéela de nuevo o inicie sesión con su número de socio.</translation>
     </message>
@@ -986,77 +992,77 @@
 <context>
     <name>ResourceNames</name>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="97"/>
+        <location filename="../../kiosk/ui/fmt.py" line="108"/>
         <source>Drill</source>
         <translation>Taladro</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="98"/>
+        <location filename="../../kiosk/ui/fmt.py" line="109"/>
         <source>Cordless drill</source>
         <translation>Taladro inalámbrico</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="99"/>
+        <location filename="../../kiosk/ui/fmt.py" line="110"/>
         <source>Circular saw</source>
         <translation>Sierra circular</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="100"/>
+        <location filename="../../kiosk/ui/fmt.py" line="111"/>
         <source>Orbital sander</source>
         <translation>Lijadora orbital</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="101"/>
+        <location filename="../../kiosk/ui/fmt.py" line="112"/>
         <source>Extension ladder</source>
         <translation>Escalera extensible</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="102"/>
+        <location filename="../../kiosk/ui/fmt.py" line="113"/>
         <source>Pressure washer</source>
         <translation>Hidrolavadora</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="103"/>
+        <location filename="../../kiosk/ui/fmt.py" line="114"/>
         <source>Table saw</source>
         <translation>Sierra de mesa</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="104"/>
+        <location filename="../../kiosk/ui/fmt.py" line="115"/>
         <source>Laser cutter</source>
         <translation>Cortadora láser</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="105"/>
+        <location filename="../../kiosk/ui/fmt.py" line="116"/>
         <source>3D printer</source>
         <translation>Impresora 3D</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="106"/>
+        <location filename="../../kiosk/ui/fmt.py" line="117"/>
         <source>CNC router</source>
         <translation>Fresadora CNC</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="107"/>
+        <location filename="../../kiosk/ui/fmt.py" line="118"/>
         <source>Room</source>
         <translation>Sala</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="108"/>
+        <location filename="../../kiosk/ui/fmt.py" line="119"/>
         <source>Garden plot</source>
         <translation>Parcela de huerto</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="109"/>
+        <location filename="../../kiosk/ui/fmt.py" line="120"/>
         <source>Workshop room</source>
         <translation>Sala de taller</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="110"/>
+        <location filename="../../kiosk/ui/fmt.py" line="121"/>
         <source>Meeting room</source>
         <translation>Sala de reuniones</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="111"/>
+        <location filename="../../kiosk/ui/fmt.py" line="122"/>
         <source>Sewing room</source>
         <translation>Sala de costura</translation>
     </message>
@@ -1073,42 +1079,42 @@
 <context>
     <name>Sheet</name>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="415"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="434"/>
         <source>due</source>
         <translation>pendiente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="415"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="434"/>
         <source>checked in</source>
         <translation>llegada registrada</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="416"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="435"/>
         <source>late</source>
         <translation>con retraso</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="416"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="435"/>
         <source>no-show</source>
         <translation>ausente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="417"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="436"/>
         <source>cancelled</source>
         <translation>cancelada</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="417"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="436"/>
         <source>done</source>
         <translation>terminada</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="422"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="441"/>
         <source>waiting</source>
         <translation>en espera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="423"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="442"/>
         <source>offered, held for them</source>
         <translation>ofrecido, reservado para esa persona</translation>
     </message>
@@ -1116,114 +1122,114 @@
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="69"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="70"/>
         <source>Staff mode</source>
         <translation>Modo personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="77"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="78"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="81"/>
         <source>Member name or number</source>
         <translation>Nombre o número de socio</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="105"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="108"/>
         <source>Staff PIN</source>
         <translation>PIN del personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="103"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="106"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="88"/>
         <source>Keyboard</source>
         <translation>Teclado</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="88"/>
         <source>Show the keyboard</source>
         <translation>Mostrar el teclado</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="117"/>
         <source>Walk-in</source>
         <translation>Reserva en persona</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="117"/>
         <source>Today&apos;s sheet</source>
         <translation>Hoja de hoy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="117"/>
         <source>Waitlist</source>
         <translation>Lista de espera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="115"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="118"/>
         <source>Sync</source>
         <translation>Sincronización</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="115"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="118"/>
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="115"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="118"/>
         <source>Leave kiosk mode</source>
         <translation>Salir del modo quiosco</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="125"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="128"/>
         <source>Exit staff mode</source>
         <translation>Salir del modo personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="141"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="144"/>
         <source>Search</source>
         <translation>Buscar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="150"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="153"/>
         <source>Type the staff PIN again to leave kiosk mode.</source>
         <translation>Escriba de nuevo el PIN del personal para salir del modo quiosco.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="178"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="190"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="184"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="196"/>
         <source>That PIN is not right.</source>
         <translation>Ese PIN no es correcto.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="243"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="250"/>
         <source>Clear no-show</source>
         <translation>Quitar la ausencia</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="247"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="256"/>
         <source>No bookings today.</source>
         <translation>No hay reservas hoy.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="264"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="283"/>
         <source>Nobody is waiting.</source>
         <translation>No hay nadie esperando.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="272"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="291"/>
         <source>Online</source>
         <translation>En línea</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="272"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="291"/>
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/staff.py" line="273"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="292"/>
         <source>%n change waiting to be sent</source>
         <translation>
             <numerusform>%n cambio pendiente de enviar</numerusform>
@@ -1231,108 +1237,108 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="274"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="293"/>
         <source>Last successful sync: {0}</source>
         <translation>Última sincronización correcta: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="275"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="294"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="279"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="298"/>
         <source>Rejected by the server: {0}</source>
         <translation>Rechazado por el servidor: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="280"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="299"/>
         <source>Mark handled</source>
         <translation>Marcar como resuelto</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="283"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="302"/>
         <source>No rejected changes.</source>
         <translation>No hay cambios rechazados.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="291"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="300"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="310"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="319"/>
         <source>{0} s</source>
         <translation>{0} s</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="303"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="322"/>
         <source>Sign members out after no touch for</source>
         <translation>Cerrar la sesión de los socios tras un tiempo sin tocar la pantalla de</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="304"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="323"/>
         <source>Shorter timeout</source>
         <translation>Tiempo de espera más corto</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="306"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="325"/>
         <source>Longer timeout</source>
         <translation>Tiempo de espera más largo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="311"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="330"/>
         <source>The staff PIN was changed.</source>
         <translation>Se ha cambiado el PIN del personal.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="314"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="333"/>
         <source>New staff PIN</source>
         <translation>Nuevo PIN del personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="324"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="343"/>
         <source>This card is not known here.</source>
         <translation>Esta tarjeta no se conoce aquí.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="344"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="363"/>
         <source>Choose</source>
         <translation>Elegir</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="345"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="364"/>
         <source>Choose {0}</source>
         <translation>Elegir a {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="348"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="367"/>
         <source>No member matches.</source>
         <translation>Ningún socio coincide.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="366"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="385"/>
         <source>Book a walk-in</source>
         <translation>Hacer una reserva en persona</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="378"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="397"/>
         <source>Move</source>
         <translation>Cambiar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="381"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="400"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="393"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="412"/>
         <source>Tap again to cancel</source>
         <translation>Toque de nuevo para cancelar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="398"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="417"/>
         <source>Cancelled</source>
         <translation>Cancelada</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="403"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="422"/>
         <source>Done.</source>
         <translation>Hecho.</translation>
     </message>
@@ -1492,42 +1498,42 @@
         <translation>cambio rechazado</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="73"/>
+        <location filename="../../kiosk/ui/words.py" line="74"/>
         <source>the time was booked elsewhere first</source>
         <translation>esa hora se reservó antes por otra vía</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="74"/>
+        <location filename="../../kiosk/ui/words.py" line="75"/>
         <source>the time is outside the opening hours</source>
         <translation>esa hora está fuera del horario de apertura</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="75"/>
+        <location filename="../../kiosk/ui/words.py" line="76"/>
         <source>booking was switched off</source>
         <translation>las reservas estaban desactivadas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="76"/>
+        <location filename="../../kiosk/ui/words.py" line="77"/>
         <source>your membership is paused</source>
         <translation>su membresía está en pausa</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="77"/>
+        <location filename="../../kiosk/ui/words.py" line="78"/>
         <source>a training badge is needed</source>
         <translation>hace falta una acreditación de formación</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="78"/>
+        <location filename="../../kiosk/ui/words.py" line="79"/>
         <source>the booking had been cancelled</source>
         <translation>la reserva ya estaba cancelada</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="79"/>
+        <location filename="../../kiosk/ui/words.py" line="80"/>
         <source>the check-in window had closed</source>
         <translation>el plazo para registrar la llegada había terminado</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="81"/>
+        <location filename="../../kiosk/ui/words.py" line="82"/>
         <source>a booking rule</source>
         <translation>una norma de reserva</translation>
     </message>

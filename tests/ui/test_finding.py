@@ -34,3 +34,51 @@ def test_scrolling_to_a_time_shows_whole_rows_below_the_header(qtbot, kiosk) -> 
     cal.scroll_to(at(10, 5))
     first = cal.verticalScrollBar().value()
     assert first == cal.y_of(at(9, 30))  # the row above, whole, right under the header
+
+
+def test_days_past_the_horizon_are_not_offered_and_dates_read_as_words(qtbot, kiosk) -> None:
+    from datetime import timedelta
+
+    from kiosk.core import messages
+    from kiosk.ui.widgets import refusal_text
+    from tests.ui.drive import find_button, open_book, signed_in, tap, visible_text
+
+    w = kiosk.window
+    signed_in(qtbot, kiosk, ADA.number)
+    open_book(qtbot, kiosk)
+    last = kiosk.ctx.today() + timedelta(days=14)  # the seed's max_days_ahead
+    forward = find_button(w.book, "nextDay")
+    for _ in range(14):
+        tap(qtbot, forward)
+        qtbot.waitUntil(lambda: w.book.data is not None and w.book.data.day.day == w.book.day)
+    assert w.book.day == last and not forward.isEnabled()
+    assert "Bookings can be made up to Monday 15 June." in visible_text(w.book)
+    text = refusal_text(messages.too_far_ahead(14, last.isoformat()))
+    assert text.endswith("on or before Monday 15 June.") and "2026-06-15" not in text
+
+
+def test_todays_sheet_opens_at_the_bookings_under_way(qtbot, kiosk, service) -> None:
+    from datetime import timedelta
+
+    from kiosk.core.model import Interval, Reservation, ReservationStatus
+    from kiosk.store import loader
+    from tests.helpers.ids import uid
+    from tests.ui.drive import buttons, staff_unlock
+    from tests.ui.seed import BEA, NOW, SAW, STAFF_PIN
+
+    early = [Reservation(uid(f"r-early-{i}"), SAW.id, BEA.id,
+                         Interval(at(0) + timedelta(minutes=30 * i),
+                                  at(0) + timedelta(minutes=30 * i + 30)),
+                         ReservationStatus.COMPLETED, created_at=NOW - timedelta(days=1))
+             for i in range(16)]  # midnight to 8:00: rows the desk no longer needs
+    loader.load_reservations(service.store, early)
+    w = kiosk.window
+    staff_unlock(qtbot, kiosk, STAFF_PIN)
+    qtbot.waitUntil(lambda: bool(buttons(w.staff, "clearNoShow")))
+    area = w.staff._areas["sheet"]
+    rows = [c for c in area.widget().children() if hasattr(c, "y") and hasattr(c, "findChild")]
+    under_way = [r for r in rows if "(1001)" in " ".join(
+        lab.text() for lab in r.findChildren(type(w.banner)))]
+    assert under_way
+    bar = area.verticalScrollBar()  # as far down as the list goes, at most to that row
+    qtbot.waitUntil(lambda: bar.value() == min(under_way[0].y(), bar.maximum()) > 0)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from functools import partial
 from typing import cast
 
@@ -89,8 +89,9 @@ class BookScreen(QWidget):
         controls.addWidget(b("◀", name=self.tr("Previous day"), object_name="previousDay",
                              on_click=lambda: self._shift(-1)))
         controls.addWidget(self.day_label)
-        controls.addWidget(b("▶", name=self.tr("Next day"), object_name="nextDay",
-                             on_click=lambda: self._shift(1)))
+        self.next_day = b("▶", name=self.tr("Next day"), object_name="nextDay",
+                          on_click=lambda: self._shift(1))
+        controls.addWidget(self.next_day)
         controls.addStretch(1)
         controls.addWidget(b("−", name=self.tr("Shorter"), object_name="shorter",
                              on_click=lambda: self._resize(-1)))
@@ -185,8 +186,14 @@ class BookScreen(QWidget):
             self.calendar.scroll_to(max(self._ctx.now(), data.day.bounds.start))
         self.day_label.setText(self._ctx.fmt.short_date(self.day))
         self.duration.setText(self._ctx.fmt.duration(timedelta(minutes=self.minutes)))
-        self.notes.setText("\n".join(f"{n}: {why}" for n, why in data.unavailable.items()))
-        self.notes.setVisible(bool(data.unavailable))
+        notes = [f"{n}: {why}" for n, why in data.unavailable.items()]
+        last = self._last_day(data)
+        self.next_day.setEnabled(last is None or self.day < last)
+        if last is not None and self.day >= last:  # days after it are not offered at all
+            notes.append(self.tr("Bookings can be made up to {0}.").format(
+                self._ctx.fmt.day_name(last)))
+        self.notes.setText("\n".join(notes))
+        self.notes.setVisible(bool(notes))
         note = dst_note(data.day, self._ctx.fmt)
         self.dst.setText(note)
         self.dst.setVisible(bool(note))
@@ -194,6 +201,13 @@ class BookScreen(QWidget):
             self._select(want[1], want[2])
         else:
             self._show_pick()
+
+    def _last_day(self, data: BookData) -> date | None:
+        """The last day a member may book on (``max_days_ahead``), or None for staff."""
+        if data.max_days_ahead is None:
+            return None
+        zone = self._ctx.site.timezone
+        return localtime.local_date(zone, self._ctx.now() + timedelta(days=data.max_days_ahead))
 
     def _fill_kinds(self, data: BookData) -> None:
         chips = [c for c in self._kinds_row.findChildren(QPushButton) if not c.isHidden()]
@@ -223,7 +237,10 @@ class BookScreen(QWidget):
 
     # -- controls ---------------------------------------------------------------------
     def _shift(self, days: int) -> None:
+        last = self._last_day(self.data) if self.data else None
         self.day = max(self._ctx.today(), self.day + timedelta(days=days))
+        if last is not None:
+            self.day = min(self.day, last)
         self.pick = None
         self._reset_feedback()
         self.reload()

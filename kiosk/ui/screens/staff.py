@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -73,6 +74,8 @@ class StaffScreen(QWidget):
         self.gate_error = label("", "error", name="staffError")
         self.pages = QStackedWidget()
         self._lists: dict[str, QVBoxLayout] = {}
+        self._areas: dict[str, QScrollArea] = {}
+        self._sheet_now: int | None = None  # the sheet's row to open at
         self.search = QLineEdit()
         self.search.setAccessibleName(self.tr("Member name or number"))
         self.search.setPlaceholderText(self.tr("Member name or number"))
@@ -152,7 +155,10 @@ class StaffScreen(QWidget):
             return page
         inner = QWidget()
         self._lists[key] = QVBoxLayout(inner)
-        col.addWidget(finger_scroll(inner), 1)
+        self._areas[key] = finger_scroll(inner)
+        col.addWidget(self._areas[key], 1)
+        if key == "sheet":
+            self._areas[key].verticalScrollBar().rangeChanged.connect(self._scroll_sheet_to_now)
         return page
 
     # -- lock -----------------------------------------------------------------------
@@ -234,7 +240,8 @@ class StaffScreen(QWidget):
         self._read(lambda svc: svc.reads.today_sheet(day), self._on_sheet, "sheet")
 
     def _on_sheet(self, rows: list[Any]) -> None:
-        out = []
+        out: list[QWidget] = []
+        now, current = self._ctx.now(), None
         for r in rows:
             text = (f"{self._ctx.fmt.span(r.reservation.interval)} · {r.resource_name} · "
                     f"{r.member_name} ({r.member_number}) · {_sheet_state(r.state)}")
@@ -244,7 +251,19 @@ class StaffScreen(QWidget):
                                       object_name="clearNoShow",
                                       on_click=self._clearer(r.reservation.id)))
             out.append(row_card(text, *buttons))
+            if current is None and r.reservation.interval.end > now:
+                current = out[-1]
         self._fill("sheet", out, self.tr("No bookings today."))
+        # the day starts at midnight; the desk cares about now: once the list has its
+        # height, it opens at the first booking not yet over
+        self._sheet_now = out.index(current) if current is not None else None
+        self._scroll_sheet_to_now()
+
+    def _scroll_sheet_to_now(self) -> None:
+        item = self._lists["sheet"].itemAt(self._sheet_now) if self._sheet_now is not None \
+            else None
+        if item is not None and (row := item.widget()) is not None:
+            self._areas["sheet"].verticalScrollBar().setValue(row.y())
 
     def _clearer(self, reservation_id: str) -> Callable[[], None]:
         return lambda: self._write(
