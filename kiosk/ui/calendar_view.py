@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPen, QResizeEvent
-from PySide6.QtWidgets import QAbstractScrollArea, QScroller, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QHBoxLayout, QLabel, QScroller, QWidget
 
 from kiosk.core.model import Interval
 from kiosk.ui.calendar_model import CellState, DayModel, TimeRow
@@ -35,6 +35,27 @@ def state_text(state: CellState) -> str:
         CellState.CLOSED: translate("Calendar", "Closed"),
     }
     return texts[state]
+
+
+def legend(theme: Theme, states: tuple[CellState, ...]) -> QWidget:
+    """A row of swatches naming what the calendar's colours mean (closed hours above all:
+    grey that is not a booking)."""
+    row = QWidget()
+    row.setObjectName("calendarLegend")
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for state in states:
+        swatch = QLabel()
+        swatch.setFixedSize(28, 22)
+        bg = getattr(theme.palette, _FILL[state][0])
+        swatch.setStyleSheet(f"background: {bg}; border: 1px solid {theme.palette.border};")
+        name = QLabel(state_text(state))
+        name.setObjectName(f"legend_{state.value}")
+        layout.addWidget(swatch)
+        layout.addWidget(name)
+        layout.addSpacing(theme.sizes.spacing)
+    layout.addStretch(1)
+    return row
 
 
 class DayCalendar(QAbstractScrollArea):

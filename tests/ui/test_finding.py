@@ -82,3 +82,11 @@ def test_todays_sheet_opens_at_the_bookings_under_way(qtbot, kiosk, service) -> 
     assert under_way
     bar = area.verticalScrollBar()  # as far down as the list goes, at most to that row
     qtbot.waitUntil(lambda: bar.value() == min(under_way[0].y(), bar.maximum()) > 0)
+
+
+def test_the_welcome_calendar_has_a_legend_for_closed_hours(qtbot, kiosk) -> None:
+    from tests.ui.drive import visible_text
+
+    w = kiosk.window
+    assert w.home.legend.isVisible()
+    assert {"Free", "Taken", "Closed"} <= set(visible_text(w.home.legend).split("\n"))

@@ -13,8 +13,8 @@ from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core.changes import Changes
-from kiosk.ui.calendar_model import DayModel
-from kiosk.ui.calendar_view import DayCalendar
+from kiosk.ui.calendar_model import CellState, DayModel
+from kiosk.ui.calendar_view import DayCalendar, legend
 from kiosk.ui.context import UiContext
 from kiosk.ui.fmt import kind_label
 from kiosk.ui.i18n import LANGUAGE_NAMES
@@ -100,6 +100,8 @@ class HomeScreen(QWidget):
         left.addWidget(self.dst)
         left.addWidget(self._pager)
         left.addWidget(self.calendar, 1)
+        self.legend = legend(self._ctx.theme, (CellState.FREE, CellState.TAKEN, CellState.CLOSED))
+        left.addWidget(self.legend)
         left.addWidget(self.flag_off)
         body.addLayout(left, 5)
         body.addLayout(side, 2)
@@ -151,6 +153,7 @@ class HomeScreen(QWidget):
     def _on_loaded(self, data: HomeData) -> None:
         enabled = data.day is not None
         self.calendar.setVisible(enabled)
+        self.legend.setVisible(enabled)
         self.flag_off.setVisible(not enabled)
         self.pages, self.page = data.pages, data.page
         self._show_pager()
