@@ -19,128 +19,138 @@
     <message>
         <location filename="../../kiosk/ui/screens/book.py" line="54"/>
         <location filename="../../kiosk/ui/screens/book.py" line="55"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="144"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="159"/>
         <source>Book</source>
         <translation>Reservar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="73"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="306"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="64"/>
+        <source>More kinds to the left</source>
+        <translation>Más tipos a la izquierda</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/book.py" line="66"/>
+        <source>More kinds to the right</source>
+        <translation>Más tipos a la derecha</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/book.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="330"/>
         <source>Book it</source>
         <translation>Reservar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="86"/>
         <source>Join the waitlist</source>
         <translation>Apuntarse a la lista de espera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="78"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="89"/>
         <source>Booking at the kiosk is paused for now. Your existing bookings are kept and you can still check in.</source>
         <translation>Las reservas en el quiosco están en pausa por ahora. Sus reservas actuales se mantienen y puede seguir registrando su llegada.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="89"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="100"/>
         <source>Previous day</source>
         <translation>Día anterior</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="92"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="103"/>
         <source>Next day</source>
         <translation>Día siguiente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="96"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="107"/>
         <source>Shorter</source>
         <translation>Más corto</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="99"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="110"/>
         <source>Longer</source>
         <translation>Más largo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="101"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="112"/>
         <source>Soonest free</source>
         <translation>Lo antes posible</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="101"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="112"/>
         <source>Find the soonest free time</source>
         <translation>Buscar la primera hora libre</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="120"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="135"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="142"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="157"/>
         <source>Move a booking</source>
         <translation>Cambiar una reserva</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="143"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="158"/>
         <source>Book for {0}</source>
         <translation>Reservar para {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="184"/>
         <source>Your membership is paused after missed bookings, so booking is not possible right now. Please see staff.</source>
         <translation>Su membresía está en pausa por reservas a las que no acudió, así que ahora no puede reservar. Hable con el personal.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="193"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="208"/>
         <source>Bookings can be made up to {0}.</source>
         <translation>Se puede reservar hasta el {0}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="293"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="317"/>
         <source>Tap a free time on the calendar.</source>
         <translation>Toque una hora libre en el calendario.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="301"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="325"/>
         <source>{0}, {1} ({2})</source>
         <translation>{0}, {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="306"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="330"/>
         <source>Move here</source>
         <translation>Cambiar aquí</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="310"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="334"/>
         <source>That time is taken. You can join the waitlist.</source>
         <translation>Esa hora está ocupada. Puede apuntarse a la lista de espera.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="348"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="372"/>
         <source>Moved</source>
         <translation>Cambiada de hora</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="350"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="374"/>
         <source>Booked. See you then!</source>
         <translation>Reservado. ¡Hasta entonces!</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="360"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="384"/>
         <source>Booking undone: the time is free again.</source>
         <translation>Reserva deshecha: la hora vuelve a estar libre.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="381"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="405"/>
         <source>Try {0}</source>
         <translation>Probar {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="424"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="448"/>
         <source>Nothing of this kind is free for that long soon.</source>
         <translation>No hay nada de este tipo libre durante tanto tiempo próximamente.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="455"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="479"/>
         <source>You are number {0} on the waitlist. If the slot frees up, it is held for you for a while: we show it here when you sign in, and email you.</source>
         <translation>Es el número {0} en la lista de espera. Si el horario queda libre, se lo guardamos un tiempo: se lo mostramos aquí al iniciar sesión y le enviamos un correo.</translation>
     </message>
@@ -173,17 +183,17 @@
         <translation>Cerrado</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="63"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="84"/>
         <source>Day calendar</source>
         <translation>Calendario del día</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="327"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="348"/>
         <source>first time</source>
         <translation>primera vez</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="328"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="349"/>
         <source>again</source>
         <translation>otra vez</translation>
     </message>
@@ -305,17 +315,17 @@
         <translation>Modo personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="148"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="150"/>
         <source>{0} · {1} of {2}</source>
         <translation>{0} · {1} de {2}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="172"/>
         <source> and {0} more</source>
         <translation> y {0} más</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="171"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="174"/>
         <source>Nothing is free this minute.</source>
         <translation>Ahora mismo no hay nada libre.</translation>
     </message>

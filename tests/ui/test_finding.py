@@ -90,3 +90,25 @@ def test_the_welcome_calendar_has_a_legend_for_closed_hours(qtbot, kiosk) -> Non
     w = kiosk.window
     assert w.home.legend.isVisible()
     assert {"Free", "Taken", "Closed"} <= set(visible_text(w.home.legend).split("\n"))
+
+
+def test_a_kinds_row_too_long_for_the_screen_says_so_and_slides(qtbot, kiosk, service) -> None:
+    from dataclasses import replace
+
+    from kiosk.store import loader
+    from tests.helpers.ids import uid
+    from tests.ui.drive import find_button, open_book, signed_in, tap
+    from tests.ui.seed import DRILL1
+
+    kinds = ("circular_saw", "sander", "ladder", "pressure_washer", "laser_cutter",
+             "printer_3d", "cnc_router", "room", "garden_plot")
+    loader.load_resources(service.store, [replace(DRILL1, id=uid(f"res-{k}"), kind=k, name=k)
+                                          for k in kinds])
+    w = kiosk.window
+    signed_in(qtbot, kiosk, ADA.number)
+    open_book(qtbot, kiosk)
+    qtbot.waitUntil(w.book.kinds_right.isVisible)
+    assert not w.book.kinds_left.isVisible()
+    tap(qtbot, w.book.kinds_right)
+    qtbot.waitUntil(w.book.kinds_left.isVisible)
+    assert find_button(w.book, "kindsLeft").accessibleName() == "More kinds to the left"

@@ -57,7 +57,18 @@ class BookScreen(QWidget):
         self._kinds = QHBoxLayout(self._kinds_row)
         self._kinds.setContentsMargins(0, 0, 0, 0)
         self._kinds_area = finger_scroll(self._kinds_row)  # swiped sideways when kinds overflow
+        self._kinds_area.setObjectName("kindsArea")
         self._kinds_area.setFixedHeight(ctx.theme.sizes.target + 8)
+        # ◀ ▶ at the ends while kinds lie out of sight: a sign the row slides, and a way
+        # to slide it without a swipe
+        self.kinds_left = button("◀", name=self.tr("More kinds to the left"),
+                                 object_name="kindsLeft", on_click=lambda: self._slide_kinds(-1))
+        self.kinds_right = button("▶", name=self.tr("More kinds to the right"),
+                                  object_name="kindsRight", on_click=lambda: self._slide_kinds(1))
+        bar = self._kinds_area.horizontalScrollBar()
+        bar.rangeChanged.connect(self._show_kind_arrows)
+        bar.valueChanged.connect(self._show_kind_arrows)
+        self._show_kind_arrows()
         self.calendar = DayCalendar(DayModel(ctx.site.timezone, self.day, []), ctx.theme,
                                     ctx.fmt, ctx.now)
         self.calendar.slot_tapped.connect(self._on_slot)
@@ -106,7 +117,11 @@ class BookScreen(QWidget):
         actions.addWidget(self.book_button)
         body = QVBoxLayout(self._body)
         body.setContentsMargins(0, 0, 0, 0)
-        body.addWidget(self._kinds_area)
+        kinds = QHBoxLayout()
+        kinds.addWidget(self.kinds_left)
+        kinds.addWidget(self._kinds_area, 1)
+        kinds.addWidget(self.kinds_right)
+        body.addLayout(kinds)
         body.addLayout(controls)
         body.addWidget(self.notes)
         body.addWidget(self.dst)
@@ -225,6 +240,15 @@ class BookScreen(QWidget):
             chip.ensurePolished()  # after parenting: the style sheet's min-width clips names
             chip.setMinimumWidth(chip.sizeHint().width())
         self._kinds.addStretch(1)
+
+    def _slide_kinds(self, step: int) -> None:
+        bar = self._kinds_area.horizontalScrollBar()
+        bar.setValue(bar.value() + step * max(1, self._kinds_area.viewport().width() * 2 // 3))
+
+    def _show_kind_arrows(self) -> None:
+        bar = self._kinds_area.horizontalScrollBar()
+        self.kinds_left.setVisible(bar.value() > bar.minimum())
+        self.kinds_right.setVisible(bar.value() < bar.maximum())
 
     def _choose_kind(self, kind: str) -> None:
         self.pick = None
