@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 from kiosk.core.model import Interval, Member, MemberStatus, Reservation, Resource
 from kiosk.ui.context import UiContext
 from kiosk.ui.idle import IdleWatcher
+from kiosk.ui.loaders import local_names
 from kiosk.ui.lockdown import KioskLock
 from kiosk.ui.scanner import CardScanner, ScanRejection
 from kiosk.ui.screens.book import BookScreen
@@ -207,9 +208,19 @@ class KioskWindow(QWidget):
     def _on_checked_in(self, applied: object) -> None:
         done: list[Reservation] = list(getattr(applied, "value", []) or [])
         if done:
-            count = len(done)
-            self._checked = self.tr("You are checked in for %n booking. Enjoy!", "", count)
-            self._say_member()
+            ids = sorted({r.resource_id for r in done})
+            self.ctx.bridge.read(lambda svc: local_names(svc.reads.resource_names(ids)),
+                                 lambda names: self._say_checked_in(done, names),
+                                 guard=self.ctx.session.guard())
+
+    def _say_checked_in(self, done: list[Reservation], names: dict[str, str]) -> None:
+        """Which bookings the scan checked in to, by name and time, not only how many."""
+        count = len(done)
+        lines = [self.tr("You are checked in for %n booking. Enjoy!", "", count)]
+        lines += [f"{names.get(r.resource_id, '?')} · {self.ctx.fmt.span(r.interval)}"
+                  for r in done]
+        self._checked = "\n".join(lines)
+        self._say_member()
 
     def _say_member(self) -> None:
         """The check-in line and any notice of rejected changes, whichever came first."""

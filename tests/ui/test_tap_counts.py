@@ -31,6 +31,8 @@ def test_scan_checks_in_with_no_tap(qtbot, kiosk, fake_clock) -> None:
     w = kiosk.window
     scan(qtbot, kiosk, "400001001", fake_clock)
     qtbot.waitUntil(lambda: "checked in for 1 booking" in w.member.message.text())
+    # the message names what was checked in to, not only how many
+    assert f"Drill 1 · {kiosk.ctx.fmt.span(span(10, 11))}" in w.member.message.text()
 
 
 def test_a_member_books_a_table_saw_for_two_hours_tomorrow_in_eight_taps(
