@@ -154,6 +154,7 @@ class Director:
         self.tap(self.button(self.w.book, "bookBack"))
         self.wait(lambda: self.w.member.data and self.w.member.data.offers)
         self.snap("member")
+        self.still_there()
         self.dst_scenes()
         self.tap(self.button(self.w.member, "done"))
 
@@ -189,6 +190,13 @@ class Director:
         self.wait(lambda: book.pick is None and book.message.isVisible()
                   and not book.wait_button.isVisible())
         self.snap("book-waitlist-joined")
+        self.tap(self.button(book, "soonest"))
+        self.wait(lambda: [b for b in book.findChildren(QPushButton, "alternative")
+                           if b.isVisible()])
+        self.tap(self.button(book, "alternative"))
+        self.tap(book.book_button)
+        self.wait(book.feedback.isVisible)
+        self.snap("book-booked")
         self.svc.waitlist.join(second.resource_id, member.id, second.span)
         self.svc.reservations.cancel(second.reservation_id)
 
@@ -208,6 +216,17 @@ class Director:
         if after is None or len(later) < 2:
             return None
         return after, later[0], later[-1]
+
+    def still_there(self) -> None:
+        """The warning before the privacy sign-out, over the member's screen."""
+        idle = self.k.idle
+        idle.set_timeout(15.2, warn=15)
+        idle.arm()
+        self.wait(self.w.still_there.isVisible)
+        self.snap("still-there")
+        self.tap(self.button(self.w.still_there, "stillHere"))
+        idle.set_timeout(600)
+        idle.arm()
 
     def dst_scenes(self) -> None:
         """The nights the clocks change this year, seen from just before midnight."""

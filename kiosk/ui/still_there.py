@@ -35,7 +35,7 @@ class StillThere(QWidget):
         leave = button(self.tr("Sign me out now"), object_name="signOutNow",
                        on_click=self.sign_out.emit)
         buttons = QHBoxLayout()
-        buttons.addWidget(stay, 2)
+        buttons.addWidget(stay, 1)
         buttons.addWidget(leave, 1)
         box = QFrame()
         box.setProperty("role", "card")
@@ -48,7 +48,7 @@ class StillThere(QWidget):
         outer.addStretch(1)
         row = QHBoxLayout()
         row.addStretch(1)
-        row.addWidget(box, 3)
+        row.addWidget(box, 6)
         row.addStretch(1)
         outer.addLayout(row)
         outer.addStretch(1)

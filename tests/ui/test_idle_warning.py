@@ -3,7 +3,12 @@ and for staff: an answer keeps the session (and the half-made booking), silence 
 
 from __future__ import annotations
 
+import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
+
 from tests.ui.drive import find_button, open_book, signed_in, staff_unlock, tap, tap_slot
+from tests.ui.layout_check import problems
 from tests.ui.seed import ADA, DRILL1, STAFF_PIN, at
 
 
@@ -44,3 +49,17 @@ def test_staff_mode_warns_then_times_out(qtbot, kiosk) -> None:
     qtbot.waitUntil(lambda: w.current() is w.home)
     assert warned  # the warning came first
     assert not kiosk.ctx.session.staff and not w.still_there.isVisible()
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)], ids=["1280", "1920"])
+def test_the_warning_fits_in_both_languages(qtbot, kiosk, language, size) -> None:
+    w = kiosk.window
+    w.resize(*size)
+    signed_in(qtbot, kiosk, ADA.number)
+    kiosk.idle.set_timeout(60.05, warn=60)
+    kiosk.idle.arm()
+    qtbot.waitUntil(w.still_there.isVisible)
+    for _ in range(3):
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    assert not problems(w, size)
