@@ -84,7 +84,7 @@ class KioskWindow(QWidget):
         self.book.booked.connect(self._on_booked)
         self.staff.book_for.connect(lambda m: self._open_book(m, staff=True))
         self.staff.move_requested.connect(lambda m, r: self._open_book(m, staff=True, moving=r))
-        self.staff.exit_staff.connect(self._on_exit_staff)
+        self.staff.exit_staff.connect(self._on_staff_left)
         self.staff.leave_kiosk.connect(self._on_leave)
         self.staff.idle_seconds_changed.connect(self._on_idle_seconds)
 
@@ -272,6 +272,12 @@ class KioskWindow(QWidget):
         self.staff.lock()
         self.book.clear()
         self.go_home()
+
+    def _on_staff_left(self) -> None:
+        """Staff tapped Exit (or Back at the PIN): the next person finds the kiosk in its
+        own language."""
+        self._on_exit_staff()
+        self.ctx.languages.reset()
 
     def _on_leave(self) -> None:
         self.lock.release()

@@ -42,3 +42,18 @@ def test_a_language_left_on_the_welcome_screen_goes_back_when_nobody_touches_it(
     kiosk.idle.arm()
     qtbot.waitUntil(lambda: ENGLISH_HOME in visible_text(w))
     assert not kiosk.idle.armed
+
+
+def test_leaving_staff_mode_brings_the_kiosks_language_back(qtbot, kiosk) -> None:
+    from tests.ui.drive import enter_pin
+    from tests.ui.seed import STAFF_PIN
+
+    w = kiosk.window
+    tap(qtbot, find_button(w.home, "lang_es"))
+    qtbot.waitUntil(lambda: SPANISH_HOME in visible_text(w))
+    tap(qtbot, find_button(w.home, "staff"))
+    enter_pin(qtbot, w.staff.gate, STAFF_PIN)
+    qtbot.waitUntil(lambda: kiosk.ctx.session.staff)
+    assert "Hoja de hoy" in visible_text(w.staff)  # staff mode speaks the chosen language
+    tap(qtbot, find_button(w.staff, "exitStaff"))
+    qtbot.waitUntil(lambda: w.current() is w.home and ENGLISH_HOME in visible_text(w))
