@@ -11,7 +11,15 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QAbstractScrollArea, QHBoxLayout, QLabel, QScroller, QWidget
 
 from kiosk.core.model import Interval
@@ -212,6 +220,24 @@ class DayCalendar(QAbstractScrollArea):
             painter.end()
 
 
+#: The smallest type a long resource name may shrink to in a column header.
+MIN_HEADER_FONT = 13
+
+
+def header_font(theme: Theme, name: str, rect: QRect) -> QFont:
+    """The header's bold type, a size smaller at a time while ``name`` wrapped to the
+    column's width would not fit its height: a long name shrinks instead of being cut."""
+    size = theme.sizes.font_small
+    flags = Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
+    while True:
+        font = theme.font(size, bold=True)
+        needed = QFontMetrics(font).boundingRect(rect, flags, name)
+        if size <= MIN_HEADER_FONT or (needed.height() <= rect.height()
+                                       and needed.width() <= rect.width()):
+            return font
+        size -= 1
+
+
 class _Painter:
     """One paint pass: body (cells, blocks, now-line), then sticky header and gutter."""
 
@@ -314,11 +340,11 @@ class _Painter:
         v = self.v
         self.p.fillRect(0, 0, self.size.width(), v._header, self.t.color("secondary"))
         self.p.setPen(self.t.color("on_secondary"))
-        self.p.setFont(self.t.font(self.t.sizes.font_small, bold=True))
         for col in cols:
             rect = QRect(self._x(col) + 6, 0, v._col_w - 12, v._header)
-            self.p.drawText(rect, Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap,
-                            v.model.columns[col].name)
+            name = v.model.columns[col].name
+            self.p.setFont(header_font(self.t, name, rect))
+            self.p.drawText(rect, Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap, name)
 
     def _more_hints(self) -> None:
         """"◀ 3" / "25 ▶" at the header's ends while resources lie out of sight: the
