@@ -158,42 +158,43 @@
 <context>
     <name>Calendar</name>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="31"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="39"/>
         <source>Free</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="32"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="40"/>
         <source>Taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="33"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="41"/>
         <source>Yours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="34"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="42"/>
         <source>Pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="35"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="43"/>
         <source>Closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="84"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="92"/>
         <source>Day calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="348"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="374"/>
         <source>first time</source>
+        <extracomment>The smallest type a long resource name may shrink to in a column header.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="349"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="375"/>
         <source>again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -401,57 +402,57 @@
 <context>
     <name>Kinds</name>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="145"/>
+        <location filename="../../kiosk/ui/fmt.py" line="141"/>
         <source>Drill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="146"/>
+        <location filename="../../kiosk/ui/fmt.py" line="142"/>
         <source>Circular saw</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="147"/>
+        <location filename="../../kiosk/ui/fmt.py" line="143"/>
         <source>Sander</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="148"/>
+        <location filename="../../kiosk/ui/fmt.py" line="144"/>
         <source>Ladder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="149"/>
+        <location filename="../../kiosk/ui/fmt.py" line="145"/>
         <source>Pressure washer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="150"/>
+        <location filename="../../kiosk/ui/fmt.py" line="146"/>
         <source>Table saw</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="151"/>
+        <location filename="../../kiosk/ui/fmt.py" line="147"/>
         <source>Laser cutter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="152"/>
+        <location filename="../../kiosk/ui/fmt.py" line="148"/>
         <source>3D printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="153"/>
+        <location filename="../../kiosk/ui/fmt.py" line="149"/>
         <source>CNC router</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="154"/>
+        <location filename="../../kiosk/ui/fmt.py" line="150"/>
         <source>Room</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="155"/>
+        <location filename="../../kiosk/ui/fmt.py" line="151"/>
         <source>Garden plot</source>
         <translation type="unfinished"></translation>
     </message>
@@ -459,22 +460,22 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="56"/>
+        <location filename="../../kiosk/ui/window.py" line="57"/>
         <source>Reservation kiosk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="162"/>
+        <location filename="../../kiosk/ui/window.py" line="163"/>
         <source>This card is not known here. Please sign in with your member number, or ask staff to link your card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="184"/>
+        <location filename="../../kiosk/ui/window.py" line="185"/>
         <source>Your membership is paused after missed bookings, so you cannot book right now. You can still check in. Please see staff to lift the pause.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/window.py" line="201"/>
+        <location filename="../../kiosk/ui/window.py" line="202"/>
         <source>%n change made here could not be kept: {0}. Staff can help.</source>
         <translation>
             <numerusform>%n change made here could not be kept: {0}. Staff can help.</numerusform>
@@ -482,7 +483,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/window.py" line="211"/>
+        <location filename="../../kiosk/ui/window.py" line="219"/>
         <source>You are checked in for %n booking. Enjoy!</source>
         <translation>
             <numerusform>You are checked in for %n booking. Enjoy!</numerusform>
@@ -490,12 +491,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="246"/>
+        <location filename="../../kiosk/ui/window.py" line="257"/>
         <source>Saved: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="251"/>
+        <location filename="../../kiosk/ui/window.py" line="262"/>
         <source>That card could not be read. Please scan it again, or sign in with your member number.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1002,77 +1003,32 @@
 <context>
     <name>ResourceNames</name>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="108"/>
-        <source>Drill</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/fmt.py" line="109"/>
+        <location filename="../../kiosk/ui/fmt.py" line="113"/>
         <source>Cordless drill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="110"/>
-        <source>Circular saw</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/fmt.py" line="111"/>
+        <location filename="../../kiosk/ui/fmt.py" line="114"/>
         <source>Orbital sander</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="112"/>
+        <location filename="../../kiosk/ui/fmt.py" line="115"/>
         <source>Extension ladder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="113"/>
-        <source>Pressure washer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/fmt.py" line="114"/>
-        <source>Table saw</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/fmt.py" line="115"/>
-        <source>Laser cutter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../kiosk/ui/fmt.py" line="116"/>
-        <source>3D printer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/fmt.py" line="117"/>
-        <source>CNC router</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/fmt.py" line="118"/>
-        <source>Room</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/fmt.py" line="119"/>
-        <source>Garden plot</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/fmt.py" line="120"/>
         <source>Workshop room</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="121"/>
+        <location filename="../../kiosk/ui/fmt.py" line="117"/>
         <source>Meeting room</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="122"/>
+        <location filename="../../kiosk/ui/fmt.py" line="118"/>
         <source>Sewing room</source>
         <translation type="unfinished"></translation>
     </message>

@@ -158,42 +158,43 @@
 <context>
     <name>Calendar</name>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="31"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="39"/>
         <source>Free</source>
         <translation>Libre</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="32"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="40"/>
         <source>Taken</source>
         <translation>Ocupado</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="33"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="41"/>
         <source>Yours</source>
         <translation>Suyo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="34"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="42"/>
         <source>Pending</source>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="35"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="43"/>
         <source>Closed</source>
         <translation>Cerrado</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="84"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="92"/>
         <source>Day calendar</source>
         <translation>Calendario del día</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="348"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="374"/>
         <source>first time</source>
+        <extracomment>The smallest type a long resource name may shrink to in a column header.</extracomment>
         <translation>primera vez</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="349"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="375"/>
         <source>again</source>
         <translation>otra vez</translation>
     </message>
@@ -401,57 +402,57 @@
 <context>
     <name>Kinds</name>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="145"/>
+        <location filename="../../kiosk/ui/fmt.py" line="141"/>
         <source>Drill</source>
         <translation>Taladro</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="146"/>
+        <location filename="../../kiosk/ui/fmt.py" line="142"/>
         <source>Circular saw</source>
         <translation>Sierra circular</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="147"/>
+        <location filename="../../kiosk/ui/fmt.py" line="143"/>
         <source>Sander</source>
         <translation>Lijadora</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="148"/>
+        <location filename="../../kiosk/ui/fmt.py" line="144"/>
         <source>Ladder</source>
         <translation>Escalera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="149"/>
+        <location filename="../../kiosk/ui/fmt.py" line="145"/>
         <source>Pressure washer</source>
         <translation>Hidrolavadora</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="150"/>
+        <location filename="../../kiosk/ui/fmt.py" line="146"/>
         <source>Table saw</source>
         <translation>Sierra de mesa</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="151"/>
+        <location filename="../../kiosk/ui/fmt.py" line="147"/>
         <source>Laser cutter</source>
         <translation>Cortadora láser</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="152"/>
+        <location filename="../../kiosk/ui/fmt.py" line="148"/>
         <source>3D printer</source>
         <translation>Impresora 3D</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="153"/>
+        <location filename="../../kiosk/ui/fmt.py" line="149"/>
         <source>CNC router</source>
         <translation>Fresadora CNC</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="154"/>
+        <location filename="../../kiosk/ui/fmt.py" line="150"/>
         <source>Room</source>
         <translation>Sala</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="155"/>
+        <location filename="../../kiosk/ui/fmt.py" line="151"/>
         <source>Garden plot</source>
         <translation>Parcela de huerto</translation>
     </message>
@@ -459,22 +460,22 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="56"/>
+        <location filename="../../kiosk/ui/window.py" line="57"/>
         <source>Reservation kiosk</source>
         <translation>Quiosco de reservas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="162"/>
+        <location filename="../../kiosk/ui/window.py" line="163"/>
         <source>This card is not known here. Please sign in with your member number, or ask staff to link your card.</source>
         <translation>Esta tarjeta no se conoce aquí. Inicie sesión con su número de socio o pida al personal que vincule su tarjeta.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="184"/>
+        <location filename="../../kiosk/ui/window.py" line="185"/>
         <source>Your membership is paused after missed bookings, so you cannot book right now. You can still check in. Please see staff to lift the pause.</source>
         <translation>Su membresía está en pausa por reservas a las que no acudió, así que ahora no puede reservar. Sí puede registrar su llegada. Hable con el personal para quitar la pausa.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/window.py" line="201"/>
+        <location filename="../../kiosk/ui/window.py" line="202"/>
         <source>%n change made here could not be kept: {0}. Staff can help.</source>
         <translation>
             <numerusform>%n cambio hecho aquí no se pudo mantener: {0}. El personal puede ayudarle.</numerusform>
@@ -482,7 +483,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/window.py" line="211"/>
+        <location filename="../../kiosk/ui/window.py" line="219"/>
         <source>You are checked in for %n booking. Enjoy!</source>
         <translation>
             <numerusform>Su llegada quedó registrada para %n reserva. ¡Que lo disfrute!</numerusform>
@@ -490,12 +491,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="246"/>
+        <location filename="../../kiosk/ui/window.py" line="257"/>
         <source>Saved: {0}</source>
         <translation>Guardado: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="251"/>
+        <location filename="../../kiosk/ui/window.py" line="262"/>
         <source>That card could not be read. Please scan it again, or sign in with your member number.</source>
         <translation>No se pudo leer esa tarjeta. Escanéela de nuevo o inicie sesión con su número de socio.</translation>
     </message>
@@ -1002,77 +1003,32 @@
 <context>
     <name>ResourceNames</name>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="108"/>
-        <source>Drill</source>
-        <translation>Taladro</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/fmt.py" line="109"/>
+        <location filename="../../kiosk/ui/fmt.py" line="113"/>
         <source>Cordless drill</source>
         <translation>Taladro inalámbrico</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="110"/>
-        <source>Circular saw</source>
-        <translation>Sierra circular</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/fmt.py" line="111"/>
+        <location filename="../../kiosk/ui/fmt.py" line="114"/>
         <source>Orbital sander</source>
         <translation>Lijadora orbital</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="112"/>
+        <location filename="../../kiosk/ui/fmt.py" line="115"/>
         <source>Extension ladder</source>
         <translation>Escalera extensible</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="113"/>
-        <source>Pressure washer</source>
-        <translation>Hidrolavadora</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/fmt.py" line="114"/>
-        <source>Table saw</source>
-        <translation>Sierra de mesa</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/fmt.py" line="115"/>
-        <source>Laser cutter</source>
-        <translation>Cortadora láser</translation>
-    </message>
-    <message>
         <location filename="../../kiosk/ui/fmt.py" line="116"/>
-        <source>3D printer</source>
-        <translation>Impresora 3D</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/fmt.py" line="117"/>
-        <source>CNC router</source>
-        <translation>Fresadora CNC</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/fmt.py" line="118"/>
-        <source>Room</source>
-        <translation>Sala</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/fmt.py" line="119"/>
-        <source>Garden plot</source>
-        <translation>Parcela de huerto</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/fmt.py" line="120"/>
         <source>Workshop room</source>
         <translation>Sala de taller</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="121"/>
+        <location filename="../../kiosk/ui/fmt.py" line="117"/>
         <source>Meeting room</source>
         <translation>Sala de reuniones</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="122"/>
+        <location filename="../../kiosk/ui/fmt.py" line="118"/>
         <source>Sewing room</source>
         <translation>Sala de costura</translation>
     </message>
