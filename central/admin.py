@@ -18,7 +18,7 @@ from central.db import tables as t
 from central.domain import flags, queries, records
 from central.domain.changes import ChangeSet, publish
 from central.domain.saving import publish_member
-from kiosk.core import credentials, localtime
+from kiosk.core import credentials, entities, localtime
 from kiosk.core.errors import InvalidInput
 from kiosk.core.model import Member, Reservation, Resource, Site, WaitlistEntry
 from kiosk.core.policy import validate_layer
@@ -51,7 +51,7 @@ def add_site(conn: Connection, name: str, tz: str, now: datetime, *,
     conn.execute(sa.insert(t.site_versions).values(site_id=site.id, version=0,
                                                    pruned_through=0))
     cs = ChangeSet()
-    cs.put(site.id, "site", site.id, records.site_data(site))
+    cs.put(site.id, "site", site.id, entities.site_data(site))
     flags.publish_site(conn, cs, site.id)
     publish(conn, cs, now)
     return site
@@ -59,7 +59,7 @@ def add_site(conn: Connection, name: str, tz: str, now: datetime, *,
 
 def list_sites(conn: Connection) -> list[dict[str, Any]]:
     rows = conn.execute(sa.select(t.sites).order_by(t.sites.c.name)).mappings()
-    return [records.site_data(records.site(r)) for r in rows]
+    return [entities.site_data(records.site(r)) for r in rows]
 
 
 def add_resource(conn: Connection, site_ref: str, name: str, kind: str, now: datetime, *,
@@ -76,7 +76,7 @@ def add_resource(conn: Connection, site_ref: str, name: str, kind: str, now: dat
         id=res.id, site_id=site.id, name=name, kind=kind, required_badge=badge,
         settings=dict(res.settings), active=True))
     cs = ChangeSet()
-    cs.put(site.id, "resource", res.id, records.resource_data(res))
+    cs.put(site.id, "resource", res.id, entities.resource_data(res))
     publish(conn, cs, now)
     return res
 
@@ -157,7 +157,7 @@ def load_reservations(conn: Connection, cs: ChangeSet, site: Site,
         conn.execute(sa.insert(t.reservations).values(
             **records.reservation_row(r), site_id=site.id, created_at=r.created_at or now,
             updated_at=now, buffer_minutes=buffers[r.resource_id]))
-        cs.put(site.id, "reservation", r.id, records.reservation_data(r))
+        cs.put(site.id, "reservation", r.id, entities.reservation_data(r))
         count += 1
     return count
 
@@ -167,4 +167,4 @@ def load_waitlist(conn: Connection, cs: ChangeSet, site: Site,
     for w in entries:
         conn.execute(sa.insert(t.reservation_waitlist).values(
             **records.waitlist_row(w), site_id=site.id))
-        cs.put(site.id, "waitlist_entry", w.id, records.waitlist_data(w))
+        cs.put(site.id, "waitlist_entry", w.id, entities.waitlist_data(w))

@@ -9,8 +9,9 @@ from sqlalchemy.engine import Connection
 
 from central import admin
 from central.db import tables as t
-from central.domain import flags, records
+from central.domain import flags
 from central.domain.changes import ChangeSet, publish
+from kiosk.core import entities
 from kiosk.demo.dataset import DemoData, build_demo
 
 
@@ -32,7 +33,7 @@ def load_data(conn: Connection, data: DemoData, now: datetime) -> dict[str, obje
         conn.execute(sa.insert(t.resources).values(
             id=r.id, site_id=site.id, name=r.name, kind=r.kind,
             required_badge=r.required_badge, settings=dict(r.settings), active=r.active))
-        cs.put(site.id, "resource", r.id, records.resource_data(r))
+        cs.put(site.id, "resource", r.id, entities.resource_data(r))
     admin.load_members(conn, cs, ((m.member, m.card, m.pin) for m in data.members))
     count = admin.load_reservations(conn, cs, site, data.reservations, now)
     admin.load_waitlist(conn, cs, site, data.waitlist)

@@ -15,10 +15,10 @@ from sqlalchemy.exc import IntegrityError
 from central.db import tables as t
 from central.domain import mail, records
 from central.domain.changes import ChangeSet
-from kiosk.core import messages
+from kiosk.core import entities, messages
 from kiosk.core.localtime import label
 from kiosk.core.model import Reservation, Site, WaitlistEntry
-from kiosk.core.refusals import Refusal, RefusalCode, RefusedError
+from kiosk.core.refusals import RefusedError
 
 
 def _is_exclusion(exc: IntegrityError) -> bool:
@@ -36,7 +36,7 @@ def write_reservation(conn: Connection, cs: ChangeSet, site_id: str, res: Reserv
         row.update(values, site_id=site_id, buffer_minutes=buffer_minutes,
                    created_at=res.created_at or now)
         _insert_pg(conn, row, resource_name)
-        cs.put(site_id, "reservation", res.id, records.reservation_data(res))
+        cs.put(site_id, "reservation", res.id, entities.reservation_data(res))
         return
     # Inside a push the caller's savepoint already undoes a failed statement.
     savepoint = nullcontext() if conn.in_nested_transaction() else conn.begin_nested()
@@ -53,7 +53,7 @@ def write_reservation(conn: Connection, cs: ChangeSet, site_id: str, res: Reserv
         if _is_exclusion(exc):
             raise RefusedError(messages.taken(resource_name)) from exc
         raise
-    cs.put(site_id, "reservation", res.id, records.reservation_data(res))
+    cs.put(site_id, "reservation", res.id, entities.reservation_data(res))
 
 
 _PG_INSERT = (postgresql.insert(t.reservations).on_conflict_do_nothing()
@@ -69,8 +69,7 @@ def _insert_pg(conn: Connection, row: dict[str, object], resource_name: str) -> 
     taken = conn.execute(sa.select(t.reservations.c.id)
                          .where(t.reservations.c.id == row["id"])).first()
     if taken is not None:
-        raise RefusedError(Refusal(RefusalCode.INVALID,
-                                   "A booking with this id already exists.", {}, None))
+        raise RefusedError(messages.id_taken("booking", str(row["id"])))
     raise RefusedError(messages.taken(resource_name))
 
 
@@ -83,7 +82,7 @@ def write_waitlist(conn: Connection, cs: ChangeSet, site_id: str, entry: Waitlis
         conn.execute(sa.insert(w).values(**values, site_id=site_id))
     else:
         conn.execute(sa.update(w).where(w.c.id == entry.id).values(**values))
-    cs.put(site_id, "waitlist_entry", entry.id, records.waitlist_data(entry))
+    cs.put(site_id, "waitlist_entry", entry.id, entities.waitlist_data(entry))
 
 
 def offer_mail(conn: Connection, entry: WaitlistEntry, site: Site, resource_name: str,

@@ -216,7 +216,9 @@ def apply_one(conn: Connection, device: Device, m: MutationIn, clock: Clock) -> 
             return Result.refused(m.id, messages.refuse("seq_used", seq=m.seq))
         if m.seq != last + 1:
             return Result(m.id, "out_of_order")
-        now = clock()
+        # Whole seconds, as the kiosk's cache keeps instants: both sides then write the
+        # same created_at, offered_at, … for the same decision.
+        now = clock().replace(microsecond=0)
         ctx = Ctx(conn, device.site_id, device.id, now, ChangeSet(), member_id)
         result = _run(ctx, m)
         _record(conn, device, m, result, ctx.cs, now=now, started=started)

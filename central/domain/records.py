@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import UTC, datetime
 from typing import Any
 
 from kiosk.core.model import (
@@ -18,13 +17,6 @@ from kiosk.core.model import (
     WaitlistEntry,
     WaitlistStatus,
 )
-
-
-def iso(instant: datetime | None) -> str | None:
-    """RFC 3339 in UTC with a ``Z``, as the contract says."""
-    if instant is None:
-        return None
-    return instant.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
 def site(row: Mapping[Any, Any]) -> Site:
@@ -75,38 +67,6 @@ def waitlist_entry(row: Mapping[Any, Any]) -> WaitlistEntry:
 def closure(row: Mapping[Any, Any]) -> Closure:
     return Closure(row["id"], row["site_id"], Interval(row["starts_at"], row["ends_at"]),
                    row["reason"], row["resource_id"])
-
-
-def site_data(s: Site) -> dict[str, Any]:
-    return {"id": s.id, "name": s.name, "timezone": s.timezone, "settings": dict(s.settings)}
-
-
-def resource_data(r: Resource) -> dict[str, Any]:
-    return {"id": r.id, "site_id": r.site_id, "name": r.name, "kind": r.kind,
-            "required_badge": r.required_badge, "settings": dict(r.settings),
-            "active": r.active}
-
-
-def member_data(m: Member, card_hash: str | None, pin_hash: str | None) -> dict[str, Any]:
-    """The member's kiosk identity only: no e-mail address, no plain credentials."""
-    return {"id": m.id, "site_id": m.site_id, "number": m.number,
-            "display_name": m.display_name, "card_hash": card_hash, "pin_hash": pin_hash,
-            "cohort": m.cohort, "status": str(m.status), "no_show_count": m.no_show_count,
-            "badges": sorted(m.badges)}
-
-
-def reservation_data(r: Reservation) -> dict[str, Any]:
-    return {"id": r.id, "resource_id": r.resource_id, "member_id": r.member_id,
-            "starts_at": iso(r.interval.start), "ends_at": iso(r.interval.end),
-            "status": str(r.status), "created_at": iso(r.created_at),
-            "checked_in_at": iso(r.checked_in_at), "no_show": r.no_show, "via": r.via}
-
-
-def waitlist_data(w: WaitlistEntry) -> dict[str, Any]:
-    return {"id": w.id, "resource_id": w.resource_id, "member_id": w.member_id,
-            "starts_at": iso(w.interval.start), "ends_at": iso(w.interval.end),
-            "created_at": iso(w.created_at), "status": str(w.status),
-            "offered_at": iso(w.offered_at), "offer_expires_at": iso(w.offer_expires_at)}
 
 
 def reservation_row(r: Reservation) -> dict[str, Any]:

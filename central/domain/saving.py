@@ -15,6 +15,7 @@ from central import metrics
 from central.db import tables as t
 from central.domain import booking, queries, records
 from central.domain.changes import ChangeSet
+from kiosk.core import entities
 from kiosk.core.decisions import Effects
 from kiosk.core.model import Resource, Site
 
@@ -22,7 +23,7 @@ from kiosk.core.model import Resource, Site
 def publish_member(conn: Connection, cs: ChangeSet, member_id: str) -> None:
     """Queue the member's kiosk identity as a change."""
     row = queries.one(conn, t.members, member_id)
-    data = records.member_data(records.member(row), row["card_hash"], row["pin_hash"])
+    data = entities.member_data(records.member(row), row["card_hash"], row["pin_hash"])
     cs.put(row["site_id"], "member", member_id, data)
 
 

@@ -73,6 +73,7 @@ def _sweep_site(engine: Engine, site_id: str, now: datetime) -> int:
 
 def no_show_sweep(engine: Engine, now: datetime) -> dict[str, int]:
     """Mark every reservation past its grace period without a check-in as a no-show."""
+    now = now.replace(microsecond=0)  # whole seconds, as kiosks keep the rows it writes
     return {"marked": sum(_sweep_site(engine, s, now) for s in _site_ids(engine))}
 
 
@@ -97,5 +98,6 @@ def _expire_site(engine: Engine, site_id: str, now: datetime) -> tuple[int, int]
 
 def waitlist_expiry(engine: Engine, now: datetime) -> dict[str, int]:
     """Expire lapsed offers and pass each slot on to the next in line."""
+    now = now.replace(microsecond=0)  # whole seconds, as kiosks keep the rows it writes
     totals = [_expire_site(engine, s, now) for s in _site_ids(engine)]
     return {"expired": sum(e for e, _ in totals), "offered": sum(o for _, o in totals)}

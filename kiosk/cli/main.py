@@ -6,6 +6,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from kiosk import __version__
 from kiosk.cli.context import CliContext, cli_context
@@ -72,6 +73,16 @@ def build_parser() -> argparse.ArgumentParser:
     shots.add_argument("--out", required=True, metavar="DIR")
     shots.add_argument("--lang", choices=("en", "es"),
                        help="language of the pictures (default: KIOSK_LANG, else the system's)")
+
+    from kiosk.cli import sync_cmds
+
+    sync_cmds.add_parsers(sub)
+    live = sub.add_parser("live-demo", help="run the demo server on 127.0.0.1 and this "
+                          "kiosk enrolled with it (what ./scripts/run-kiosk does)")
+    live.add_argument("--dir", metavar="DIR", help="where both keep their data "
+                      "(default: the platform data dir's live-demo)")
+    live.add_argument("--no-ui", action="store_true",
+                      help="set up, enroll and sync, then exit (for scripts and tests)")
     return parser
 
 
@@ -98,6 +109,28 @@ def _service_command(name: str) -> Callable[[CliContext, argparse.Namespace], in
     }[name]
 
 
+def _file_command(name: str) -> Callable[[Path, argparse.Namespace], int] | None:
+    """Commands that open the cache themselves (or none at all), by name."""
+    if name in ("enroll", "unenroll", "sync", "status"):
+        from kiosk.cli import sync_cmds
+
+        return {"enroll": sync_cmds.cmd_enroll, "unenroll": sync_cmds.cmd_unenroll,
+                "sync": sync_cmds.cmd_sync, "status": sync_cmds.cmd_status}[name]
+    if name == "live-demo":
+        from kiosk.cli.live_demo import cmd_live_demo
+
+        return lambda _db, args: cmd_live_demo(args)
+    if name == "demo-data":
+        from kiosk.cli.demo_cmd import cmd_demo_data
+
+        return cmd_demo_data
+    if name in ("run", "screenshots"):
+        from kiosk.cli.app_cmds import cmd_run, cmd_screenshots
+
+        return cmd_run if name == "run" else cmd_screenshots
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
@@ -105,14 +138,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = args.command or "run"
     try:
         db_path = resolve_db_path(args.db)
-        if command == "demo-data":
-            from kiosk.cli.demo_cmd import cmd_demo_data
-
-            return cmd_demo_data(db_path, args)
-        if command in ("run", "screenshots"):
-            from kiosk.cli.app_cmds import cmd_run, cmd_screenshots
-
-            return cmd_run(db_path, args) if command == "run" else cmd_screenshots(db_path, args)
+        run_file_command = _file_command(command)
+        if run_file_command is not None:
+            return run_file_command(db_path, args)
         with cli_context(db_path) as ctx:
             return _service_command(command)(ctx, args)
     except InvalidInput as exc:

@@ -22,6 +22,7 @@ class Changes:
     resource_ids: frozenset[str] = frozenset()
     waitlist_ids: frozenset[str] = frozenset()
     member_ids: frozenset[str] = frozenset()
+    flag: bool = False  # the reservation system's flag may read differently now
 
     @classmethod
     def of(
@@ -45,12 +46,13 @@ class Changes:
             self.resource_ids | other.resource_ids,
             self.waitlist_ids | other.waitlist_ids,
             self.member_ids | other.member_ids,
+            self.flag or other.flag,
         )
 
     @property
     def empty(self) -> bool:
         return not (self.reservation_ids or self.resource_ids or self.waitlist_ids
-                    or self.member_ids)
+                    or self.member_ids or self.flag)
 
 
 @dataclass(frozen=True, slots=True)

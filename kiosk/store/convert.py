@@ -85,3 +85,9 @@ def waitlist_values(e: WaitlistEntry) -> dict[str, object]:
 def apply_waitlist(row: WaitlistRow, e: WaitlistEntry) -> None:
     row.status, row.offered_at, row.offer_expires_at = (
         str(e.status), e.offered_at, e.offer_expires_at)
+
+
+def overwrite(row: ReservationRow | WaitlistRow, values: dict[str, object]) -> None:
+    """Every column from ``values`` (the server's version of the row, as pulled)."""
+    for key, value in values.items():
+        setattr(row, key, value)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -31,13 +32,14 @@ def ensure_sync_state(session: Session) -> SyncStateRow:
     return state
 
 
-def append(session: Session, m: Mutation, now: datetime) -> OutboxRow:
-    """Queue one mutation in the current transaction, written by the contract's codec;
-    returns the new row."""
+def append(session: Session, m: Mutation, now: datetime,
+           undo: dict[str, Any] | None = None) -> OutboxRow:
+    """Queue one mutation in the current transaction, written by the contract's codec,
+    with what undoes it if the server rejects it; returns the new row."""
     state = ensure_sync_state(session)
     name, args = encode(m)
     row = OutboxRow(id=str(uuid.uuid4()), seq=state.next_seq, name=name, args=args,
-                    created_at=now, state=PENDING, attempts=0)
+                    created_at=now, state=PENDING, attempts=0, undo=undo)
     state.next_seq += 1
     session.add(row)
     session.flush()

@@ -29,10 +29,18 @@ from kiosk.store.types import to_seconds
 FLAG = "reservation_system_enabled"
 #: The kiosk's own settings (the ``kiosk`` layer): default and allowed range of each.
 KIOSK_DEFAULTS: dict[str, int] = {"pin_max_attempts": 5, "pin_lock_minutes": 5,
-                                  "idle_seconds": 60}
+                                  "idle_seconds": 60,
+                                  # sync: pull every N s, the scheduled check-in, the push
+                                  # after a local change, each call's timeout
+                                  "sync_pull_seconds": 15, "sync_checkin_seconds": 30,
+                                  "sync_push_delay_seconds": 2, "sync_timeout_seconds": 15}
 KIOSK_RANGES: dict[str, tuple[int, int]] = {"pin_max_attempts": (1, 20),
                                             "pin_lock_minutes": (1, 240),
-                                            "idle_seconds": (15, 600)}
+                                            "idle_seconds": (15, 600),
+                                            "sync_pull_seconds": (1, 3600),
+                                            "sync_checkin_seconds": (1, 600),
+                                            "sync_push_delay_seconds": (0, 60),
+                                            "sync_timeout_seconds": (2, 120)}
 
 
 def site_row(session: Session) -> SiteRow:

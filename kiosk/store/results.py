@@ -45,6 +45,8 @@ class SyncStatus:
     outbox_depth: int
     oldest_pending_at: datetime | None
     rejections: tuple[SyncRejection, ...]
+    last_error: str | None = None  # why the last sync attempt failed (None: it worked)
+    enrolled: bool = False  # whether a server is set (sync runs); False: offline only
 
 
 class SheetState(StrEnum):
@@ -65,3 +67,42 @@ class SheetRow:
     member_name: str
     member_number: str
     state: SheetState
+
+
+@dataclass(frozen=True, slots=True)
+class OutageEntry:
+    """One change made here during an outage, and what the server said of it."""
+
+    name: str  # the mutation, e.g. "reservation.create"
+    entity_id: str | None
+    member_id: str | None
+    member_name: str | None  # short form, as the kiosk may show it
+    made_at: datetime
+    outcome: str  # applied | rejected
+    code: str | None = None
+    reason: str | None = None
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    @property
+    def refusal(self) -> Refusal | None:
+        if self.outcome != "rejected":
+            return None
+        return messages.from_wire(self.code or "invalid", self.reason, self.params)
+
+
+@dataclass(frozen=True, slots=True)
+class OutageReport:
+    """The last time the kiosk was cut off: from its last sync before, to the sync that
+    drained what was made meanwhile."""
+
+    started_at: datetime
+    ended_at: datetime
+    entries: tuple[OutageEntry, ...]
+
+    @property
+    def accepted(self) -> int:
+        return sum(1 for e in self.entries if e.outcome == "applied")
+
+    @property
+    def rejected(self) -> tuple[OutageEntry, ...]:
+        return tuple(e for e in self.entries if e.outcome == "rejected")

@@ -22,6 +22,7 @@ from sqlalchemy import (
     MetaData,
     String,
     event,
+    false,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -191,6 +192,8 @@ class OutboxRow(Base):
     state: Mapped[str] = mapped_column(String(16), default="pending")
     attempts: Mapped[int] = mapped_column(default=0)
     last_error: Mapped[str | None]
+    #: the rows as they were before this change (``kiosk.core.decisions.undo``)
+    undo: Mapped[Json | None]
 
 
 class SyncStateRow(Base):
@@ -206,6 +209,29 @@ class SyncStateRow(Base):
     last_success_at: Mapped[datetime | None]
     online: Mapped[bool] = mapped_column(default=False)
     server_time_offset: Mapped[float] = mapped_column(default=0.0)
+    server_url: Mapped[str | None]  # set by ``kiosk enroll``
+    ready: Mapped[bool] = mapped_column(default=False, server_default=false())
+    last_error: Mapped[str | None]  # why the last sync attempt failed, for the sync page
+    offline_since: Mapped[datetime | None]  # the first failure since the last success
+    outage_started_at: Mapped[datetime | None]  # the last outage that ended (its report)
+    outage_ended_at: Mapped[datetime | None]
+
+
+class SyncLogRow(Base):
+    """What the server answered to one change made here (kept for the outage report)."""
+
+    __tablename__ = "sync_log"
+    __table_args__ = (Index("ix_sync_log_made_at", "made_at"),)
+    mutation_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(String(48))
+    entity_id: Mapped[str | None] = mapped_column(String(64))
+    member_id: Mapped[str | None] = mapped_column(String(64))
+    made_at: Mapped[datetime]
+    settled_at: Mapped[datetime]
+    outcome: Mapped[str] = mapped_column(String(16))
+    code: Mapped[str | None] = mapped_column(String(32))
+    reason: Mapped[str | None] = mapped_column(String(48))
+    params: Mapped[Json] = mapped_column(default=dict)
 
 
 class SyncRejectionRow(Base):

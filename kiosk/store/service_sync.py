@@ -12,9 +12,9 @@ from sqlalchemy import select
 from kiosk.core import messages
 from kiosk.core.changes import Applied, Changes
 from kiosk.core.refusals import Refusal
-from kiosk.store import outbox
-from kiosk.store.results import SyncRejection, SyncStatus
-from kiosk.store.schema import SyncRejectionRow, SyncStateRow
+from kiosk.store import convert, outbox
+from kiosk.store.results import OutageEntry, OutageReport, SyncRejection, SyncStatus
+from kiosk.store.schema import MemberRow, SyncLogRow, SyncRejectionRow, SyncStateRow
 from kiosk.store.service_base import ServiceBase, require_id
 
 
@@ -34,7 +34,28 @@ class SyncRecords(ServiceBase):
             rejections = tuple(rejection_record(r) for r in session.scalars(stmt))
             online = bool(state and state.online)
             last = state.last_success_at if state else None
-            return SyncStatus(online, last, count, oldest, rejections)
+            return SyncStatus(online, last, count, oldest, rejections,
+                              state.last_error if state else None,
+                              bool(state and state.server_url))
+
+    def outage_report(self) -> OutageReport | None:
+        """What was done here during the last outage and what the server made of it
+        (None before the first outage ends)."""
+        with self.store.read() as session:
+            state = session.get(SyncStateRow, 1)
+            if state is None or state.outage_started_at is None or state.outage_ended_at is None:
+                return None
+            start, end = state.outage_started_at, state.outage_ended_at
+            rows = session.scalars(select(SyncLogRow).where(
+                SyncLogRow.made_at >= start, SyncLogRow.made_at <= end)
+                .order_by(SyncLogRow.made_at, SyncLogRow.mutation_id))
+            entries = []
+            for r in rows:
+                member = session.get(MemberRow, r.member_id) if r.member_id else None
+                name = convert.member(member).short_name if member is not None else None
+                entries.append(OutageEntry(r.name, r.entity_id, r.member_id, name, r.made_at,
+                                           r.outcome, r.code, r.reason, dict(r.params or {})))
+            return OutageReport(start, end, tuple(entries))
 
     def resolve_rejection(self, rejection_id: int, staff_id: str
                           ) -> Applied[SyncRejection] | Refusal:

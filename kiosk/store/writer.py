@@ -13,6 +13,7 @@ from kiosk.core import mutations
 from kiosk.core.changes import Applied
 from kiosk.core.decisions import Effects, Loaded, decide
 from kiosk.core.decisions.suggest import with_suggestions
+from kiosk.core.decisions.undo import undo_of
 from kiosk.core.model import Reservation, WaitlistEntry
 from kiosk.core.mutations import Mutation
 from kiosk.core.refusals import Refusal
@@ -30,13 +31,16 @@ class Decided:
     loaded: Loaded
 
     def reservation(self, ident: str) -> Reservation:
-        """The reservation ``ident`` as it is now (changed, or as loaded if unchanged)."""
+        """The reservation ``ident`` as it is now (changed, or as loaded if unchanged);
+        ``ident`` in any spelling of its UUID, as the caller gave it."""
+        ident = mutations.read_id(ident)
         found = next((r for r in self.effects.reservations if r.id == ident), None)
         found = found or self.loaded.reservation
         assert found is not None and found.id == ident
         return found
 
     def entry(self, ident: str) -> WaitlistEntry:
+        ident = mutations.read_id(ident)
         found = next((e for e in self.effects.entries if e.id == ident), None)
         found = found or self.loaded.entry
         assert found is not None and found.id == ident
@@ -65,5 +69,5 @@ def apply_in(session: Session, m: Mutation, now: datetime) -> Applied[Decided] |
     if isinstance(effects, Refusal):
         return effects
     save(session, effects)
-    outbox.append(session, m, now)
+    outbox.append(session, m, now, undo_of(loaded, effects))
     return Applied(Decided(effects, loaded), effects.changes())

@@ -30,6 +30,7 @@ from kiosk.ui.lockdown import KioskLock
 from kiosk.ui.scanner import CardScanner
 from kiosk.ui.session import Session
 from kiosk.ui.status import StatusModel
+from kiosk.ui.sync_link import start_sync
 from kiosk.ui.theme import Theme, stylesheet
 from kiosk.ui.window import KioskWindow
 
@@ -115,6 +116,9 @@ def run(db_path: Path, windowed: bool) -> int:
         idle = service.access.kiosk_setting("idle_seconds")
         kiosk = build_kiosk(app, service, windowed=windowed, language=choose_language(),
                             idle_seconds=idle)
+        link = start_sync(store, db_path, kiosk.ctx.bridge, kiosk.ctx.status)
+        if link is not None:
+            app.aboutToQuit.connect(link.stop)  # the last push before the bridge drains
         app.aboutToQuit.connect(kiosk.window.shutdown)
         show(kiosk, windowed=windowed)
         code = app.exec()

@@ -1045,42 +1045,42 @@
 <context>
     <name>Sheet</name>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="434"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="468"/>
         <source>due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="434"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="468"/>
         <source>checked in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="435"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="469"/>
         <source>late</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="435"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="469"/>
         <source>no-show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="436"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="470"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="436"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="470"/>
         <source>done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="441"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="475"/>
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="442"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="476"/>
         <source>offered, held for them</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1185,17 +1185,45 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="291"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="293"/>
+        <source>While offline, {0} – {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="297"/>
+        <source>No changes were made here meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/staff.py" line="299"/>
+        <source>%n change made here; the server accepted {0} and turned down {1}.</source>
+        <translation>
+            <numerusform>%n change made here; the server accepted {0} and turned down {1}.</numerusform>
+            <numerusform>%n changes made here; the server accepted {0} and turned down {1}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="303"/>
+        <source>a member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="304"/>
+        <source>Turned down, for {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="312"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="291"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="312"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/staff.py" line="292"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="313"/>
         <source>%n change waiting to be sent</source>
         <translation>
             <numerusform>%n change waiting to be sent</numerusform>
@@ -1203,108 +1231,123 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="293"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="314"/>
         <source>Last successful sync: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="294"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="315"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="298"/>
-        <source>Rejected by the server: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="299"/>
-        <source>Mark handled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="302"/>
-        <source>No rejected changes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="310"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="319"/>
-        <source>{0} s</source>
+        <location filename="../../kiosk/ui/screens/staff.py" line="318"/>
+        <source>Oldest waiting change made at {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/staff.py" line="322"/>
-        <source>Sign members out after no touch for</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="323"/>
-        <source>Shorter timeout</source>
+        <source>Not connected to a server: this kiosk works on its own. Staff can connect it with `kiosk enroll`.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/staff.py" line="325"/>
-        <source>Longer timeout</source>
+        <source>The last sync did not finish: {0}. Nothing is lost; it tries again by itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/staff.py" line="330"/>
-        <source>The staff PIN was changed.</source>
+        <source>Rejected by the server: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="333"/>
-        <source>New staff PIN</source>
+        <location filename="../../kiosk/ui/screens/staff.py" line="331"/>
+        <source>Mark handled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="343"/>
-        <source>This card is not known here.</source>
+        <location filename="../../kiosk/ui/screens/staff.py" line="334"/>
+        <source>No rejected changes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="363"/>
-        <source>Choose</source>
+        <location filename="../../kiosk/ui/screens/staff.py" line="344"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="353"/>
+        <source>{0} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="356"/>
+        <source>Sign members out after no touch for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="357"/>
+        <source>Shorter timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="359"/>
+        <source>Longer timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/staff.py" line="364"/>
-        <source>Choose {0}</source>
+        <source>The staff PIN was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/staff.py" line="367"/>
-        <source>No member matches.</source>
+        <source>New staff PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="385"/>
-        <source>Book a walk-in</source>
+        <location filename="../../kiosk/ui/screens/staff.py" line="377"/>
+        <source>This card is not known here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/staff.py" line="397"/>
+        <source>Choose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="398"/>
+        <source>Choose {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="401"/>
+        <source>No member matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="419"/>
+        <source>Book a walk-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="431"/>
         <source>Move</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="400"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="434"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="412"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="446"/>
         <source>Tap again to cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="417"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="451"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="422"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="456"/>
         <source>Done.</source>
         <translation type="unfinished"></translation>
     </message>

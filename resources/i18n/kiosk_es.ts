@@ -1045,42 +1045,42 @@
 <context>
     <name>Sheet</name>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="434"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="468"/>
         <source>due</source>
         <translation>pendiente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="434"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="468"/>
         <source>checked in</source>
         <translation>llegada registrada</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="435"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="469"/>
         <source>late</source>
         <translation>con retraso</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="435"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="469"/>
         <source>no-show</source>
         <translation>ausente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="436"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="470"/>
         <source>cancelled</source>
         <translation>cancelada</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="436"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="470"/>
         <source>done</source>
         <translation>terminada</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="441"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="475"/>
         <source>waiting</source>
         <translation>en espera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="442"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="476"/>
         <source>offered, held for them</source>
         <translation>ofrecido, reservado para esa persona</translation>
     </message>
@@ -1185,17 +1185,45 @@
         <translation>No hay nadie esperando.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="291"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="293"/>
+        <source>While offline, {0} – {1}</source>
+        <translation>Sin conexión, {0} – {1}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="297"/>
+        <source>No changes were made here meanwhile.</source>
+        <translation>Mientras tanto no se hizo ningún cambio aquí.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/staff.py" line="299"/>
+        <source>%n change made here; the server accepted {0} and turned down {1}.</source>
+        <translation>
+            <numerusform>%n cambio hecho aquí; el servidor aceptó {0} y rechazó {1}.</numerusform>
+            <numerusform>%n cambios hechos aquí; el servidor aceptó {0} y rechazó {1}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="303"/>
+        <source>a member</source>
+        <translation>un socio</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="304"/>
+        <source>Turned down, for {0}: {1}</source>
+        <translation>Rechazado, para {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="312"/>
         <source>Online</source>
         <translation>En línea</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="291"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="312"/>
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/staff.py" line="292"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="313"/>
         <source>%n change waiting to be sent</source>
         <translation>
             <numerusform>%n cambio pendiente de enviar</numerusform>
@@ -1203,108 +1231,123 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="293"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="314"/>
         <source>Last successful sync: {0}</source>
         <translation>Última sincronización correcta: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="294"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="315"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="298"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="318"/>
+        <source>Oldest waiting change made at {0}</source>
+        <translation>El cambio pendiente más antiguo se hizo a las {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="322"/>
+        <source>Not connected to a server: this kiosk works on its own. Staff can connect it with `kiosk enroll`.</source>
+        <translation>Sin conexión a un servidor: este quiosco funciona por su cuenta. El personal puede conectarlo con `kiosk enroll`.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="325"/>
+        <source>The last sync did not finish: {0}. Nothing is lost; it tries again by itself.</source>
+        <translation>La última sincronización no terminó: {0}. No se pierde nada; vuelve a intentarlo sola.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="330"/>
         <source>Rejected by the server: {0}</source>
         <translation>Rechazado por el servidor: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="299"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="331"/>
         <source>Mark handled</source>
         <translation>Marcar como resuelto</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="302"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="334"/>
         <source>No rejected changes.</source>
         <translation>No hay cambios rechazados.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="310"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="319"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="344"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="353"/>
         <source>{0} s</source>
         <translation>{0} s</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="322"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="356"/>
         <source>Sign members out after no touch for</source>
         <translation>Cerrar la sesión de los socios tras un tiempo sin tocar la pantalla de</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="323"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="357"/>
         <source>Shorter timeout</source>
         <translation>Tiempo de espera más corto</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="325"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="359"/>
         <source>Longer timeout</source>
         <translation>Tiempo de espera más largo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="330"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="364"/>
         <source>The staff PIN was changed.</source>
         <translation>Se ha cambiado el PIN del personal.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="333"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="367"/>
         <source>New staff PIN</source>
         <translation>Nuevo PIN del personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="343"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="377"/>
         <source>This card is not known here.</source>
         <translation>Esta tarjeta no se conoce aquí.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="363"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="397"/>
         <source>Choose</source>
         <translation>Elegir</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="364"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="398"/>
         <source>Choose {0}</source>
         <translation>Elegir a {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="367"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="401"/>
         <source>No member matches.</source>
         <translation>Ningún socio coincide.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="385"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="419"/>
         <source>Book a walk-in</source>
         <translation>Hacer una reserva en persona</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="397"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="431"/>
         <source>Move</source>
         <translation>Cambiar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="400"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="434"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="412"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="446"/>
         <source>Tap again to cancel</source>
         <translation>Toque de nuevo para cancelar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="417"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="451"/>
         <source>Cancelled</source>
         <translation>Cancelada</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="422"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="456"/>
         <source>Done.</source>
         <translation>Hecho.</translation>
     </message>

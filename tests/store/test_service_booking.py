@@ -248,3 +248,14 @@ def test_member_search_ignores_case_and_accents(svc: KioskService, store: Store)
     loader.load_members(store, [loader.MemberCredentials.hashing(pepa, "400002001", "2001")])
     for typed in ("fernandez", "FERNANDEZ", "Fernández", "nunez", "ñúñ", "pepa fern"):
         assert [m.id for m in svc.reads.search_members(typed)] == [pepa.id], typed
+
+
+def test_a_booking_id_in_capitals_is_the_same_id(svc, clock) -> None:
+    """Ids are UUIDs in any spelling; the booking comes back under its canonical form."""
+    from tests.store.factory import ALICE, ROOM, span
+
+    given = "5D3B4C1E-0F6A-4B7C-8D9E-0A1B2C3D4E5F"
+    done = svc.reservations.book(ROOM.id, ALICE.id, span(10, 11), reservation_id=given)
+    assert done.value.id == given.lower()
+    assert svc.reads.reservation(given.lower()) is not None
+    assert svc.reservations.cancel(given).value.status == "cancelled"

@@ -69,3 +69,17 @@ def test_a_rejection_shows_in_the_kiosks_language_from_its_reason(qtbot, kiosk, 
     assert spanish != messages.taken("Drill 2").message  # really translated
     assert spanish in shown
     assert "booked on the web first" not in shown
+
+
+def test_the_sync_page_says_why_the_last_sync_failed(qtbot, kiosk, service) -> None:
+    from kiosk.store.outbox import ensure_sync_state
+
+    with service.store.write() as session:
+        state = ensure_sync_state(session)
+        state.server_url, state.last_error = "https://booking.example.org", "the answer is not JSON"
+    w = kiosk.window
+    unlocked(qtbot, kiosk)
+    tap(qtbot, find_button(w.staff, "page_sync"))
+    qtbot.waitUntil(lambda: "did not finish" in visible_text(w.staff))
+    assert "the answer is not JSON" in visible_text(w.staff)
+    assert "Nothing is lost" in visible_text(w.staff)

@@ -174,7 +174,7 @@ class HomeScreen(QWidget):
         self.free_now.setText(shown or self.tr("Nothing is free this minute."))
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.calendar and self.isVisible():
+        if (changes.calendar or changes.flag) and self.isVisible():
             self.reload()
 
     def _on_status(self, _status: object) -> None:

@@ -154,7 +154,7 @@ class MemberScreen(QWidget):
     def _on_changed(self, changes: Changes) -> None:
         member = self._ctx.session.member
         if member is not None and self.isVisible() and (
-                changes.reservation_ids or changes.waitlist_ids
+                changes.reservation_ids or changes.waitlist_ids or changes.flag
                 or member.id in changes.member_ids):
             self.reload()
 

@@ -283,9 +283,30 @@ class StaffScreen(QWidget):
         self._fill("waitlist", rows, self.tr("Nobody is waiting."))
 
     def _load_sync(self) -> None:
-        self._read(lambda svc: svc.sync.status(), self._on_sync, "sync")
+        self._read(lambda svc: (svc.sync.status(), svc.sync.outage_report()), self._on_sync,
+                   "sync")
 
-    def _on_sync(self, status: Any) -> None:
+    def _outage_rows(self, report: Any) -> list[QWidget]:
+        """After a reconnect: what was done here while offline, and what the server made
+        of it — who is affected by each change it turned down, and why."""
+        fmt = self._ctx.fmt
+        rows: list[QWidget] = [label(self.tr("While offline, {0} – {1}").format(
+            fmt.time(report.started_at), fmt.time(report.ended_at)), "large",
+            name="outageTitle")]
+        if not report.entries:
+            return [*rows, label(self.tr("No changes were made here meanwhile."), "muted")]
+        made = len(report.entries)  # a plain name: lupdate reads a call here as no plural
+        rows.append(label(self.tr("%n change made here; the server accepted {0} and turned "
+                                  "down {1}.", "", made).format(
+            report.accepted, len(report.rejected))))
+        for entry in report.rejected:
+            who = entry.member_name or self.tr("a member")
+            rows.append(label(self.tr("Turned down, for {0}: {1}").format(
+                who, refusal_text(entry.refusal)), "message", name="outageRejected"))
+        return rows
+
+    def _on_sync(self, found: Any) -> None:
+        status, outage = found
         last = status.last_sync_at
         rows: list[QWidget] = [
             label(self.tr("Online") if status.online else self.tr("Offline"), "large"),
@@ -293,6 +314,17 @@ class StaffScreen(QWidget):
             label(self.tr("Last successful sync: {0}").format(
                 self._ctx.fmt.time(last) if last else self.tr("never"))),
         ]
+        if status.oldest_pending_at is not None:
+            rows.append(label(self.tr("Oldest waiting change made at {0}").format(
+                self._ctx.fmt.time(status.oldest_pending_at))))
+        if not status.enrolled:
+            rows.append(label(self.tr(
+                "Not connected to a server: this kiosk works on its own. Staff can connect "
+                "it with `kiosk enroll`."), "muted"))
+        elif status.last_error:
+            rows.append(label(self.tr("The last sync did not finish: {0}. Nothing is lost; "
+                                      "it tries again by itself.").format(status.last_error),
+                              "message", name="syncError"))
         for rej in status.rejections:
             rows.append(row_card(
                 self.tr("Rejected by the server: {0}").format(refusal_text(rej.refusal)),
@@ -300,6 +332,8 @@ class StaffScreen(QWidget):
                        on_click=partial(self._resolve, rej.id))))
         if not status.rejections:
             rows.append(label(self.tr("No rejected changes."), "muted"))
+        if outage is not None:
+            rows += self._outage_rows(outage)
         self._fill("sync", rows, "")
 
     def _resolve(self, rejection_id: int) -> None:

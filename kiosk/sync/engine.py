@@ -1,0 +1,171 @@
+"""One sync round, and its parts: push the outbox in seq order and in batches (retried with
+the same ids), pull pages until ``has_more: false`` (410: a full sync, the outbox kept),
+then the scheduled check-in (flags and the server's clock). Every write is one short
+transaction on the cache, so a tap never waits behind a whole sync; what changed is
+announced through ``on_changes`` like any local change."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from kiosk.core.changes import Changes
+from kiosk.core.errors import InvalidInput
+from kiosk.store import outbox
+from kiosk.store.db import Store
+from kiosk.store.outbox import ensure_sync_state
+from kiosk.store.schema import SyncStateRow
+from kiosk.store.sync_apply import (
+    Seen,
+    apply_page,
+    finish_full_sync,
+    note_attempt,
+    outbox_batch,
+    record_attempt,
+    settle,
+    store_flags,
+)
+from kiosk.sync.client import SyncClient
+from kiosk.sync.errors import CursorGone, MalformedAnswer, SyncError
+
+log = logging.getLogger(__name__)
+Clock = Callable[[], datetime]
+
+
+def system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(slots=True)
+class Report:
+    """What one round did."""
+
+    pushed: int = 0
+    applied: int = 0
+    rejected: int = 0
+    pulled: int = 0
+    full_sync: bool = False
+    ready: bool = False
+    flag_changed: bool = False
+    changes: Changes = field(default_factory=Changes)
+
+
+class SyncEngine:
+    def __init__(self, store: Store, client: SyncClient, *, clock: Clock = system_clock,
+                 batch: int = 200, page: int = 1000,
+                 on_changes: Callable[[Changes], None] | None = None) -> None:
+        self.store, self.client, self.clock = store, client, clock
+        self.batch, self.page = batch, page
+        self.on_changes = on_changes
+
+    def _now(self) -> datetime:
+        return self.clock().astimezone(UTC).replace(microsecond=0)
+
+    def _announce(self, report: Report, changes: Changes) -> None:
+        report.changes = report.changes | changes
+        if self.on_changes is not None and not changes.empty:
+            self.on_changes(changes)
+
+    # -- push ---------------------------------------------------------------------------
+    def push(self, report: Report) -> None:
+        """Send every pending mutation; stops early only on an error (raised) or when the
+        server answers ``out_of_order`` (a gap: the next round sends from the first)."""
+        while True:
+            with self.store.read() as session:
+                batch = outbox_batch(session, self.batch)
+            if not batch:
+                return
+            try:
+                outcomes = self.client.push(batch)
+            except SyncError as exc:
+                with self.store.write() as session:
+                    record_attempt(session, [m["id"] for m in batch], str(exc))
+                raise
+            with self.store.write() as session:
+                settled = settle(session, outcomes, self._now())
+            report.pushed += len(batch)
+            report.applied += settled.applied
+            report.rejected += settled.rejected
+            self._announce(report, settled.changes)
+            if settled.applied + settled.rejected < len(batch):
+                log.warning("push: %d of %d mutations not settled (out of order); "
+                            "they go again next round", len(batch) - settled.applied
+                            - settled.rejected, len(batch))
+                return
+
+    # -- pull ---------------------------------------------------------------------------
+    def pull(self, report: Report) -> None:
+        """Pull until the server has nothing more; a full sync when there is no cursor,
+        when the last full sync was cut short, or when the server answers 410."""
+        with self.store.read() as session:
+            state = session.get(SyncStateRow, 1)
+            cursor, ready = (state.cursor, state.ready) if state else (None, False)
+        if not ready:
+            cursor = None  # an interrupted full sync starts again: its pruning needs all
+        try:
+            self._pull_from(cursor, report)
+        except CursorGone:
+            log.warning("pull: the server no longer knows this kiosk's cursor; full sync")
+            with self.store.write() as session:
+                ensure_sync_state(session).ready = False
+            self._pull_from(None, report)
+
+    def _pull_from(self, cursor: str | None, report: Report) -> None:
+        seen = Seen() if cursor is None else None
+        report.full_sync = report.full_sync or seen is not None
+        while True:
+            page = self.client.pull(cursor, self.page)
+            try:
+                with self.store.write() as session:  # all of the page, or none of it
+                    changes = apply_page(session, page.changes, page.cursor, seen=seen)
+                    settled = settle(session, page.results, self._now())
+                    if not page.has_more:
+                        if seen is not None:
+                            changes = changes | finish_full_sync(session, seen)
+                        ensure_sync_state(session).ready = True
+            except InvalidInput as exc:  # e.g. settings the kiosk's rules cannot read
+                raise MalformedAnswer(f"a pulled page was refused: {exc}") from None
+            report.pulled += len(page.changes)
+            report.rejected += settled.rejected
+            self._announce(report, changes | settled.changes)
+            cursor = page.cursor
+            if not page.has_more:
+                report.ready = True
+                return
+
+    # -- check-in -----------------------------------------------------------------------
+    def checkin(self, report: Report) -> None:
+        with self.store.read() as session:
+            depth, oldest = outbox.depth(session)
+            state = session.get(SyncStateRow, 1)
+            cursor = state.cursor if state else None
+        reply = self.client.checkin(cursor, depth, oldest)
+        with self.store.write() as session:
+            report.flag_changed = store_flags(session, reply.flags)
+            note_attempt(session, self._now(), error=None, server_time=reply.server_time)
+        if report.flag_changed:
+            self._announce(report, Changes(flag=True))
+
+    def note_failure(self, error: str) -> None:
+        with self.store.write() as session:
+            note_attempt(session, self._now(), error=error)
+
+    def note_success(self) -> None:
+        with self.store.write() as session:
+            note_attempt(session, self._now(), error=None)
+
+    def run_once(self) -> Report:
+        """Push, pull, check in. Raises the ``SyncError`` that stopped it (recorded for
+        the status strip first)."""
+        report = Report()
+        try:
+            self.push(report)
+            self.pull(report)
+            self.push(report)  # what a tap queued meanwhile
+            self.checkin(report)
+        except SyncError as exc:
+            self.note_failure(str(exc))
+            raise
+        return report

@@ -1,0 +1,91 @@
+"""Sync in the running app: the jobs (``kiosk.sync.jobs``) on a ``QtScheduler``, their
+results handed to the GUI thread by signal. What sync changed reaches every screen through
+the bridge's ``changed`` signal, like a tap's; a tap's change asks for a push soon."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from apscheduler.schedulers.qt import QtScheduler
+from PySide6.QtCore import QObject, Qt, Signal
+
+from kiosk.core.changes import Changes
+from kiosk.store.db import Store
+from kiosk.store.housekeeping import tidy
+from kiosk.sync.client import SyncClient
+from kiosk.sync.enrollment import open_engine
+from kiosk.sync.errors import NotEnrolled
+from kiosk.sync.jobs import Intervals, SyncJobs
+from kiosk.sync.token import KeyringUnavailable
+from kiosk.ui.bridge import ServiceBridge
+from kiosk.ui.status import StatusModel
+
+log = logging.getLogger(__name__)
+
+
+class SyncLink(QObject):
+    """Signals (emitted from the scheduler's thread, delivered on the GUI thread):
+        pulled(Changes): sync changed the cache.
+        done(object, object): a job ended: its report, and an error text or None."""
+
+    pulled = Signal(object)
+    done = Signal(object, object)
+
+    def __init__(self, jobs: SyncJobs, bridge: ServiceBridge, status: StatusModel) -> None:
+        super().__init__()
+        self.jobs, self._bridge, self._status = jobs, bridge, status
+        self._forwarding = False
+        jobs.engine.on_changes = self.pulled.emit
+        jobs.on_done = self.done.emit
+        queued = Qt.ConnectionType.QueuedConnection
+        self.pulled.connect(self._forward, queued)
+        self.done.connect(lambda _report, _error: status.poll(), queued)
+        bridge.changed.connect(self._local_change)
+
+    def start(self) -> None:
+        self.jobs.start()
+
+    def _forward(self, changes: Changes) -> None:
+        self._forwarding = True
+        try:
+            self._bridge.changed.emit(changes)
+        finally:
+            self._forwarding = False
+
+    def _local_change(self, _changes: object) -> None:
+        if not self._forwarding:
+            self.jobs.push_soon()
+
+    def stop(self) -> None:
+        """Stop the jobs and push once more (a clean flush on quit)."""
+        self._bridge.changed.disconnect(self._local_change)
+        self.jobs.stop(flush=True)
+
+
+def start_sync(store: Store, db_path: Path, bridge: ServiceBridge, status: StatusModel, *,
+               scheduler: Any | None = None) -> SyncLink | None:
+    """The running app's sync, or None for a kiosk that is not enrolled (offline only)."""
+    service = bridge.service
+    setting = service.access.kiosk_setting
+    timeout = setting("sync_timeout_seconds")
+    try:
+        engine = open_engine(store, db_path, client_factory=lambda url, token: SyncClient(
+            url, token, timeout=timeout))
+    except (NotEnrolled, KeyringUnavailable) as exc:
+        log.info("sync off: %s", exc)
+        return None
+    if scheduler is None:
+        scheduler = QtScheduler()
+    intervals = Intervals(setting("sync_pull_seconds"), setting("sync_checkin_seconds"),
+                          setting("sync_push_delay_seconds"))
+    def housekeeping() -> None:
+        done = tidy(store, datetime.now(UTC))
+        log.info("housekeeping: %s", done)
+
+    link = SyncLink(SyncJobs(engine, scheduler, intervals, housekeeping=housekeeping),
+                    bridge, status)
+    link.start()
+    return link
