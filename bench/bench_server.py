@@ -329,11 +329,19 @@ def live_site(engine: sa.Engine, clients: int
     return live, members, kiosks
 
 
+def _report_profile(prof: Any) -> None:
+    """The top of the profile; all of it to ``$BENCH_PROFILE_OUT`` when set (pstats)."""
+    import pstats
+
+    pstats.Stats(prof).sort_stats("cumulative").print_stats(40)
+    if os.environ.get("BENCH_PROFILE_OUT"):
+        prof.dump_stats(os.environ["BENCH_PROFILE_OUT"])
+
+
 def profile(dsn: str, n: int) -> None:
     """The in-process push loop of ``--profile``."""
     import asyncio
     import cProfile
-    import pstats
 
     import fastapi.dependencies.utils
     import fastapi.routing
@@ -397,7 +405,7 @@ def profile(dsn: str, n: int) -> None:
             for _ in range(n):
                 await http.post("/api/v1/sync/push", headers=headers, json=body())
             prof.disable()
-            pstats.Stats(prof).sort_stats("cumulative").print_stats(40)
+            _report_profile(prof)
 
     asyncio.run(run())
     engine.dispose()

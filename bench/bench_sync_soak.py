@@ -76,7 +76,7 @@ def _trials(home: Path, trials: int, per_trial: int, rng: random.Random
         run = subprocess.Popen([sys.executable, "-m", "kiosk", "--db", str(home / "k.sqlite3"),
                                 "sync", "--once"], env=_env(home), cwd=ROOT,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.3, 1.6))
+        time.sleep(rng.uniform(0.5, 4.0))
         if run.poll() is None:
             run.send_signal(signal.SIGKILL)
             killed += 1
@@ -112,6 +112,9 @@ def main(argv: list[str] | None = None) -> int:
                 return 2
             started = time.perf_counter()
             made, killed = _trials(home, args.trials, args.per_trial, random.Random(args.seed))
+            with engine.connect() as conn:
+                before_final = conn.execute(sa.select(sa.func.count()).select_from(
+                    t.device_mutations)).scalar_one()
             final = _kiosk(home, "sync", "--once")
             took = time.perf_counter() - started
             store = open_store(home / "k.sqlite3")
@@ -130,7 +133,8 @@ def main(argv: list[str] | None = None) -> int:
             engine.dispose()
     lost = set(made) - remote
     print(f"soak: {args.trials} runs of `kiosk sync --once` in {took:.0f} s, {killed} killed "
-          f"at random; final sync exit {final.returncode}")
+          f"at random; {before_final} mutations reached the server before the final sync, "
+          f"which exited {final.returncode}")
     print(f"  bookings made here {len(made)}, applied by the server {applied}, outbox left "
           f"{left}, lost {len(lost)}, cache == server: {local == remote}")
     ok = (final.returncode == 0 and applied == len(made) and not lost and left == 0

@@ -16,8 +16,9 @@ from kiosk.demo.dataset import DemoData, build_demo
 
 
 def load_demo(conn: Connection, today: date, now: datetime) -> dict[str, object]:
-    """Insert the demo site with its resources, members, reservations and waitlist, and
-    switch the reservation system on for it. Refuses when the site already exists."""
+    """Insert the demo site with its resources, members, reservations, waitlist and
+    holidays, and switch the reservation system on for it. Refuses when the site already
+    exists."""
     return load_data(conn, build_demo(today, now), now)
 
 
@@ -34,7 +35,9 @@ def load_data(conn: Connection, data: DemoData, now: datetime) -> dict[str, obje
             id=r.id, site_id=site.id, name=r.name, kind=r.kind,
             required_badge=r.required_badge, settings=dict(r.settings), active=r.active))
         cs.put(site.id, "resource", r.id, entities.resource_data(r))
-    admin.load_members(conn, cs, ((m.member, m.card, m.pin) for m in data.members))
+    # Every member of the everyday demo has a PIN (only the benchmark's extra ones lack it).
+    admin.load_members(conn, cs, ((m.member, m.card, m.pin) for m in data.members
+                                  if m.pin is not None))
     count = admin.load_reservations(conn, cs, site, data.reservations, now)
     admin.load_waitlist(conn, cs, site, data.waitlist)
     for c in data.closures:  # judged here as at the kiosk (the contract does not carry them)
@@ -45,4 +48,4 @@ def load_data(conn: Connection, data: DemoData, now: datetime) -> dict[str, obje
     publish(conn, cs, now)
     return {"site_id": site.id, "site": site.name, "resources": len(data.resources),
             "members": len(data.members), "reservations": count,
-            "waitlist": len(data.waitlist)}
+            "waitlist": len(data.waitlist), "closures": len(data.closures)}

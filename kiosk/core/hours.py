@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 
 from kiosk.core.localtime import local_date, resolve_wall_clock
 from kiosk.core.model import Closure, Interval
@@ -21,8 +22,10 @@ from kiosk.core.policy import WeeklyHours
 Span = tuple[datetime, datetime]
 
 
-def open_spans_on(zone_name: str, hours: WeeklyHours, day: date) -> list[Interval]:
-    """The UTC spans one local day is open (empty spans, e.g. inside a gap, dropped)."""
+@lru_cache(maxsize=4096)
+def open_spans_on(zone_name: str, hours: WeeklyHours, day: date) -> tuple[Interval, ...]:
+    """The UTC spans one local day is open (empty spans, e.g. inside a gap, dropped).
+    Remembered: every check of a booking asks again for the same few days."""
     midnight = datetime.combine(day, time())
     out: list[Interval] = []
     for opens, closes in hours.spans_on(day.weekday()):
@@ -30,7 +33,7 @@ def open_spans_on(zone_name: str, hours: WeeklyHours, day: date) -> list[Interva
         end = resolve_wall_clock(zone_name, midnight + timedelta(minutes=closes), latest=True)
         if end > start:
             out.append(Interval(start, end))
-    return out
+    return tuple(out)
 
 
 def merge(spans: Iterable[Span]) -> list[Span]:
@@ -48,10 +51,23 @@ def merge(spans: Iterable[Span]) -> list[Span]:
 def open_spans(zone_name: str, hours: WeeklyHours, span: Interval) -> list[Span]:
     """Merged open spans for every local day that ``span`` touches (one day either side,
     so spans running into or out of ``span`` come whole)."""
+    return list(_open_around(zone_name, hours, span))
+
+
+def _open_around(zone_name: str, hours: WeeklyHours, span: Interval) -> tuple[Span, ...]:
     first = local_date(zone_name, span.start) - timedelta(days=1)
     last = local_date(zone_name, span.end) + timedelta(days=1)
+    return _open_between(zone_name, hours, first, last)
+
+
+@lru_cache(maxsize=1024)
+def _open_between(zone_name: str, hours: WeeklyHours, first: date, last: date
+                  ) -> tuple[Span, ...]:
+    """Merged open spans of the local days ``first`` to ``last``, remembered like
+    ``open_spans_on``'s."""
     days = (first + timedelta(days=i) for i in range((last - first).days + 1))
-    return merge((i.start, i.end) for day in days for i in open_spans_on(zone_name, hours, day))
+    return tuple(merge((i.start, i.end) for day in days
+                       for i in open_spans_on(zone_name, hours, day)))
 
 
 def covered(spans: Sequence[Span], starts: Sequence[datetime], wanted: Span) -> bool:
@@ -63,7 +79,7 @@ def covered(spans: Sequence[Span], starts: Sequence[datetime], wanted: Span) -> 
 
 def within_hours(zone_name: str, hours: WeeklyHours, requested: Interval) -> bool:
     """True when ``requested`` lies entirely inside one run of open time."""
-    spans = open_spans(zone_name, hours, requested)
+    spans = _open_around(zone_name, hours, requested)
     return covered(spans, [s for s, _ in spans], (requested.start, requested.end))
 
 

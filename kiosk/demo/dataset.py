@@ -4,14 +4,20 @@ Deterministic: the same ``today`` (and ``now``) always gives the same records, i
 included (uuid5), so the kiosk's demo cache and the central server's ``demo`` command
 describe the same site. Reservations cover several weeks around ``today`` plus both DST
 change days of ``today``'s year; ``scale`` streams a large data set for benchmarks.
+
+The demo keeps its own rules: every booking was made by a member (or by staff, beyond
+the horizon) at a moment before ``now`` and is put to the core's create decision as of
+that moment (``ledger``); what became of it by ``now`` follows the core's check-in and
+no-show rules (``fate``). Members keep room for one more booking, so whoever signs in
+as a demo member can book.
 """
 
 from __future__ import annotations
 
+import itertools
 import random
-import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 
 from kiosk.core import localtime
@@ -25,28 +31,35 @@ from kiosk.core.model import (
     Resource,
     Site,
     WaitlistEntry,
-    WaitlistStatus,
 )
-from kiosk.core.policy import BookingPolicy, resolve_policy
 from kiosk.demo import catalogue as cat
+from kiosk.demo import showcase
+from kiosk.demo.fate import settle
+from kiosk.demo.ledger import Ledger
+from kiosk.demo.placement import Candidate, candidates
+from kiosk.demo.world import World, demo_id
 
-_NAMESPACE = uuid.UUID("6c1b9d2e-93c4-4b8a-8f0e-1d2c3b4a5f60")
 DAYS_AROUND_TODAY = 21
 SEED = 20260308
-
-
-def demo_id(kind: str, key: object) -> str:
-    """A stable id for a demo record, the same on every machine."""
-    return str(uuid.uuid5(_NAMESPACE, f"{kind}:{key}"))
+#: Share of the opening hours members try to book: (garden plots, everything else).
+DENSITY = (0.12, 0.35)
+#: The benchmark data set: denser, and more members so that they have room for it all.
+SCALED_DENSITY, MEMBERS_PER_RESOURCE = (0.6, 0.6), 10
+#: The benchmark's history before the weeks around today comes in independent blocks.
+BLOCK_DAYS = 14
+#: Random bookings are made for the members after the documented first ones, whose
+#: bookings are all hand-placed (``showcase``).
+SHOWCASE_MEMBERS = 5
 
 
 @dataclass(frozen=True, slots=True)
 class DemoMember:
-    """A member with the plain credentials the demo documents (the store hashes them)."""
+    """A member with the plain credentials the demo documents (the store hashes them).
+    The benchmark's extra members have a card but no PIN."""
 
     member: Member
     card: str
-    pin: str
+    pin: str | None
 
 
 @dataclass(slots=True)
@@ -86,10 +99,11 @@ def _resource(kind: cat.Kind, name: str, index: int) -> Resource:
                     dict(kind.settings))
 
 
-def demo_members() -> list[DemoMember]:
+def demo_members(count: int = cat.MEMBER_COUNT) -> list[DemoMember]:
+    """The 200 documented members; beyond them (``count``), members with a card only."""
     rng = random.Random(SEED)
     out = []
-    for i in range(cat.MEMBER_COUNT):
+    for i in range(count):
         number = str(cat.FIRST_MEMBER_NUMBER + i)
         first = cat.FIRST_NAMES[i % len(cat.FIRST_NAMES)]
         last = cat.LAST_NAMES[(i // len(cat.FIRST_NAMES)) % len(cat.LAST_NAMES)]
@@ -102,36 +116,48 @@ def demo_members() -> list[DemoMember]:
             no_show_count=no_shows,
             badges=frozenset(b for b in cat.BADGES if rng.random() < 0.3) | _first_badges(i),
         )
-        out.append(DemoMember(member, card=f"40000{number}", pin=number))
+        pin = number if i < cat.MEMBER_COUNT else None
+        out.append(DemoMember(member, card=f"40000{number}", pin=pin))
     return out
 
 
 def _first_badges(i: int) -> frozenset[str]:
     # The documented first members hold every badge so a demo can book any machine.
-    return frozenset(cat.BADGES) if i < 5 else frozenset()
+    return frozenset(cat.BADGES) if i < SHOWCASE_MEMBERS else frozenset()
 
 
 def build_demo(today: date, now: datetime | None = None, *, scale: int | None = None,
                resource_count: int | None = None) -> DemoData:
-    """The demo site. ``scale`` streams that many reservations over ``resource_count``
-    resources (default 500) for benchmarks instead of the everyday weeks around today."""
-    site = demo_site()
-    members = demo_members()
+    """The demo site as it stands at ``now`` (default: noon on ``today``). ``scale``
+    streams that many reservations over ``resource_count`` resources (default 500) for
+    benchmarks instead of the everyday weeks around today."""
+    site, now = demo_site(), now or _noon(today)
+    cohorts = {k: dict(v) for k, v in cat.COHORT_SETTINGS.items()}
     if scale is not None:
         resources = demo_resources(resource_count or 500)
-        stream = _scaled_reservations(site, resources, members, today, scale)
-        return DemoData(site, resources, members, stream)
-    resources = demo_resources(resource_count)
-    days = _demo_days(today)
-    everyday = list(_everyday_reservations(site, resources, members, days, now))
-    waitlist = _demo_waitlist(site, resources, members, today, now, everyday)
-    return DemoData(site, resources, members, iter(everyday), waitlist, demo_closures(today))
+        members = demo_members(max(cat.MEMBER_COUNT, MEMBERS_PER_RESOURCE * len(resources)))
+        # Holidays for as far back as the history could reach at one booking per
+        # resource and day (bookings are judged against exactly these).
+        years = 1 + scale // (365 * max(1, len(resources)))
+        closures = demo_closures(today, years_back=years)
+        world = World(site, resources, [m.member for m in members], closures, cohorts, now)
+        return DemoData(site, resources, members, _scaled_reservations(world, today, scale),
+                        closures=closures, cohort_settings=cohorts)
+    resources, members = demo_resources(resource_count), demo_members()
+    closures, days = demo_closures(today), _demo_days(today)
+    world = World(site, resources, [m.member for m in members], closures, cohorts, now)
+    shown = showcase.build(world, days)
+    rows = _replay(world, days, random.Random(SEED), shown.bookings, density=DENSITY,
+                   no_shows_left=_no_show_counts(world))
+    return DemoData(site, resources, members, iter(rows), shown.waitlist, closures,
+                    cohort_settings=cohorts)
 
 
-def demo_closures(today: date) -> list[Closure]:
-    """The site's holidays around ``today``: closed all day, every resource."""
+def demo_closures(today: date, *, years_back: int = 1) -> list[Closure]:
+    """The site's holidays from ``years_back`` years before ``today``'s to the next year:
+    closed all day, every resource."""
     out = []
-    for year in (today.year, today.year + 1):
+    for year in range(today.year - years_back, today.year + 2):
         for month, day, reason in cat.HOLIDAYS:
             holiday = date(year, month, day)
             out.append(Closure(demo_id("closure", holiday.isoformat()), cat.SITE_ID,
@@ -154,186 +180,66 @@ def _noon(day: date) -> datetime:
     return localtime.wall_clock_at(cat.SITE_TZ, day, 12 * 60)
 
 
-def _status_for(span: Interval, now: datetime, rng: random.Random) -> ReservationStatus:
-    if span.end <= now:
-        roll = rng.random()
-        if roll < 0.8:
-            return ReservationStatus.COMPLETED
-        return ReservationStatus.NO_SHOW if roll < 0.9 else ReservationStatus.CANCELLED
-    if span.start <= now:
-        return ReservationStatus.CHECKED_IN
-    return ReservationStatus.CANCELLED if rng.random() < 0.05 else ReservationStatus.CONFIRMED
-
-
-def _make(resource: Resource, member: Member, span: Interval, now: datetime,
-          rng: random.Random) -> Reservation:
-    status = _status_for(span, now, rng)
-    checked = status in (ReservationStatus.COMPLETED, ReservationStatus.CHECKED_IN)
-    return Reservation(
-        id=demo_id("reservation", f"{resource.id}:{span.start.isoformat()}"),
-        resource_id=resource.id, member_id=member.id, interval=span, status=status,
-        created_at=span.start - timedelta(days=3),
-        checked_in_at=span.start + timedelta(minutes=2) if checked else None,
-        no_show=status is ReservationStatus.NO_SHOW, via="web" if rng.random() < 0.6 else "kiosk",
-    )
-
-
-def _policy(site: Site, resource: Resource) -> BookingPolicy:
-    return resolve_policy([("site", site.settings), ("resource", resource.settings)]).policy
-
-
-def _day_bookings(policy: BookingPolicy, day: date, rng: random.Random,
-                  density: float) -> Iterator[Interval]:
-    """Random non-overlapping bookings inside the resource's opening hours on ``day``."""
-    for opens, closes in policy.opening_hours.spans_on(day.weekday()):
-        minute = opens
-        while minute + policy.min_minutes <= closes:
-            slots = rng.randint(policy.min_minutes // policy.slot_minutes,
-                                max(policy.min_minutes, min(policy.max_minutes, 240))
-                                // policy.slot_minutes)
-            length = slots * policy.slot_minutes
-            if rng.random() < density and minute + length <= closes:
-                span = _wall_span(day, minute, length)
-                if span is not None:
-                    yield span
-                    minute += length + policy.buffer_minutes
-                    minute += -minute % policy.slot_minutes
-                    continue
-            minute += policy.slot_minutes
-
-
-def _wall_span(day: date, minute: int, length: int) -> Interval | None:
-    """The booking from local ``minute`` for ``length`` wall-clock minutes, or None if its
-    start or end falls in a DST gap (the demo simply leaves those slots free)."""
-    try:
-        start = localtime.to_utc(cat.SITE_TZ, _local(day, minute), fold=0)
-        end = localtime.to_utc(cat.SITE_TZ, _local(day, minute + length), fold=0)
-    except localtime.NonexistentLocalTime:
-        return None
-    return Interval(start, end) if end > start else None
-
-
-def _local(day: date, minute: int) -> datetime:
-    # Naive on purpose: a local wall-clock reading that localtime.to_utc resolves.
-    return datetime(day.year, day.month, day.day) + timedelta(minutes=minute)  # noqa: DTZ001
-
-
-def _showcase_plot(resources: list[Resource]) -> Resource:
-    return next(r for r in resources if r.kind == "garden_plot")
-
-
-def _showcase(site: Site, resources: list[Resource], members: list[DemoMember],
-              days: list[date], now: datetime) -> dict[tuple[str, date], list[Reservation]]:
-    """Hand-placed bookings the guides talk about: 01:00–03:00 on both DST change nights
-    (180 and 60 real minutes), and member 1001's drill booking starting about now."""
-    rng = random.Random(SEED + 1)
-    plot = _showcase_plot(resources)
-    out: dict[tuple[str, date], list[Reservation]] = {}
-    for day in days:
-        if localtime.day_length(site.timezone, day) != timedelta(hours=24):
-            night = Interval(localtime.to_utc(site.timezone, _local(day, 60), fold=0),
-                             localtime.to_utc(site.timezone, _local(day, 180), fold=0))
-            out[(plot.id, day)] = [_make(plot, members[1].member, night, now, rng)]
-    drill = resources[0]
-    today = localtime.local_date(site.timezone, now)
-    local_now = localtime.to_local(site.timezone, now)
-    minute = local_now.hour * 60 + local_now.minute
-    start = minute - minute % 30
-    policy = _policy(site, drill)
-    open_now = any(a <= start and start + 60 <= b
-                   for a, b in policy.opening_hours.spans_on(today.weekday()))
-    span = _wall_span(today, start, 60) if open_now else None
-    if span is not None:
-        booking = Reservation(demo_id("reservation", "member-1001-now"), drill.id,
-                              members[0].member.id, span, ReservationStatus.CONFIRMED,
-                              created_at=now - timedelta(days=1), via="kiosk")
-        out[(drill.id, today)] = [booking]
-    return out
-
-
-def _everyday_reservations(site: Site, resources: list[Resource], members: list[DemoMember],
-                           days: list[date], now: datetime | None) -> Iterator[Reservation]:
-    now = now or _noon(days[len(days) // 2])
-    rng = random.Random(SEED)
-    active = [m.member for m in members if m.member.status is MemberStatus.ACTIVE][5:]
-    fixed = _showcase(site, resources, members, days, now)
-    for resource in resources:
-        density = 0.12 if resource.kind == "garden_plot" else 0.35
-        policy = _policy(site, resource)
-        for day in days:
-            if (resource.id, day) in fixed:
-                yield from fixed[(resource.id, day)]
+def _replay(world: World, days: list[date], rng: random.Random, fixed: list[Candidate], *,
+            density: tuple[float, float], no_shows_left: dict[str, int],
+            since: datetime | None = None) -> list[Reservation]:
+    """Random bookings over ``days`` plus the ``fixed`` ones, decided in the order they
+    were made, as they stand at ``now``; in that order. ``since``: none made before it.
+    ``no_shows_left``: how many more no-shows each member's count can account for. With
+    hand-placed bookings, the documented first members get those only."""
+    ledger = Ledger(world, world.members[SHOWCASE_MEMBERS:] if fixed else world.members)
+    for c in fixed:
+        member_id = c.member.id if c.member else ""
+        ledger.reserve(Reservation(c.ident or "", c.resource.id, member_id, c.span))
+    wanted = list(fixed)
+    for order, resource in enumerate(world.resources):
+        share = density[0] if resource.kind == "garden_plot" else density[1]
+        wanted += candidates(world.site.timezone, resource, world.policies.of(resource), days,
+                             rng, order=order, density=share, now=world.now, since=since)
+    wanted.sort(key=lambda c: c.key)
+    made: list[Reservation] = []
+    last: datetime | None = None
+    for each in wanted:
+        c = each
+        if last is not None and c.created_at <= last:
+            # One booking per instant, so "made before" is never a tie.
+            c = replace(c, created_at=last + timedelta(seconds=1))
+            if c.created_at >= c.span.start or c.created_at > world.now:
                 continue
-            for span in _day_bookings(policy, day, rng, density):
-                yield _make(resource, rng.choice(active), span, now, rng)
+        booked = ledger.book(c)
+        if not isinstance(booked, Reservation):
+            if c.member is not None:  # placed where the rules allow it: a bug if refused
+                raise RuntimeError(f"hand-placed demo booking {c.ident} refused: {booked}")
+            continue
+        last = c.created_at
+        row = settle(booked, world.policies.of(c.resource), world.now, roll=c.roll,
+                     arrival=c.arrival, may_miss=no_shows_left[booked.member_id] > 0)
+        if row.status is ReservationStatus.NO_SHOW:
+            no_shows_left[booked.member_id] -= 1
+        made.append(row)
+    return made
 
 
-def _free_saw_hour(site: Site, saws: list[Resource], reservations: list[Reservation],
-                   after: datetime) -> tuple[Resource, Interval]:
-    """The first hour on the 30-minute grid from ``after`` when a table saw is free with
-    half an hour to spare either side (more than any buffer): an offer one can claim."""
-    local = localtime.to_local(site.timezone, after)
-    start = localtime.wall_clock_at(site.timezone, local.date(),
-                                    local.hour * 60 + -(-local.minute // 30) * 30)
-    margin = timedelta(minutes=30)
-    for step in range(48):
-        span = Interval(start + step * margin, start + step * margin + timedelta(hours=1))
-        room = Interval(span.start - margin, span.end + margin)
-        for saw in saws:
-            if not any(r.resource_id == saw.id and r.active and r.interval.overlaps(room)
-                       for r in reservations):
-                return saw, span
-    return saws[0], Interval(start, start + timedelta(hours=1))
+def _no_show_counts(world: World) -> dict[str, int]:
+    return {m.id: m.no_show_count for m in world.members}
 
 
-def _demo_waitlist(site: Site, resources: list[Resource], members: list[DemoMember],  # noqa: PLR0917
-                   today: date, now: datetime | None,
-                   reservations: list[Reservation]) -> list[WaitlistEntry]:
-    """Member 1002 holds an offer on a table saw later today (free, so it can be
-    claimed); 1003 and 1004 wait for one tomorrow."""
-    now = now or _noon(today)
-    saws = [r for r in resources if r.kind == "table_saw"]
-    saw = saws[0]
-    hold = timedelta(minutes=20)
-    offered, later = _free_saw_hour(site, saws, reservations, now + timedelta(hours=2))
-    tomorrow = today + timedelta(days=1)
-    slot = Interval(localtime.wall_clock_at(site.timezone, tomorrow, 10 * 60),
-                    localtime.wall_clock_at(site.timezone, tomorrow, 11 * 60))
-    return [
-        WaitlistEntry(demo_id("waitlist", "offer-1002"), offered.id, members[1].member.id, later,
-                      created_at=now - timedelta(hours=1), status=WaitlistStatus.OFFERED,
-                      offered_at=now, offer_expires_at=now + hold),
-        WaitlistEntry(demo_id("waitlist", "wait-1003"), saw.id, members[2].member.id, slot,
-                      created_at=now - timedelta(minutes=30)),
-        WaitlistEntry(demo_id("waitlist", "wait-1004"), saw.id, members[3].member.id, slot,
-                      created_at=now - timedelta(minutes=10)),
-    ]
-
-
-def _scaled_reservations(site: Site, resources: list[Resource], members: list[DemoMember],
-                         today: date, total: int) -> Iterator[Reservation]:
-    """``total`` reservations spread evenly over ``resources``, day after day centred on
-    ``today``, with the same placement rules as the everyday data."""
-    rng = random.Random(SEED + 2)
-    now = _noon(today)
-    people = [m.member for m in members]
-    per_resource = -(-total // len(resources))
-    produced = 0
-    for resource in resources:
-        policy = _policy(site, resource)
-        made = 0
-        offset = 0
-        while made < per_resource and produced < total:
-            day = today + timedelta(days=_alternate(offset))
-            offset += 1
-            for span in _day_bookings(policy, day, rng, 0.6):
-                yield _make(resource, rng.choice(people), span, now, rng)
-                made += 1
-                produced += 1
-                if made >= per_resource or produced >= total:
-                    break
-
-
-def _alternate(offset: int) -> int:
-    """0, 1, −1, 2, −2, …: fill days outward from today."""
-    return (offset + 1) // 2 if offset % 2 else -(offset // 2)
+def _scaled_reservations(world: World, today: date, total: int) -> Iterator[Reservation]:
+    """``total`` reservations: the weeks around ``today`` as in the everyday demo (no
+    hand-placed bookings), then history going back in blocks of ``BLOCK_DAYS``, most
+    recent first, until there are enough. Each block is made from its first midnight
+    on, so blocks never see each other; leaving out the oldest bookings of the last block
+    keeps the rest valid (fewer bookings never turn an allowed one into a refused one)."""
+    first = today - timedelta(days=DAYS_AROUND_TODAY)
+    days = [first + timedelta(days=d) for d in range(2 * DAYS_AROUND_TODAY + 1)]
+    produced, no_shows_left = 0, _no_show_counts(world)
+    for block in itertools.count():
+        since = localtime.day_bounds(world.site.timezone, days[0]).start
+        rows = _replay(world, days, random.Random(SEED + 2 + block), [], density=SCALED_DENSITY,
+                       no_shows_left=no_shows_left, since=since)
+        kept = rows[max(0, len(rows) - (total - produced)):]
+        yield from kept
+        produced += len(kept)
+        if produced >= total or not rows:
+            return
+        days = [days[0] - timedelta(days=BLOCK_DAYS - d) for d in range(BLOCK_DAYS)]

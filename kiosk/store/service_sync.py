@@ -38,6 +38,12 @@ class SyncRecords(ServiceBase):
                               state.last_error if state else None,
                               bool(state and state.server_url))
 
+    def server_clock_offset(self) -> float:
+        """Seconds the server's clock is ahead of this kiosk's (from the last check-in)."""
+        with self.store.read() as session:
+            state = session.get(SyncStateRow, 1)
+            return float(state.server_time_offset) if state is not None else 0.0
+
     def outage_report(self) -> OutageReport | None:
         """What was done here during the last outage and what the server made of it
         (None before the first outage ends)."""

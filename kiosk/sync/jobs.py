@@ -1,7 +1,9 @@
 """The sync jobs, owned by one object in the composition root: a round (push, pull) every
 ``sync_pull_seconds``, the scheduled check-in every ``sync_checkin_seconds`` (push first,
 so check-ins reach the server before its no-show job), a push soon after each local change
-(debounced), and nightly housekeeping. One sync at a time; after a failure the jobs wait
+(debounced), every minute the kiosk's own view of no-shows and lapsed offers (on the
+server-corrected clock: what the server will decide, shown while it cannot say), and
+nightly housekeeping. One sync at a time; after a failure the jobs wait
 (``Backoff``) unless a person asks. Results go to callbacks, which run on the scheduler's
 worker thread: the UI hands them to the GUI thread by signal."""
 
@@ -34,11 +36,13 @@ class SyncJobs:
     def __init__(self, engine: SyncEngine, scheduler: Any, intervals: Intervals, *,
                  on_changes: Callable[[Changes], None] = lambda _c: None,
                  on_done: Callable[[Report | None, str | None], None] = lambda _r, _e: None,
-                 housekeeping: Callable[[], None] | None = None) -> None:
+                 housekeeping: Callable[[], None] | None = None,
+                 local_views: Callable[[], None] | None = None) -> None:
         self.engine, self.scheduler, self.intervals = engine, scheduler, intervals
         self.on_done = on_done
         engine.on_changes = on_changes
         self.housekeeping = housekeeping
+        self.local_views = local_views
         self.backoff = Backoff()
         self._lock = threading.Lock()
         self._wait_until = 0.0
@@ -52,6 +56,8 @@ class SyncJobs:
             next_run_time=now, **common)
         add(self.checkin, "interval", seconds=self.intervals.checkin_s, id="sync-checkin",
             next_run_time=now + timedelta(seconds=1), **common)
+        if self.local_views is not None:  # the kiosk's own no-show and offer views
+            add(self.local_views, "interval", seconds=60, id="local-views", **common)
         if self.housekeeping is not None:
             add(self.housekeeping, "cron", hour=3, minute=17, id="housekeeping", **common)
         if not self.scheduler.running:

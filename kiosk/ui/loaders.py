@@ -6,14 +6,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
-from functools import lru_cache
 from itertools import groupby
 from typing import Any
 
 from kiosk.core import checkin, hours, localtime
 from kiosk.core import waitlist as wl
 from kiosk.core.model import (
-    Interval,
     Member,
     Reservation,
     Resource,
@@ -31,13 +29,6 @@ Service = Any  # KioskService; typed loosely so tests may drive the UI with a st
 HOME_PAGE_SIZE = 50
 
 
-@lru_cache(maxsize=512)
-def _open_spans(zone: str, opening: WeeklyHours, day: date) -> tuple[Interval, ...]:
-    """A resource's open spans on ``day``: the same for every resource with the same
-    hours, and the same on every reload of that day, so worked out once."""
-    return tuple(hours.open_spans_on(zone, opening, day))
-
-
 def load_day(svc: Service, zone: str, day: date, *, viewer_id: str | None = None,
              kind: str | None = None, cohort: str | None = None,
              resource_ids: Sequence[str] | None = None) -> DayModel:
@@ -48,7 +39,7 @@ def load_day(svc: Service, zone: str, day: date, *, viewer_id: str | None = None
     spans, slot = {}, 60
     for r in data.resources:
         policy = data.policies[r.id].policy
-        spans[r.id] = _open_spans(zone, policy.opening_hours, day)
+        spans[r.id] = hours.open_spans_on(zone, policy.opening_hours, day)
         slot = min(slot, policy.slot_minutes)
     columns = [replace(r, name=resource_name(r.name)) for r in data.resources]
     model = DayModel(zone, day, columns, slot_minutes=slot, viewer_id=viewer_id,
@@ -114,7 +105,7 @@ def load_home(svc: Service, zone: str, now: datetime, page: int = 0,
     for policy in site.policies.values():
         hours_ = policy.policy.opening_hours
         if hours_ not in is_open:
-            is_open[hours_] = any(s.contains(now) for s in _open_spans(zone, hours_, today))
+            is_open[hours_] = any(s.contains(now) for s in hours.open_spans_on(zone, hours_, today))
     free = [replace(r, name=resource_name(r.name)) for r in site.resources
             if r.id not in site.busy and is_open[site.policies[r.id].policy.opening_hours]]
     return HomeData(model, free, page, tuple(pages))

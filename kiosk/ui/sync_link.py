@@ -5,7 +5,8 @@ the bridge's ``changed`` signal, like a tap's; a tap's change asks for a push so
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from kiosk.core.changes import Changes
 from kiosk.store.db import Store
 from kiosk.store.housekeeping import tidy
+from kiosk.store.service import KioskService
 from kiosk.sync.client import SyncClient
 from kiosk.sync.enrollment import open_engine
 from kiosk.sync.errors import NotEnrolled
@@ -65,6 +67,14 @@ class SyncLink(QObject):
         self.jobs.stop(flush=True)
 
 
+def server_clock(service: Any) -> Callable[[], datetime]:
+    """This kiosk's clock corrected by the server's (measured at each check-in)."""
+    def now() -> datetime:
+        return datetime.now(UTC) + timedelta(seconds=service.sync.server_clock_offset())
+
+    return now
+
+
 def start_sync(store: Store, db_path: Path, bridge: ServiceBridge, status: StatusModel, *,
                scheduler: Any | None = None) -> SyncLink | None:
     """The running app's sync, or None for a kiosk that is not enrolled (offline only)."""
@@ -85,7 +95,15 @@ def start_sync(store: Store, db_path: Path, bridge: ServiceBridge, status: Statu
         done = tidy(store, datetime.now(UTC))
         log.info("housekeeping: %s", done)
 
-    link = SyncLink(SyncJobs(engine, scheduler, intervals, housekeeping=housekeeping),
-                    bridge, status)
+    views = KioskService(store, clock=server_clock(service))
+
+    def local_views() -> None:
+        changes = (views.reservations.no_show_sweep().changes
+                   | views.waitlist.expire_offers().changes)
+        if not changes.empty:
+            link.pulled.emit(changes)
+
+    link = SyncLink(SyncJobs(engine, scheduler, intervals, housekeeping=housekeeping,
+                             local_views=local_views), bridge, status)
     link.start()
     return link

@@ -82,6 +82,6 @@ def test_cli_sets_up_a_site_a_kiosk_can_use(tmp_path: Path) -> None:
 def test_demo_loads_the_kiosk_demo_site(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'd.db'}"
     summary = json.loads(run(db, "demo", "--today", "2026-03-09").stdout)
-    assert summary["resources"] > 0 and summary["members"] > 0
+    assert summary["resources"] > 0 and summary["members"] > 0 and summary["closures"] > 0
     assert run(db, "demo", "--today", "2026-03-09", check=False).returncode == 2
     assert run(db, "token", "issue", "--site", summary["site"]).returncode == 0

@@ -22,11 +22,20 @@ def _build() -> tuple[list[Reservation], DemoData]:
 
 
 def test_same_inputs_give_the_same_records() -> None:
-    first, _ = _build()
-    second, _ = _build()
+    first, one = _build()
+    second, two = _build()
     assert first == second
+    assert (one.waitlist, one.closures, one.members, one.resources) == (
+        two.waitlist, two.closures, two.members, two.resources)
     assert len(first) > 2000
     assert len({r.id for r in first}) == len(first)
+
+
+def test_same_inputs_give_the_same_scaled_records() -> None:
+    def scaled() -> list[Reservation]:
+        return list(build_demo(TODAY, NOW, scale=3000, resource_count=30).reservations)
+
+    assert scaled() == scaled()
 
 
 def test_active_reservations_never_overlap_within_buffers() -> None:
