@@ -67,6 +67,7 @@ def cmd_screenshots(db_path: Path, args: argparse.Namespace) -> int:
     from kiosk.demo.dataset import build_demo
     from kiosk.demo.load import load_demo
     from kiosk.store.db import open_store
+    from kiosk.ui.app import choose_language
     from kiosk.ui.screenshots import render_all
 
     del db_path
@@ -78,6 +79,7 @@ def cmd_screenshots(db_path: Path, args: argparse.Namespace) -> int:
             load_demo(store, build_demo(localtime.local_date(catalogue.SITE_TZ, now), now))
         finally:
             store.close()
-        written = render_all(Path(args.out), stage)
+        written = render_all(Path(args.out), stage,
+                             language=getattr(args, "lang", None) or choose_language())
     print(f"{len(written)} screenshots in {args.out}")  # noqa: T201
     return EXIT_OK

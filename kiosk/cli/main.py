@@ -73,6 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     shots = sub.add_parser("screenshots", help="render every screen to PNG files")
     shots.add_argument("--out", required=True, metavar="DIR")
+    shots.add_argument("--lang", choices=("en", "es"),
+                       help="language of the pictures (default: KIOSK_LANG, else the system's)")
 
     from kiosk.cli import sync_cmds
 

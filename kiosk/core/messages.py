@@ -146,10 +146,19 @@ CATALOGUE: dict[str, Template] = {
         "This slot has not been offered to you yet. We will email you when it is."),
     # -- signing in and the kiosk's own records ---------------------------------------------
     "pin_wrong": Template(
-        C.FORBIDDEN, "pin", "That member number and PIN do not match. Please try again."),
+        C.FORBIDDEN, "pin_max_attempts",
+        "That member number and PIN do not match. Please try again. Tries left before "
+        "signing in locks for a while: {tries}."),
     "pin_locked": Template(
         C.FORBIDDEN, "pin_lock_minutes",
-        "Too many wrong PINs. Please wait {minutes} minutes or ask at the front desk."),
+        "Too many wrong PINs: signing in with this number is locked for {minutes} min. "
+        "Please wait, or ask staff for help."),
+    "staff_pin_wrong": Template(
+        C.FORBIDDEN, "pin_max_attempts",
+        "That is not the staff PIN. Tries left before staff mode locks: {tries}."),
+    "staff_pin_locked": Template(
+        C.FORBIDDEN, "pin_lock_minutes",
+        "Staff mode is locked after too many wrong PINs. Please try again in {minutes} min."),
     "already_handled": Template(
         C.RULE_VIOLATION, "rejection", "This rejected change was already marked handled."),
     # -- local wall-clock input (never sent over sync) ---------------------------------

@@ -23,6 +23,9 @@ from kiosk.core.refusals import Refusal, RefusalCode
 
 #: How far after a refused request's start alternatives are looked for.
 ALTERNATIVES_HORIZON = timedelta(days=7)
+#: How far before it the nearest earlier free time is looked for (the free hour just
+#: above a refused one is the obvious suggestion).
+ALTERNATIVES_LOOKBACK = timedelta(hours=3)
 #: Refusals a person gets free alternatives with: another time may well be allowed.
 SUGGEST_FOR = frozenset({RefusalCode.CONFLICT, RefusalCode.OUTSIDE_HOURS})
 
@@ -31,7 +34,7 @@ def search_window(requested: Interval, buffer_minutes: int) -> Interval:
     """The span whose active reservations ``next_free_slots`` must see in ``busy``."""
     buffer = timedelta(minutes=buffer_minutes)
     return Interval(
-        requested.start - requested.duration - buffer,
+        requested.start - ALTERNATIVES_LOOKBACK - requested.duration - buffer,
         requested.start + ALTERNATIVES_HORIZON + requested.duration + buffer,
     )
 
@@ -112,12 +115,19 @@ def free_slots(
 def next_free_slots(
     ctx: BookingContext, requested: Interval, *, limit: int = 3, staff: bool = False
 ) -> tuple[Interval, ...]:
-    """The next free slots of the same length as ``requested``, starting from its start
-    (or now) and within ``ALTERNATIVES_HORIZON``."""
+    """The free slots of the same length as ``requested`` nearest to it, nearest first:
+    the next ones from its start (within ``ALTERNATIVES_HORIZON``) and the closest
+    earlier one (within ``ALTERNATIVES_LOOKBACK``, not in the past)."""
     if not isinstance(requested, Interval):
         raise InvalidInput(f"requested must be an Interval, not {type(requested).__name__}")
     window = Interval(requested.start, requested.start + ALTERNATIVES_HORIZON)
-    return tuple(free_slots(ctx, window, requested.duration, limit=limit, staff=staff))
+    later = free_slots(ctx, window, requested.duration, limit=limit, staff=staff)
+    before = Interval(requested.start - ALTERNATIVES_LOOKBACK, requested.start)
+    steps = ALTERNATIVES_LOOKBACK // timedelta(minutes=ctx.policy.slot_minutes) + 2
+    earlier = free_slots(ctx, before, requested.duration, limit=steps, staff=staff)
+    found = later + earlier[-1:]
+    found.sort(key=lambda s: (abs(s.start - requested.start), s.start))
+    return tuple(found[:limit])
 
 
 def first_free_among(

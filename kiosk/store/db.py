@@ -21,6 +21,7 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.core import text
 from kiosk.store.cache_check import check_cache
 from kiosk.store.outbox import ensure_sync_state
 
@@ -45,6 +46,8 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: object, *,
         f"PRAGMA cache_size = -{int(cache_kib)}",
     ):
         dbapi_connection.execute(pragma)
+    # searches compare names without case or accents (``fold``), in SQL
+    dbapi_connection.create_function("kiosk_fold", 1, text.fold, deterministic=True)
 
 
 def _on_begin(connection: Any) -> None:

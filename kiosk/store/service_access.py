@@ -52,15 +52,19 @@ def locked_minutes(row: PinThrottleRow, now: datetime) -> int:
     return max(1, -(-int((row.locked_until - now).total_seconds()) // 60))
 
 
-def record_attempt(session: Session, row: PinThrottleRow, ok: bool, now: datetime) -> None:
-    """Count a wrong PIN (locking after ``pin_max_attempts``); a right one resets."""
+def record_attempt(session: Session, row: PinThrottleRow, ok: bool, now: datetime) -> int:
+    """Count a wrong PIN (locking after ``pin_max_attempts``); a right one resets.
+    Returns the wrong tries left before the lock: 0 when this very try locked it."""
+    limit = repo.kiosk_setting(session, "pin_max_attempts")
     if ok:
         row.failures, row.locked_until = 0, None
-        return
+        return limit
     row.failures += 1
-    if row.failures >= repo.kiosk_setting(session, "pin_max_attempts"):
+    if row.failures >= limit:
         lock = repo.kiosk_setting(session, "pin_lock_minutes")
         row.failures, row.locked_until = 0, now + timedelta(minutes=lock)
+        return 0
+    return limit - row.failures
 
 
 def _window_start(now: datetime) -> datetime:
@@ -84,9 +88,10 @@ def record_burst(session: Session, now: datetime) -> None:
 
 class Access(ServiceBase):
     def verify_pin(self, member_number: str, pin: str) -> Member | Refusal:
-        """The member if the PIN matches; ``forbidden`` otherwise (locked for
-        ``pin_lock_minutes`` after ``pin_max_attempts`` wrong tries of one member, and for
-        everyone at this kiosk after a burst of wrong PINs: see the module's note)."""
+        """The member if the PIN matches; ``forbidden`` otherwise, saying how many tries
+        are left, or (from the wrong try that locks it on) for how many minutes signing
+        in with that number is locked (``pin_max_attempts``, ``pin_lock_minutes``); and
+        for everyone at this kiosk after a burst of wrong PINs (see the module's note)."""
         number = member_number.strip() if isinstance(member_number, str) else ""
         now = self.now()
         with self.store.write() as session:
@@ -98,10 +103,12 @@ class Access(ServiceBase):
             member = session.scalars(select(MemberRow).where(MemberRow.number == number)).first()
             ok = (member is not None and member.pin_hash is not None and isinstance(pin, str)
                   and credentials.verify_pin(pin, member.pin_hash))
-            record_attempt(session, row, ok, now)
+            left = record_attempt(session, row, ok, now)
             if not ok or member is None:
                 record_burst(session, now)
-                return messages.refuse("pin_wrong")
+                if left == 0:
+                    return messages.refuse("pin_locked", minutes=locked_minutes(row, now))
+                return messages.refuse("pin_wrong", tries=left)
             return convert.member(member)
 
     def pin_lockout_minutes(self) -> int:
@@ -141,16 +148,25 @@ class Access(ServiceBase):
 
     def verify_staff_pin(self, pin: str) -> bool:
         """True if ``pin`` is the staff PIN and staff mode is not locked out."""
+        return self.check_staff_pin(pin) is True
+
+    def check_staff_pin(self, pin: str) -> bool | Refusal:
+        """True if ``pin`` is the staff PIN; otherwise why not: the tries left, or for
+        how many minutes staff mode is locked (from the wrong try that locks it on)."""
         now = self.now()
         with self.store.write() as session:
             row = _throttle(session, STAFF)
-            if locked_minutes(row, now):
-                return False
+            if minutes := locked_minutes(row, now):
+                return messages.refuse("staff_pin_locked", minutes=minutes)
             cred = session.get(StaffCredentialRow, STAFF)
             ok = (cred is not None and isinstance(pin, str)
                   and credentials.verify_pin(pin, cred.pin_hash))
-            record_attempt(session, row, ok, now)
-            return ok
+            left = record_attempt(session, row, ok, now)
+            if ok:
+                return True
+            if left == 0:
+                return messages.refuse("staff_pin_locked", minutes=locked_minutes(row, now))
+            return messages.refuse("staff_pin_wrong", tries=left)
 
     def staff_locked_minutes(self) -> int:
         with self.store.read() as session:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import String, or_, select, type_coerce
+from sqlalchemy import String, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from kiosk.core import checkin, credentials, localtime, slots
@@ -18,6 +18,7 @@ from kiosk.core.errors import InvalidInput
 from kiosk.core.model import Interval, Member, Reservation, Resource, Site, require_utc
 from kiosk.core.model import ReservationStatus as S
 from kiosk.core.policy import BookingPolicy, EffectivePolicy
+from kiosk.core.text import fold
 from kiosk.store import convert, queries, repo
 from kiosk.store.context import Parties, booking_context, open_entries
 from kiosk.store.results import SheetRow, SheetState
@@ -178,15 +179,17 @@ class Reads(ServiceBase):
             return [convert.member(r) for r in session.scalars(stmt)]
 
     def search_members(self, text: str, limit: int = 20) -> list[Member]:
-        """Members whose number starts with, or name contains, ``text``."""
+        """Members whose number starts with, or name contains, ``text`` (without regard
+        to case or accents: "fernandez" finds "Fernández")."""
         needle = text.strip()
         if not needle:
             return []
-        pattern = "%" + needle.replace("%", r"\%").replace("_", r"\_") + "%"
+        folded = fold(needle)
+        pattern = "%" + folded.replace("%", r"\%").replace("_", r"\_") + "%"
         with self.store.read() as session:
             stmt = select(MemberRow).where(or_(
                 MemberRow.number.startswith(needle, autoescape=True),
-                MemberRow.display_name.ilike(pattern, escape="\\"),
+                func.kiosk_fold(MemberRow.display_name).like(pattern, escape="\\"),
             )).order_by(MemberRow.display_name).limit(max(1, min(limit, 500)))
             return [convert.member(r) for r in session.scalars(stmt)]
 

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt, QTranslator
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication
 
 from kiosk.store.db import UI_CACHE_KIB, Store, open_store
@@ -49,7 +49,7 @@ class Kiosk:
     scanner: CardScanner
     idle: IdleWatcher
     lock: KioskLock
-    translator: QTranslator | None
+    languages: i18n.LanguageSwitch
 
     def close(self) -> None:
         """Release the lock, close the window (which drains the bridge), remove filters."""
@@ -58,7 +58,7 @@ class Kiosk:
         self.window.shutdown()
         for f in (self.scanner, self.idle, self.lock):
             f.uninstall(self.app)
-        i18n.uninstall(self.app, self.translator)
+        self.languages.close()
 
 
 def choose_language() -> str:
@@ -69,15 +69,15 @@ def choose_language() -> str:
 def build_kiosk(app: QApplication, service: Any, *, windowed: bool, language: str = "en",
                 now: Callable[[], datetime] = system_now, idle_seconds: int = 60,
                 clock: Callable[[], float] | None = None) -> Kiosk:
-    translator = i18n.install(app, language)
+    languages = i18n.LanguageSwitch(app, language)
     theme = Theme()
     app.setStyleSheet(stylesheet(theme))
     site = service.reads.site()
     bridge = ServiceBridge(service)
     session = Session(bridge)
     status = StatusModel(bridge)
-    fmt = Formatter(site.timezone, QLocale())
-    ctx = UiContext(site, bridge, session, status, theme, fmt, now)
+    fmt = Formatter(site.timezone)  # the default locale, which follows the language
+    ctx = UiContext(site, bridge, session, status, theme, fmt, now, languages)
     scanner = CardScanner(clock=clock) if clock else CardScanner()
     idle = IdleWatcher(idle_seconds)
     lock = KioskLock(locked=not windowed)
@@ -85,7 +85,7 @@ def build_kiosk(app: QApplication, service: Any, *, windowed: bool, language: st
         f.install(app)
     window = KioskWindow(ctx, scanner=scanner, idle=idle, lock=lock, idle_seconds=idle_seconds)
     status.start()
-    return Kiosk(app, window, ctx, scanner, idle, lock, translator)
+    return Kiosk(app, window, ctx, scanner, idle, lock, languages)
 
 
 def show(kiosk: Kiosk, *, windowed: bool) -> None:

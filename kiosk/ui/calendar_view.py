@@ -11,8 +11,16 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPen, QResizeEvent
-from PySide6.QtWidgets import QAbstractScrollArea, QScroller, QWidget
+from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import QAbstractScrollArea, QHBoxLayout, QLabel, QScroller, QWidget
 
 from kiosk.core.model import Interval
 from kiosk.ui.calendar_model import CellState, DayModel, TimeRow
@@ -35,6 +43,27 @@ def state_text(state: CellState) -> str:
         CellState.CLOSED: translate("Calendar", "Closed"),
     }
     return texts[state]
+
+
+def legend(theme: Theme, states: tuple[CellState, ...]) -> QWidget:
+    """A row of swatches naming what the calendar's colours mean (closed hours above all:
+    grey that is not a booking)."""
+    row = QWidget()
+    row.setObjectName("calendarLegend")
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for state in states:
+        swatch = QLabel()
+        swatch.setFixedSize(28, 22)
+        bg = getattr(theme.palette, _FILL[state][0])
+        swatch.setStyleSheet(f"background: {bg}; border: 1px solid {theme.palette.border};")
+        name = QLabel(state_text(state))
+        name.setObjectName(f"legend_{state.value}")
+        layout.addWidget(swatch)
+        layout.addWidget(name)
+        layout.addSpacing(theme.sizes.spacing)
+    layout.addStretch(1)
+    return row
 
 
 class DayCalendar(QAbstractScrollArea):
@@ -61,7 +90,9 @@ class DayCalendar(QAbstractScrollArea):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName(translate("Calendar", "Day calendar"))
-        self.setMinimumHeight(s.calendar_header + 4 * s.calendar_row)
+        # three rows at least: the book screen's messages and suggestions must still fit
+        # 800 px high beside it (the calendar scrolls; the window must not grow)
+        self.setMinimumHeight(s.calendar_header + 3 * s.calendar_row)
         QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
         no_press_delay(self.viewport())  # taps are told from drags on release
         self._tick = QTimer(self, interval=30_000)
@@ -89,8 +120,18 @@ class DayCalendar(QAbstractScrollArea):
     def y_of(self, instant: datetime) -> int:
         return round(self.model.minutes_from_start(instant) * self.px_per_minute)
 
-    def scroll_to(self, instant: datetime) -> None:
-        self.verticalScrollBar().setValue(max(0, self.y_of(instant) - self._row_h))
+    def scroll_to(self, instant: datetime, resource_id: str | None = None) -> None:
+        """Bring ``instant``'s row, and the whole row above it, into view just below the
+        header (never a row half hidden under it), and ``resource_id``'s column."""
+        row = self.model.row_at(instant)
+        top = self.model.rows[max(0, row - 1)].span.start if row is not None else instant
+        self.verticalScrollBar().setValue(max(0, self.y_of(top)))
+        ids = [r.id for r in self.model.columns]
+        if resource_id in ids:
+            x, bar = ids.index(resource_id) * self._col_w, self.horizontalScrollBar()
+            room = self.viewport().width() - self._gutter
+            if not bar.value() <= x <= bar.value() + room - self._col_w:
+                bar.setValue(max(0, x - max(0, room - self._col_w) // 2))
 
     def cell_rect(self, resource_id: str, span: Interval) -> QRect:
         """Viewport rectangle of ``span`` in ``resource_id``'s column (for tests, taps)."""
@@ -107,6 +148,15 @@ class DayCalendar(QAbstractScrollArea):
     @property
     def column_width(self) -> int:
         return self._col_w
+
+    def hidden_columns(self) -> tuple[int, int]:
+        """How many resources lie out of sight to the left and to the right."""
+        if not self.model.columns:
+            return 0, 0
+        bar, room = self.horizontalScrollBar(), self.viewport().width() - self._gutter
+        left = bar.value() // self._col_w
+        right = len(self.model.columns) - (bar.value() + room) // self._col_w
+        return left, max(0, right)
 
     def content_right(self) -> int:
         """Viewport x where the last column ends (grid and now-line stop there)."""
@@ -170,6 +220,24 @@ class DayCalendar(QAbstractScrollArea):
             painter.end()
 
 
+#: The smallest type a long resource name may shrink to in a column header.
+MIN_HEADER_FONT = 13
+
+
+def header_font(theme: Theme, name: str, rect: QRect) -> QFont:
+    """The header's bold type, a size smaller at a time while ``name`` wrapped to the
+    column's width would not fit its height: a long name shrinks instead of being cut."""
+    size = theme.sizes.font_small
+    flags = Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
+    while True:
+        font = theme.font(size, bold=True)
+        needed = QFontMetrics(font).boundingRect(rect, flags, name)
+        if size <= MIN_HEADER_FONT or (needed.height() <= rect.height()
+                                       and needed.width() <= rect.width()):
+            return font
+        size -= 1
+
+
 class _Painter:
     """One paint pass: body (cells, blocks, now-line), then sticky header and gutter."""
 
@@ -192,6 +260,7 @@ class _Painter:
         self._selection()
         self._header(cols)
         self._gutter()
+        self._more_hints()
 
     def _visible_columns(self) -> range:
         v = self.v
@@ -271,11 +340,24 @@ class _Painter:
         v = self.v
         self.p.fillRect(0, 0, self.size.width(), v._header, self.t.color("secondary"))
         self.p.setPen(self.t.color("on_secondary"))
-        self.p.setFont(self.t.font(self.t.sizes.font_small, bold=True))
         for col in cols:
             rect = QRect(self._x(col) + 6, 0, v._col_w - 12, v._header)
-            self.p.drawText(rect, Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap,
-                            v.model.columns[col].name)
+            name = v.model.columns[col].name
+            self.p.setFont(header_font(self.t, name, rect))
+            self.p.drawText(rect, Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap, name)
+
+    def _more_hints(self) -> None:
+        """"◀ 3" / "25 ▶" at the header's ends while resources lie out of sight: the
+        calendar slides sideways with a finger, and this says so."""
+        left, right = self.v.hidden_columns()
+        self.p.setFont(self.t.font(self.t.sizes.font_small, bold=True))
+        h, w = self.v._header, 84
+        for count, x, text in ((left, self.v._gutter, f"◀ {left}"),
+                               (right, self.size.width() - w, f"{right} ▶")):
+            if count:
+                self.p.fillRect(QRect(x, 0, w, h), self.t.color("primary"))
+                self.p.setPen(self.t.color("on_primary"))
+                self.p.drawText(QRect(x, 0, w, h), Qt.AlignmentFlag.AlignCenter, text)
 
     def _gutter(self) -> None:
         v = self.v

@@ -10,6 +10,7 @@ from kiosk.core import localtime
 from kiosk.core.model import Site
 from kiosk.ui.bridge import ServiceBridge
 from kiosk.ui.fmt import Formatter
+from kiosk.ui.i18n import LanguageSwitch
 from kiosk.ui.session import Session
 from kiosk.ui.status import StatusModel
 from kiosk.ui.theme import Theme
@@ -24,6 +25,7 @@ class UiContext:
     theme: Theme
     fmt: Formatter
     now: Callable[[], datetime]
+    languages: LanguageSwitch
 
     def today(self) -> date:
         return localtime.local_date(self.site.timezone, self.now())

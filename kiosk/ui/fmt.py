@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDate, QLocale, QTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QLocale, QTime
 
 from kiosk.core import localtime
 from kiosk.core.model import Interval
@@ -13,11 +13,17 @@ from kiosk.ui.i18n import translate
 
 
 class Formatter:
-    """Formats instants as local wall-clock text for one site zone and one locale."""
+    """Formats instants as local wall-clock text for one site zone, in ``locale`` or
+    (when none is given) the default locale of the moment, which follows the kiosk's
+    language when a person switches it."""
 
     def __init__(self, zone_name: str, locale: QLocale | None = None) -> None:
         self.zone = zone_name
-        self.locale = locale or QLocale()
+        self._locale = locale
+
+    @property
+    def locale(self) -> QLocale:
+        return self._locale if self._locale is not None else QLocale()
 
     def wall(self, local: datetime) -> str:
         return self.locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
@@ -53,6 +59,11 @@ class Formatter:
             return self.span(interval)
         return f"{self.short_date(day)} {self.span(interval)}"
 
+    def span_on_day(self, interval: Interval) -> str:
+        """``"Thu 3 Dec 12:00–1:00 PM"``: the day always named, even today's."""
+        day = localtime.local_date(self.zone, interval.start)
+        return f"{self.short_date(day)} {self.span(interval)}"
+
     def duration(self, value: timedelta) -> str:
         minutes = int(value.total_seconds() // 60)
         hours, rest = divmod(minutes, 60)
@@ -69,12 +80,51 @@ _ACRONYMS = {"cnc": "CNC", "3d": "3D", "2d": "2D", "uv": "UV", "co2": "CO2", "pc
              "tig": "TIG", "pa": "PA", "vr": "VR", "dj": "DJ"}
 
 
+def date_words(iso_day: str) -> str:
+    """An ISO date a rule passes (``"2026-12-23"``) as the current language writes it
+    ("Wednesday 23 December"); anything else as given."""
+    try:
+        day = dt.date.fromisoformat(iso_day)
+    except ValueError:
+        return iso_day
+    return QLocale().toString(QDate(day.year, day.month, day.day),
+                              translate("Formatter", "dddd d MMMM"))
+
+
+def resource_name(name: str) -> str:
+    """A resource's name in the current language when the kiosk knows its words (a
+    kind's label, or one of the demo catalogue's names, numbered or not: "Table saw 2"
+    reads "Sierra de mesa 2" in Spanish); a site's own names stay as the site wrote them."""
+    stem, space, number = name.rpartition(" ")
+    if space and number.isdigit() and (known := _known_name(stem)) is not None:
+        return f"{known} {number}"
+    known = _known_name(name)
+    return name if known is None else known
+
+
+def _known_name(text: str) -> str | None:
+    if text in _KIND_LABELS.values():
+        return translate("Kinds", text)  # the kinds' labels are translated once, there
+    return translate("ResourceNames", text) if text in _OTHER_NAMES else None
+
+
+# Names of the demo catalogue that are not a kind's label.
+_OTHER_NAMES: frozenset[object] = frozenset({
+    QT_TRANSLATE_NOOP("ResourceNames", "Cordless drill"),
+    QT_TRANSLATE_NOOP("ResourceNames", "Orbital sander"),
+    QT_TRANSLATE_NOOP("ResourceNames", "Extension ladder"),
+    QT_TRANSLATE_NOOP("ResourceNames", "Workshop room"),
+    QT_TRANSLATE_NOOP("ResourceNames", "Meeting room"),
+    QT_TRANSLATE_NOOP("ResourceNames", "Sewing room"),
+})
+
+
 def kind_label(kind: str) -> str:
     """A resource kind's display label in the current language: the shipped kinds have
     real names; any other key reads as words, capitalised only at the start, with
     acronyms (CNC, 3D…) kept."""
-    known = _known_kinds().get(kind)
-    return known if known is not None else fallback_kind_label(kind)
+    label = _KIND_LABELS.get(kind)
+    return translate("Kinds", str(label)) if label is not None else fallback_kind_label(kind)
 
 
 def fallback_kind_label(kind: str) -> str:
@@ -85,18 +135,18 @@ def fallback_kind_label(kind: str) -> str:
     return " ".join(out)
 
 
-def _known_kinds() -> dict[str, str]:
-    # literal calls, so pyside6-lupdate finds each name
-    return {
-        "drill": translate("Kinds", "Drill"),
-        "circular_saw": translate("Kinds", "Circular saw"),
-        "sander": translate("Kinds", "Sander"),
-        "ladder": translate("Kinds", "Ladder"),
-        "pressure_washer": translate("Kinds", "Pressure washer"),
-        "table_saw": translate("Kinds", "Table saw"),
-        "laser_cutter": translate("Kinds", "Laser cutter"),
-        "printer_3d": translate("Kinds", "3D printer"),
-        "cnc_router": translate("Kinds", "CNC router"),
-        "room": translate("Kinds", "Room"),
-        "garden_plot": translate("Kinds", "Garden plot"),
-    }
+# The shipped kinds' labels, in English; marked so pyside6-lupdate finds each (the
+# marker is typed as returning object, hence the element type).
+_KIND_LABELS: dict[str, object] = {
+    "drill": QT_TRANSLATE_NOOP("Kinds", "Drill"),
+    "circular_saw": QT_TRANSLATE_NOOP("Kinds", "Circular saw"),
+    "sander": QT_TRANSLATE_NOOP("Kinds", "Sander"),
+    "ladder": QT_TRANSLATE_NOOP("Kinds", "Ladder"),
+    "pressure_washer": QT_TRANSLATE_NOOP("Kinds", "Pressure washer"),
+    "table_saw": QT_TRANSLATE_NOOP("Kinds", "Table saw"),
+    "laser_cutter": QT_TRANSLATE_NOOP("Kinds", "Laser cutter"),
+    "printer_3d": QT_TRANSLATE_NOOP("Kinds", "3D printer"),
+    "cnc_router": QT_TRANSLATE_NOOP("Kinds", "CNC router"),
+    "room": QT_TRANSLATE_NOOP("Kinds", "Room"),
+    "garden_plot": QT_TRANSLATE_NOOP("Kinds", "Garden plot"),
+}

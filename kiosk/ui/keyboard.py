@@ -1,7 +1,9 @@
 """An on-screen letter keyboard for staff to type a member's name (never the OS keyboard).
 
-It types into a ``QLineEdit`` it is given: QWERTY letters, digits (member numbers),
-hyphen and apostrophe (names like Smith-Jones, O'Neil), Space, Delete, Clear and Search.
+It types into a ``QLineEdit`` it is given: QWERTY letters, the accented letters of the
+members' names (Fernández, Núñez, Müller, François), digits (member numbers), hyphen and
+apostrophe (names like Smith-Jones, O'Neil), Space, Delete, Clear and Search. Search
+ignores accents anyway, so a name is found however it was typed.
 The field keeps working with a physical keyboard, but asks no input method (so no
 system keyboard pops up on a touchscreen).
 """
@@ -13,7 +15,7 @@ from functools import partial
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QWidget
 
-ROWS = ("1234567890", "QWERTYUIOP", "ASDFGHJKL'", "ZXCVBNM-")
+ROWS = ("1234567890", "QWERTYUIOP", "ASDFGHJKL'", "ZXCVBNM-", "ÁÉÍÓÚÜÑÇ")
 KEY_SIZE = 56
 MIN_KEY = 48
 
@@ -44,7 +46,7 @@ class OnScreenKeyboard(QWidget):
                 grid.addWidget(self._char_key(char), r, c)
         last = len(ROWS)
         grid.addWidget(self._key("⌫", self.tr("Delete last letter"), "keyDelete",
-                                 self.backspace), last - 1, 8, 1, 2)
+                                 self.backspace), 3, 8, 1, 2)
         grid.addWidget(self._key(self.tr("Clear"), self.tr("Clear the name"), "keyClear",
                                  self.clear), last, 0, 1, 2)
         grid.addWidget(self._key(self.tr("Space"), self.tr("Space"), "keySpace",

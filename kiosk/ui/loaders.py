@@ -4,7 +4,7 @@ work of shaping them for a screen, all off the GUI thread. Each returns a plain 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from itertools import groupby
 from typing import Any
@@ -20,6 +20,7 @@ from kiosk.core.model import (
 )
 from kiosk.core.policy import WeeklyHours
 from kiosk.ui.calendar_model import DayModel
+from kiosk.ui.fmt import resource_name
 
 Service = Any  # KioskService; typed loosely so tests may drive the UI with a stand-in
 
@@ -40,7 +41,8 @@ def load_day(svc: Service, zone: str, day: date, *, viewer_id: str | None = None
         policy = data.policies[r.id].policy
         spans[r.id] = hours.open_spans_on(zone, policy.opening_hours, day)
         slot = min(slot, policy.slot_minutes)
-    model = DayModel(zone, day, data.resources, slot_minutes=slot, viewer_id=viewer_id,
+    columns = [replace(r, name=resource_name(r.name)) for r in data.resources]
+    model = DayModel(zone, day, columns, slot_minutes=slot, viewer_id=viewer_id,
                      open_spans=spans)
     model.set_reservations(data.reservations)
     return model
@@ -104,7 +106,7 @@ def load_home(svc: Service, zone: str, now: datetime, page: int = 0,
         hours_ = policy.policy.opening_hours
         if hours_ not in is_open:
             is_open[hours_] = any(s.contains(now) for s in hours.open_spans_on(zone, hours_, today))
-    free = [r for r in site.resources
+    free = [replace(r, name=resource_name(r.name)) for r in site.resources
             if r.id not in site.busy and is_open[site.policies[r.id].policy.opening_hours]]
     return HomeData(model, free, page, tuple(pages))
 
@@ -160,8 +162,8 @@ def load_member(svc: Service, zone: str, member: Member, now: datetime, *,
     horizon = day.end + UPCOMING_HORIZON if upcoming <= UPCOMING_PAGE else None
     page = svc.reads.member_upcoming(member.id, day.end, limit=upcoming, until=horizon)
     entries = svc.waitlist.of_member(member.id)
-    names = svc.reads.resource_names(sorted({r.resource_id for r in [*todays, *page.items]}
-                                      | {e.resource_id for e in entries}))
+    names = local_names(svc.reads.resource_names(
+        sorted({r.resource_id for r in [*todays, *page.items]} | {e.resource_id for e in entries})))
     policies = svc.reads.effective_policies(sorted({r.resource_id for r in todays}), member.cohort)
     for res in todays:
         status = checkin.checkin_status(res, policies[res.resource_id].policy, now)
@@ -183,8 +185,13 @@ def load_more_upcoming(svc: Service, member_id: str, after: datetime, offset: in
                        limit: int = UPCOMING_PAGE) -> UpcomingPage:
     """The member's next ``limit`` upcoming bookings after the first ``offset``."""
     page = svc.reads.member_upcoming(member_id, after, limit=limit, offset=offset)
-    names = svc.reads.resource_names(sorted({r.resource_id for r in page.items}))
+    names = local_names(svc.reads.resource_names(sorted({r.resource_id for r in page.items})))
     return UpcomingPage([(r, names.get(r.resource_id, "?")) for r in page.items], page.more)
+
+
+def local_names(names: dict[str, str]) -> dict[str, str]:
+    """Resource names by id, in the current language where the kiosk knows them."""
+    return {rid: resource_name(name) for rid, name in names.items()}
 
 
 def offer_time_left(entry: WaitlistEntry, now: datetime) -> timedelta:

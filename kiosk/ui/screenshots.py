@@ -154,6 +154,7 @@ class Director:
         self.tap(self.button(self.w.book, "bookBack"))
         self.wait(lambda: self.w.member.data and self.w.member.data.offers)
         self.snap("member")
+        self.still_there()
         self.dst_scenes()
         self.tap(self.button(self.w.member, "done"))
 
@@ -173,7 +174,7 @@ class Director:
             plan = self._plan()
             if plan is not None:
                 break
-            self.tap(self.button(book, "Next day"))
+            self.tap(self.button(book, "nextDay"))
             self.wait(lambda: book.data and book.data.day.day == book.day)
         else:
             return
@@ -186,8 +187,16 @@ class Director:
         self.wait(book.wait_button.isVisible)
         self.snap("book-taken")
         self.tap(book.wait_button)
-        self.wait(lambda: "waitlist" in book.message.text() and not book.wait_button.isVisible())
+        self.wait(lambda: book.pick is None and book.message.isVisible()
+                  and not book.wait_button.isVisible())
         self.snap("book-waitlist-joined")
+        self.tap(self.button(book, "soonest"))
+        self.wait(lambda: [b for b in book.findChildren(QPushButton, "alternative")
+                           if b.isVisible()])
+        self.tap(self.button(book, "alternative"))
+        self.tap(book.book_button)
+        self.wait(book.feedback.isVisible)
+        self.snap("book-booked")
         self.svc.waitlist.join(second.resource_id, member.id, second.span)
         self.svc.reservations.cancel(second.reservation_id)
 
@@ -208,6 +217,17 @@ class Director:
             return None
         return after, later[0], later[-1]
 
+    def still_there(self) -> None:
+        """The warning before the privacy sign-out, over the member's screen."""
+        idle = self.k.idle
+        idle.set_timeout(15.2, warn=15)
+        idle.arm()
+        self.wait(self.w.still_there.isVisible)
+        self.snap("still-there")
+        self.tap(self.button(self.w.still_there, "stillHere"))
+        idle.set_timeout(600)
+        idle.arm()
+
     def dst_scenes(self) -> None:
         """The nights the clocks change this year, seen from just before midnight."""
         zone = self.svc.reads.site().timezone
@@ -219,7 +239,7 @@ class Director:
             self.open_book("garden_plot")
             book = self.w.book
             for _ in range(2 if hours > 24 else 1):
-                self.tap(self.button(book, "Longer"))
+                self.tap(self.button(book, "longer"))
             first = book.data.day.columns[0].id if book.data else ""
             self.tap_slot(first, change.at - timedelta(hours=1))
             self.w.book.calendar.scroll_to(change.at - timedelta(hours=2))
@@ -270,16 +290,16 @@ class Director:
 
 
 def render_all(out_dir: Path, db_path: Path,
-               sizes: Iterable[tuple[int, int]] = SIZES) -> list[Path]:
-    """Render every screen and state at every size into ``out_dir``; returns the files.
-    ``db_path`` (a demo cache) is copied first and never changed."""
+               sizes: Iterable[tuple[int, int]] = SIZES, language: str = "en") -> list[Path]:
+    """Render every screen and state at every size into ``out_dir`` in ``language``;
+    returns the files. ``db_path`` (a demo cache) is copied first and never changed."""
     sizes = tuple(sizes)
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="kiosk-shots-") as scratch:
         app = _application(Path(scratch), max(w for w, _ in sizes), max(h for _, h in sizes))
         store = open_store(seed.scratch_copy(db_path, Path(scratch)))
         try:
-            return _render(app, store, out_dir, sizes)
+            return _render(app, store, out_dir, sizes, language)
         finally:
             store.close()
 
@@ -302,13 +322,14 @@ def _application(scratch: Path, width: int, height: int) -> QApplication:
 
 
 def _render(app: QApplication, store: Store, out_dir: Path,
-            sizes: Iterable[tuple[int, int]]) -> list[Path]:
+            sizes: Iterable[tuple[int, int]], language: str) -> list[Path]:
     member = KioskService(store).reads.member_by_number("1001")
     clock = seed.StoppedClock(seed.demo_now(KioskService(store), member))
     svc = KioskService(store, clock=clock)
     if member is not None:
         seed.ensure_booking_now(svc, member, clock.now)
-    kiosk = build_kiosk(app, svc, windowed=True, now=clock, idle_seconds=600)
+    kiosk = build_kiosk(app, svc, windowed=True, language=language, now=clock,
+                        idle_seconds=600)
     try:
         kiosk.window.resize(*next(iter(sizes)))
         kiosk.window.show()

@@ -67,17 +67,19 @@ class StatusStrip(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._fmt = fmt
         self.state = QLabel(self.tr("Starting…"))
+        self.state.setWordWrap(True)  # the offline sentence wraps rather than widen the window
         self.last_sync = QLabel()
         self.outbox = QLabel()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 6, 16, 6)
-        for w in (self.state, self.last_sync, self.outbox):
-            layout.addWidget(w)
-        layout.addStretch(1)
+        layout.setSpacing(32)
+        layout.addWidget(self.state, 1)
+        layout.addWidget(self.last_sync)
+        layout.addWidget(self.outbox)
         self.setAccessibleName(self.tr("Connection status"))
-        model.changed.connect(self._on_changed)
+        model.changed.connect(self.show_status)
 
-    def _on_changed(self, status: object) -> None:
+    def show_status(self, status: object) -> None:
         online = bool(getattr(status, "online", False))
         self.setProperty("online", "true" if online else "false")
         self.style().unpolish(self)
@@ -88,5 +90,5 @@ class StatusStrip(QWidget):
         self.last_sync.setText(self.tr("Last sync {0}").format(self._fmt.time(last)) if last
                                else self.tr("Not synced yet"))
         depth = int(getattr(status, "outbox_depth", 0))
-        self.outbox.setText(self.tr("{0} change(s) waiting to be sent").format(depth)
+        self.outbox.setText(self.tr("%n change waiting to be sent", "", depth)
                             if depth else self.tr("All changes sent"))

@@ -124,6 +124,12 @@ def contrast_ratio(foreground: str, background: str) -> float:
     return (lighter + 0.05) / (darker + 0.05)
 
 
+def _translucent(hex_colour: str, alpha: int) -> str:
+    """A theme colour as ``rgba(…)`` (a backdrop that dims what lies under it)."""
+    c = QColor(hex_colour)
+    return f"rgba({c.red()}, {c.green()}, {c.blue()}, {alpha})"
+
+
 def stylesheet(theme: Theme) -> str:
     """The application style sheet: big type, big targets, no tiny scroll bars."""
     p, s = theme.palette, theme.sizes
@@ -142,6 +148,10 @@ QLabel[role="warning"] {{ background: {p.warning}; color: {p.on_warning};
     border-radius: {s.radius}px; padding: 12px; }}
 QFrame[role="card"] {{ background: {p.surface}; border: 2px solid {p.border};
     border-radius: {s.radius}px; }}
+QWidget#stillThere {{ background: {_translucent(p.text, 170)}; }}
+QFrame#doneCard {{ border: 3px solid {p.success}; }}
+QFrame#doneCard[role="error"] {{ background: {p.danger}; border-color: {p.danger}; }}
+QFrame#doneCard[role="error"] QLabel {{ color: {p.on_danger}; }}
 QPushButton {{ min-height: {s.target}px; min-width: {s.target}px; padding: 0 20px;
     background: {p.secondary}; color: {p.on_secondary}; border: 2px solid {p.border};
     border-radius: {s.radius}px; font-size: {s.font_body}px; }}
@@ -169,6 +179,5 @@ QHeaderView::section {{ background: {p.secondary}; color: {p.on_secondary};
 QScrollBar {{ width: 0px; height: 0px; }}
 QWidget#statusStrip {{ background: {p.status_online}; }}
 QWidget#statusStrip[online="false"] {{ background: {p.status_offline}; }}
-QWidget#statusStrip QLabel {{ color: {p.on_status}; font-size: {s.font_small}px;
-    padding-right: {s.spacing * 2}px; }}
+QWidget#statusStrip QLabel {{ color: {p.on_status}; font-size: {s.font_small}px; }}
 """

@@ -58,6 +58,14 @@ def label(text: str = "", role: str = "", *, wrap: bool = True, name: str = "") 
     return lab
 
 
+def set_role(widget: QWidget, role: str) -> None:
+    """Restyle ``widget`` for another role (a message that turns into an error)."""
+    if widget.property("role") != role:
+        widget.setProperty("role", role)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+
 def card(*children: QWidget | QLayout) -> QFrame:
     frame = QFrame()
     frame.setProperty("role", "card")
@@ -71,10 +79,11 @@ def card(*children: QWidget | QLayout) -> QFrame:
     return frame
 
 
-def row_card(text: str, *buttons: QPushButton) -> QFrame:
-    """A list row: its text taking the width, then its buttons, on one card."""
+def row_card(text: str | QLabel, *buttons: QPushButton) -> QFrame:
+    """A list row: its text (or a label the caller keeps, to update) taking the width,
+    then its buttons, on one card."""
     line = QHBoxLayout()
-    line.addWidget(label(text), 1)
+    line.addWidget(text if isinstance(text, QLabel) else label(text), 1)
     for b in buttons:
         line.addWidget(b)
     return card(line)

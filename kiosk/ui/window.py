@@ -9,9 +9,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.core.model import Member, MemberStatus, Reservation
+from kiosk.core.model import Interval, Member, MemberStatus, Reservation, Resource
 from kiosk.ui.context import UiContext
 from kiosk.ui.idle import IdleWatcher
+from kiosk.ui.loaders import local_names
 from kiosk.ui.lockdown import KioskLock
 from kiosk.ui.scanner import CardScanner, ScanRejection
 from kiosk.ui.screens.book import BookScreen
@@ -20,8 +21,9 @@ from kiosk.ui.screens.identify import IdentifyScreen
 from kiosk.ui.screens.member import MemberScreen
 from kiosk.ui.screens.staff import StaffScreen
 from kiosk.ui.status import StatusStrip
-from kiosk.ui.widgets import label
-from kiosk.ui.words import rejection_notice
+from kiosk.ui.still_there import StillThere
+from kiosk.ui.widgets import label, set_role
+from kiosk.ui.words import rejection_reasons
 
 
 class KioskWindow(QWidget):
@@ -31,33 +33,49 @@ class KioskWindow(QWidget):
                  lock: KioskLock, idle_seconds: int = 60) -> None:
         super().__init__()
         self.ctx, self.scanner, self.idle, self.lock = ctx, scanner, idle, lock
+        self.idle_seconds = idle_seconds
         self.setWindowTitle(ctx.site.name)
-        self.setAccessibleName(self.tr("Reservation kiosk"))
         self.banner = label("", "message", name="banner")
         self.banner.hide()
         self._banner_timer = QTimer(self, singleShot=True, interval=10_000)
         self._banner_timer.timeout.connect(self.banner.hide)
+        self.stack = QStackedWidget()
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(24, 16, 24, 0)
+        self._layout.addWidget(self.banner)
+        self._layout.addWidget(self.stack, 1)
+        self._build_screens()
+        self._wire()
+        self._closed = False
+        self._checked = self._notice = ""
+        self._wanted: tuple[Resource, Interval] | None = None  # tapped before signing in
+
+    def _build_screens(self) -> None:
+        """Every screen and the status strip, in the current language (built again,
+        empty, when the language changes: all their text comes from their constructors)."""
+        ctx = self.ctx
+        self.setAccessibleName(self.tr("Reservation kiosk"))
         self.home = HomeScreen(ctx)
         self.identify = IdentifyScreen(ctx)
         self.member = MemberScreen(ctx)
         self.book = BookScreen(ctx)
-        self.staff = StaffScreen(ctx, idle_seconds)
-        self.stack = QStackedWidget()
+        self.staff = StaffScreen(ctx, self.idle_seconds)
         for screen in (self.home, self.identify, self.member, self.book, self.staff):
             self.stack.addWidget(screen)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 0)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.stack, 1)
-        layout.addWidget(StatusStrip(ctx.status, ctx.fmt))
-        self._wire()
-        self._closed = False
-        self._checked = self._notice = ""
+        self.strip = StatusStrip(ctx.status, ctx.fmt)
+        self._layout.addWidget(self.strip)
+        self.still_there = StillThere(self)
+        self.still_there.still_here.connect(self.idle.arm)
+        self.still_there.sign_out.connect(self.end_session)
+        if ctx.status.current is not None:
+            self.strip.show_status(ctx.status.current)
+        self._wire_screens()
 
-    def _wire(self) -> None:
-        c = self.ctx
+    def _wire_screens(self) -> None:
         self.home.sign_in_requested.connect(lambda: self.show_screen(self.identify))
         self.home.staff_requested.connect(self._on_staff)
+        self.home.language_requested.connect(self.ctx.languages.use)
+        self.home.slot_requested.connect(self._on_home_slot)
         self.identify.identified.connect(self.start_member)
         self.identify.cancelled.connect(self.go_home)
         self.member.book_requested.connect(self._on_book)
@@ -66,33 +84,70 @@ class KioskWindow(QWidget):
         self.book.booked.connect(self._on_booked)
         self.staff.book_for.connect(lambda m: self._open_book(m, staff=True))
         self.staff.move_requested.connect(lambda m, r: self._open_book(m, staff=True, moving=r))
-        self.staff.exit_staff.connect(self._on_exit_staff)
+        self.staff.exit_staff.connect(self._on_staff_left)
         self.staff.leave_kiosk.connect(self._on_leave)
-        self.staff.idle_seconds_changed.connect(self.idle.set_timeout)
+        self.staff.idle_seconds_changed.connect(self._on_idle_seconds)
+
+    def _wire(self) -> None:
         self.scanner.scanned.connect(self.on_card)
         self.scanner.rejected.connect(self._on_scan_rejected)
-        self.idle.timed_out.connect(self.end_session)
-        c.bridge.failed.connect(lambda text: self.say(text, error=True))
+        self.idle.timed_out.connect(self._on_idle)
+        self.idle.warning.connect(self._on_idle_warning)
+        self.idle.resumed.connect(self._on_idle_resumed)
+        self.ctx.bridge.failed.connect(lambda text: self.say(text, error=True))
+        self.ctx.languages.changed.connect(self._on_language)
+
+    def _on_idle_seconds(self, seconds: int) -> None:
+        self.idle_seconds = seconds
+        self.idle.set_timeout(seconds)
+
+    def _on_language(self, _language: str) -> None:
+        """Rebuild the screens in the new language, on the screen the person was on
+        (a switch happens on the welcome screen, or when a visit ends: no data is lost)."""
+        was_home = self.current() is self.home
+        old: list[QWidget] = [self.home, self.identify, self.member, self.book, self.staff]
+        for screen in [*old, self.strip, self.still_there]:
+            self.stack.removeWidget(screen)
+            self._layout.removeWidget(screen)
+            screen.hide()
+            screen.setParent(None)
+            screen.deleteLater()
+        self._build_screens()
+        self.banner.hide()
+        self.show_screen(self.home if was_home or self.ctx.session.member is None
+                         else self.member)
 
     # -- navigation ---------------------------------------------------------------------
     def show_screen(self, screen: QWidget) -> None:
         self.stack.setCurrentWidget(screen)
-        if screen is self.home:
+        # on the welcome screen only a language someone picked needs the timeout:
+        # the next person finds the kiosk in its own language again
+        if screen is self.home and self.ctx.languages.current == self.ctx.languages.default:
             self.idle.disarm()
         else:
             self.idle.arm()
+
+    # the warning is rebuilt with the screens (language): reach it through self each time
+    def _on_idle_warning(self, seconds: int) -> None:
+        self.still_there.start(seconds)
+
+    def _on_idle_resumed(self) -> None:
+        self.still_there.stop()
+
+    def _on_idle(self) -> None:
+        self.still_there.stop()
+        self.end_session()
 
     def current(self) -> QWidget | None:
         return self.stack.currentWidget()
 
     def go_home(self) -> None:
+        self._wanted = None
         self.identify.reset()
         self.show_screen(self.home)
 
     def say(self, text: str, *, error: bool = False) -> None:
-        self.banner.setProperty("role", "error" if error else "message")
-        self.banner.style().unpolish(self.banner)
-        self.banner.style().polish(self.banner)
+        set_role(self.banner, "error" if error else "message")
         self.banner.setText(text)
         self.banner.show()
         self._banner_timer.start()
@@ -109,6 +164,12 @@ class KioskWindow(QWidget):
                              "number, or ask staff to link your card."), error=True)
             return
         self.start_member(member)
+
+    def _on_home_slot(self, resource: Resource, span: Interval) -> None:
+        """A time tapped on the welcome calendar: sign in, then that very time is
+        chosen on the book screen, ready for Book it."""
+        self.show_screen(self.identify)
+        self._wanted = (resource, span)
 
     def start_member(self, member: Member) -> None:
         if self.ctx.session.staff:
@@ -128,12 +189,18 @@ class KioskWindow(QWidget):
                               guard=self.ctx.session.guard(), on_error=self.member.say)
         self.ctx.bridge.read(lambda svc: svc.sync.member_rejections(member.id),
                              self._on_rejections, guard=self.ctx.session.guard())
+        wanted, self._wanted = self._wanted, None
+        if wanted is not None and member.status != MemberStatus.SUSPENDED:
+            self.book.open_for(member, want=wanted)
+            self.show_screen(self.book)
 
     def _on_rejections(self, found: list[Any]) -> None:
         """Changes of this member's the server turned down: tell them once."""
         if not found:
             return
-        self._notice = rejection_notice([r.code for r in found])
+        count = len(found)  # a plain name: lupdate reads a call here as no plural
+        self._notice = self.tr("%n change made here could not be kept: {0}. Staff can help.",
+                               "", count).format(rejection_reasons([r.code for r in found]))
         self._say_member()
         ids = [r.id for r in found]
         self.ctx.bridge.write(lambda svc: svc.sync.mark_rejections_seen(ids), lambda _r: None)
@@ -141,21 +208,34 @@ class KioskWindow(QWidget):
     def _on_checked_in(self, applied: object) -> None:
         done: list[Reservation] = list(getattr(applied, "value", []) or [])
         if done:
-            self._checked = self.tr("You are checked in for {0} booking(s). Enjoy!").format(
-                len(done))
-            self._say_member()
+            ids = sorted({r.resource_id for r in done})
+            self.ctx.bridge.read(lambda svc: local_names(svc.reads.resource_names(ids)),
+                                 lambda names: self._say_checked_in(done, names),
+                                 guard=self.ctx.session.guard())
+
+    def _say_checked_in(self, done: list[Reservation], names: dict[str, str]) -> None:
+        """Which bookings the scan checked in to, by name and time, not only how many."""
+        count = len(done)
+        lines = [self.tr("You are checked in for %n booking. Enjoy!", "", count)]
+        lines += [f"{names.get(r.resource_id, '?')} · {self.ctx.fmt.span(r.interval)}"
+                  for r in done]
+        self._checked = "\n".join(lines)
+        self._say_member()
 
     def _say_member(self) -> None:
         """The check-in line and any notice of rejected changes, whichever came first."""
         self.member.say("\n".join(t for t in (self._checked, self._notice) if t))
 
     def end_session(self) -> None:
+        """The visit is over (Done, the idle timeout): nothing of it stays on screen, and
+        the kiosk speaks its own language again."""
         self.ctx.session.end()
         if self.ctx.session.staff:
             self._on_exit_staff()
         self.member.clear()
         self.book.clear()
         self.go_home()
+        self.ctx.languages.reset()
 
     def _on_book(self) -> None:
         member = self.ctx.session.member
@@ -192,6 +272,12 @@ class KioskWindow(QWidget):
         self.staff.lock()
         self.book.clear()
         self.go_home()
+
+    def _on_staff_left(self) -> None:
+        """Staff tapped Exit (or Back at the PIN): the next person finds the kiosk in its
+        own language."""
+        self._on_exit_staff()
+        self.ctx.languages.reset()
 
     def _on_leave(self) -> None:
         self.lock.release()

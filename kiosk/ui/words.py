@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from kiosk.ui.fmt import fallback_kind_label, kind_label
+from kiosk.ui.fmt import date_words, fallback_kind_label, kind_label, resource_name
 from kiosk.ui.i18n import translate
 
 
@@ -56,6 +56,8 @@ _PARAMS: dict[str, Callable[[str], str]] = {
     "what": entity_label,
     "kind": lambda code: in_sentence(kind_label(code)),
     "badge": badge_label,
+    "resource": resource_name,
+    "last_day": date_words,
 }
 
 
@@ -65,8 +67,9 @@ def localise_params(params: Mapping[str, object]) -> dict[str, object]:
             for key, value in params.items()}
 
 
-def rejection_notice(codes: list[str]) -> str:
-    """What a member is told at sign-in about their changes the server turned down."""
+def rejection_reasons(codes: list[str]) -> str:
+    """Why the server turned down a member's changes, each reason once, for the notice
+    they read at sign-in."""
     reasons = {
         "conflict": translate("Words", "the time was booked elsewhere first"),
         "outside_hours": translate("Words", "the time is outside the opening hours"),
@@ -76,8 +79,5 @@ def rejection_notice(codes: list[str]) -> str:
         "cancelled": translate("Words", "the booking had been cancelled"),
         "window_closed": translate("Words", "the check-in window had closed"),
     }
-    why = "; ".join(dict.fromkeys(reasons.get(c, translate("Words", "a booking rule"))
-                                  for c in codes))
-    return translate(
-        "Words", "{n} change(s) made here could not be kept: {why}. Staff can help.").format(
-            n=len(codes), why=why)
+    return "; ".join(dict.fromkeys(reasons.get(c, translate("Words", "a booking rule"))
+                                   for c in codes))

@@ -4,12 +4,12 @@
 <context>
     <name>Book</name>
     <message>
-        <location filename="../../kiosk/ui/screens/book_data.py" line="34"/>
+        <location filename="../../kiosk/ui/screens/book_data.py" line="35"/>
         <source>Booking is switched off for now (the reservation system is paused), so new bookings and moves are not possible. Existing bookings are kept: you can still cancel them, check members in and clear no-shows.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book_data.py" line="54"/>
+        <location filename="../../kiosk/ui/screens/book_data.py" line="56"/>
         <source>needs the {0} badge: ask staff about training</source>
         <translation type="unfinished"></translation>
     </message>
@@ -17,115 +17,140 @@
 <context>
     <name>BookScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="51"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="52"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="126"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="54"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="55"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="159"/>
         <source>Book</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="69"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="244"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="64"/>
+        <source>More kinds to the left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/book.py" line="66"/>
+        <source>More kinds to the right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/book.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="330"/>
         <source>Book it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="71"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="86"/>
         <source>Join the waitlist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="74"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="89"/>
         <source>Booking at the kiosk is paused for now. Your existing bookings are kept and you can still check in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="100"/>
         <source>Previous day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="103"/>
         <source>Next day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="89"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="107"/>
         <source>Shorter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="91"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="110"/>
         <source>Longer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="92"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="112"/>
         <source>Soonest free</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="92"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="112"/>
         <source>Find the soonest free time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="135"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="124"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="157"/>
         <source>Move a booking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="125"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="158"/>
         <source>Book for {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="150"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="184"/>
         <source>Your membership is paused after missed bookings, so booking is not possible right now. Please see staff.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="231"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="208"/>
+        <source>Bookings can be made up to {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/book.py" line="317"/>
         <source>Tap a free time on the calendar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="239"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="325"/>
         <source>{0}, {1} ({2})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="244"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="330"/>
         <source>Move here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="248"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="334"/>
         <source>That time is taken. You can join the waitlist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="281"/>
-        <source>Booked: {0}. See you then!</source>
+        <location filename="../../kiosk/ui/screens/book.py" line="372"/>
+        <source>Moved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="302"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="374"/>
+        <source>Booked. See you then!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/book.py" line="384"/>
+        <source>Booking undone: the time is free again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/book.py" line="405"/>
         <source>Try {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="331"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="448"/>
         <source>Nothing of this kind is free for that long soon.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="362"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="479"/>
         <source>You are number {0} on the waitlist. If the slot frees up, it is held for you for a while: we show it here when you sign in, and email you.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -133,42 +158,43 @@
 <context>
     <name>Calendar</name>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="31"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="39"/>
         <source>Free</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="32"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="40"/>
         <source>Taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="33"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="41"/>
         <source>Yours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="34"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="42"/>
         <source>Pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="35"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="43"/>
         <source>Closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="63"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="92"/>
         <source>Day calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="292"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="374"/>
         <source>first time</source>
+        <extracomment>The smallest type a long resource name may shrink to in a column header.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/calendar_view.py" line="293"/>
+        <location filename="../../kiosk/ui/calendar_view.py" line="375"/>
         <source>again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -187,24 +213,42 @@
     </message>
 </context>
 <context>
+    <name>FeedbackCard</name>
+    <message>
+        <location filename="../../kiosk/ui/feedback.py" line="27"/>
+        <source>Undo</source>
+        <extracomment>How long an Undo stays offered.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/feedback.py" line="89"/>
+        <source>Undo (%n s)</source>
+        <translation>
+            <numerusform>Undo (%n s)</numerusform>
+            <numerusform>Undo (%n s)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Formatter</name>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="38"/>
+        <location filename="../../kiosk/ui/fmt.py" line="44"/>
+        <location filename="../../kiosk/ui/fmt.py" line="91"/>
         <source>dddd d MMMM</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="60"/>
+        <location filename="../../kiosk/ui/fmt.py" line="71"/>
         <source>{h} h {m} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="62"/>
+        <location filename="../../kiosk/ui/fmt.py" line="73"/>
         <source>{h} h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="63"/>
+        <location filename="../../kiosk/ui/fmt.py" line="74"/>
         <source>{m} min</source>
         <translation type="unfinished"></translation>
     </message>
@@ -212,77 +256,77 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="37"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="45"/>
         <source>Welcome screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="46"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="55"/>
         <source>Booking at the kiosk is paused for now. Your existing bookings are kept: sign in to check in or to see them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="53"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="62"/>
         <source>◀ Previous</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="53"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="62"/>
         <source>Previous resources</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="55"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="64"/>
         <source>Next ▶</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="55"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="64"/>
         <source>Next resources</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="71"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="80"/>
         <source>How to begin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="72"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="81"/>
         <source>Scan your member card at any time, or tap Sign in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="73"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="82"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="77"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="87"/>
         <source>Free right now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="90"/>
         <source>Staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="90"/>
         <source>Staff mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="120"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="150"/>
         <source>{0} · {1} of {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="141"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="172"/>
         <source> and {0} more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="143"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="174"/>
         <source>Nothing is free this minute.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -358,57 +402,57 @@
 <context>
     <name>Kinds</name>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="91"/>
+        <location filename="../../kiosk/ui/fmt.py" line="141"/>
         <source>Drill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="92"/>
+        <location filename="../../kiosk/ui/fmt.py" line="142"/>
         <source>Circular saw</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="93"/>
+        <location filename="../../kiosk/ui/fmt.py" line="143"/>
         <source>Sander</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="94"/>
+        <location filename="../../kiosk/ui/fmt.py" line="144"/>
         <source>Ladder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="95"/>
+        <location filename="../../kiosk/ui/fmt.py" line="145"/>
         <source>Pressure washer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="96"/>
+        <location filename="../../kiosk/ui/fmt.py" line="146"/>
         <source>Table saw</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="97"/>
+        <location filename="../../kiosk/ui/fmt.py" line="147"/>
         <source>Laser cutter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="98"/>
+        <location filename="../../kiosk/ui/fmt.py" line="148"/>
         <source>3D printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="99"/>
+        <location filename="../../kiosk/ui/fmt.py" line="149"/>
         <source>CNC router</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="100"/>
+        <location filename="../../kiosk/ui/fmt.py" line="150"/>
         <source>Room</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="101"/>
+        <location filename="../../kiosk/ui/fmt.py" line="151"/>
         <source>Garden plot</source>
         <translation type="unfinished"></translation>
     </message>
@@ -416,32 +460,43 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="35"/>
+        <location filename="../../kiosk/ui/window.py" line="57"/>
         <source>Reservation kiosk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="108"/>
+        <location filename="../../kiosk/ui/window.py" line="163"/>
         <source>This card is not known here. Please sign in with your member number, or ask staff to link your card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="124"/>
+        <location filename="../../kiosk/ui/window.py" line="185"/>
         <source>Your membership is paused after missed bookings, so you cannot book right now. You can still check in. Please see staff to lift the pause.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../../kiosk/ui/window.py" line="144"/>
-        <source>You are checked in for {0} booking(s). Enjoy!</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/window.py" line="202"/>
+        <source>%n change made here could not be kept: {0}. Staff can help.</source>
+        <translation>
+            <numerusform>%n change made here could not be kept: {0}. Staff can help.</numerusform>
+            <numerusform>%n changes made here could not be kept: {0}. Staff can help.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/window.py" line="219"/>
+        <source>You are checked in for %n booking. Enjoy!</source>
+        <translation>
+            <numerusform>You are checked in for %n booking. Enjoy!</numerusform>
+            <numerusform>You are checked in for %n bookings. Enjoy!</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="177"/>
+        <location filename="../../kiosk/ui/window.py" line="257"/>
         <source>Saved: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="182"/>
+        <location filename="../../kiosk/ui/window.py" line="262"/>
         <source>That card could not be read. Please scan it again, or sign in with your member number.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -449,216 +504,249 @@
 <context>
     <name>MemberScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="64"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="69"/>
         <source>Your bookings</source>
-        <extracomment>Rows built at once when data arrives (about a screenful), then per turn of the loop.</extracomment>
+        <extracomment>Rows built at once when data arrives (about a screenful), then per turn of the loop. How often the screen looks at the clock again: check-in windows open and close and offers&apos; holds count down while the member stands there.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="84"/>
         <source>Show more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="84"/>
         <source>Show more bookings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="78"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="87"/>
         <source>Book a tool or space</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="89"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="89"/>
         <source>Done, sign me out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="98"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="108"/>
         <source>Hello, {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="164"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="178"/>
         <source>Waitlist offers for you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="165"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="179"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="166"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="180"/>
         <source>Your places on waitlists</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="167"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="181"/>
         <source>Coming up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="177"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="191"/>
         <source>You have no bookings yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="180"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="194"/>
         <source>Booking at the kiosk is paused for now. Your existing bookings are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="221"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="235"/>
         <source>and {0} more coming up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="230"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="245"/>
         <source>Check in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="230"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="245"/>
         <source>Check in for {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="235"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="248"/>
+        <source>Checked in. Enjoy!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/member.py" line="251"/>
         <source>Check-in opens at {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="237"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="253"/>
         <source>The check-in window has closed. Please see staff.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="239"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="255"/>
         <source>Checked in ✓</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="241"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="258"/>
         <source>End early</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="241"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="258"/>
         <source>End {0} early</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="249"/>
-        <source>{0} · {1} is free for you. Held for {2} more.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="251"/>
-        <source>Claim</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="251"/>
-        <source>Claim {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../kiosk/ui/screens/member.py" line="261"/>
-        <source>You are number {0} in line.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="262"/>
-        <source>If it frees up, it is held for you and shown here.</source>
+        <source>Ended early: the rest of the time is free for others.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/member.py" line="263"/>
+        <source>Tap again to end now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/member.py" line="278"/>
+        <source>{0} · {1} is free for you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/member.py" line="281"/>
+        <source>Held for you until {0} (%n min left).</source>
+        <translation>
+            <numerusform>Held for you until {0} (%n min left).</numerusform>
+            <numerusform>Held for you until {0} (%n min left).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/member.py" line="289"/>
+        <source>Claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/member.py" line="289"/>
+        <source>Claim {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/member.py" line="292"/>
+        <source>Claimed: it is your booking now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/member.py" line="300"/>
+        <source>You are number {0} in line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/member.py" line="301"/>
+        <source>If it frees up, it is held for you and shown here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/member.py" line="302"/>
         <source>Leave waitlist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="270"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="305"/>
+        <source>You left the waitlist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/member.py" line="311"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="270"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="311"/>
         <source>Cancel {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="281"/>
-        <source>Tap again to cancel</source>
+        <location filename="../../kiosk/ui/screens/member.py" line="314"/>
+        <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="295"/>
-        <source>Done. Your bookings are up to date.</source>
+        <location filename="../../kiosk/ui/screens/member.py" line="317"/>
+        <source>Tap again to cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>OnScreenKeyboard</name>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="34"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="36"/>
         <source>On-screen keyboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="46"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="48"/>
         <source>Delete last letter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="48"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="50"/>
         <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="48"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="50"/>
         <source>Clear the name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="50"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="52"/>
         <source>Space</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="52"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="54"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="52"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="54"/>
         <source>Search for this member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="59"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="61"/>
         <source>Digit {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="61"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="63"/>
         <source>Apostrophe</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="63"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="65"/>
         <source>Hyphen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="65"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="67"/>
         <source>Letter {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -732,7 +820,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/messages.py" line="160"/>
+        <location filename="../../kiosk/core/messages.py" line="169"/>
         <source>{time} happens twice on {date} in {zone} (the clocks go back): {earlier} or {later}. Choose which one you mean.</source>
         <extracomment>ambiguous_time; keep {date}, {earlier}, {later}, {time}, {zone} as written</extracomment>
         <translation type="unfinished"></translation>
@@ -828,7 +916,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../kiosk/core/messages.py" line="148"/>
+        <source>That member number and PIN do not match. Please try again. Tries left before signing in locks for a while: {tries}.</source>
+        <extracomment>pin_wrong; keep {tries} as written</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="152"/>
+        <source>Too many wrong PINs: signing in with this number is locked for {minutes} min. Please wait, or ask staff for help.</source>
+        <extracomment>pin_locked; keep {minutes} as written</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../kiosk/core/messages.py" line="156"/>
+        <source>That is not the staff PIN. Tries left before staff mode locks: {tries}.</source>
+        <extracomment>staff_pin_wrong; keep {tries} as written</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="159"/>
+        <source>Staff mode is locked after too many wrong PINs. Please try again in {minutes} min.</source>
+        <extracomment>staff_pin_locked; keep {minutes} as written</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/core/messages.py" line="165"/>
         <source>{time} does not exist on {date} in {zone}: the clocks jump forward that night. Choose {earlier} or {later} instead.</source>
         <extracomment>nonexistent_time; keep {date}, {earlier}, {later}, {time}, {zone} as written</extracomment>
         <translation type="unfinished"></translation>
@@ -870,19 +982,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/core/messages.py" line="150"/>
-        <source>Too many wrong PINs. Please wait {minutes} minutes or ask at the front desk.</source>
-        <extracomment>pin_locked; keep {minutes} as written</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/messages.py" line="148"/>
-        <source>That member number and PIN do not match. Please try again.</source>
-        <extracomment>pin_wrong</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/core/messages.py" line="153"/>
+        <location filename="../../kiosk/core/messages.py" line="162"/>
         <source>This rejected change was already marked handled.</source>
         <extracomment>already_handled</extracomment>
         <translation type="unfinished"></translation>
@@ -901,6 +1001,39 @@
     </message>
 </context>
 <context>
+    <name>ResourceNames</name>
+    <message>
+        <location filename="../../kiosk/ui/fmt.py" line="113"/>
+        <source>Cordless drill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/fmt.py" line="114"/>
+        <source>Orbital sander</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/fmt.py" line="115"/>
+        <source>Extension ladder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/fmt.py" line="116"/>
+        <source>Workshop room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/fmt.py" line="117"/>
+        <source>Meeting room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/fmt.py" line="118"/>
+        <source>Sewing room</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ServiceBridge</name>
     <message>
         <location filename="../../kiosk/ui/bridge.py" line="181"/>
@@ -912,42 +1045,42 @@
 <context>
     <name>Sheet</name>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="429"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="468"/>
         <source>due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="429"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="468"/>
         <source>checked in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="430"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="469"/>
         <source>late</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="430"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="469"/>
         <source>no-show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="431"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="470"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="431"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="470"/>
         <source>done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="436"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="475"/>
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="437"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="476"/>
         <source>offered, held for them</source>
         <translation type="unfinished"></translation>
     </message>
@@ -955,254 +1088,266 @@
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="67"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="70"/>
         <source>Staff mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="75"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="81"/>
         <source>Member name or number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="102"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="108"/>
         <source>Staff PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="106"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="88"/>
         <source>Keyboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="88"/>
         <source>Show the keyboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="111"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="117"/>
         <source>Walk-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="111"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="117"/>
         <source>Today&apos;s sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="111"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="117"/>
         <source>Waitlist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="118"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="118"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="118"/>
         <source>Leave kiosk mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="122"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="128"/>
         <source>Exit staff mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="137"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="144"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="146"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="153"/>
         <source>Type the staff PIN again to leave kiosk mode.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="173"/>
-        <source>That PIN is not right (after 5 wrong tries staff mode locks for a while).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../kiosk/ui/screens/staff.py" line="184"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="196"/>
         <source>That PIN is not right.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="235"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="250"/>
         <source>Clear no-show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="239"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="256"/>
         <source>No bookings today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="256"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="283"/>
         <source>Nobody is waiting.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="266"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="293"/>
         <source>While offline, {0} – {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="270"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="297"/>
         <source>No changes were made here meanwhile.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="271"/>
-        <source>{0} change(s) made here; the server accepted {1} and turned down {2}.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/staff.py" line="299"/>
+        <source>%n change made here; the server accepted {0} and turned down {1}.</source>
+        <translation>
+            <numerusform>%n change made here; the server accepted {0} and turned down {1}.</numerusform>
+            <numerusform>%n changes made here; the server accepted {0} and turned down {1}.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="275"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="303"/>
         <source>a member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="276"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="304"/>
         <source>Turned down, for {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="284"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="312"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="284"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="312"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="285"/>
-        <source>{0} change(s) waiting to be sent</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/staff.py" line="313"/>
+        <source>%n change waiting to be sent</source>
+        <translation>
+            <numerusform>%n change waiting to be sent</numerusform>
+            <numerusform>%n changes waiting to be sent</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="286"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="314"/>
         <source>Last successful sync: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="287"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="315"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="290"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="318"/>
         <source>Oldest waiting change made at {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="294"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="322"/>
         <source>Not connected to a server: this kiosk works on its own. Staff can connect it with `kiosk enroll`.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="297"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="325"/>
         <source>The last sync did not finish: {0}. Nothing is lost; it tries again by itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="302"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="330"/>
         <source>Rejected by the server: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="303"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="331"/>
         <source>Mark handled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="306"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="334"/>
         <source>No rejected changes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="316"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="325"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="344"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="353"/>
         <source>{0} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="328"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="356"/>
         <source>Sign members out after no touch for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="329"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="357"/>
         <source>Shorter timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="331"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="359"/>
         <source>Longer timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="336"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="364"/>
         <source>The staff PIN was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="339"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="367"/>
         <source>New staff PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="349"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="377"/>
         <source>This card is not known here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="369"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="397"/>
         <source>Choose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="370"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="398"/>
         <source>Choose {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="373"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="401"/>
         <source>No member matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="390"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="419"/>
         <source>Book a walk-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="402"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="431"/>
         <source>Move</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="407"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="434"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="417"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="446"/>
+        <source>Tap again to cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="451"/>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="456"/>
         <source>Done.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1215,39 +1360,68 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status.py" line="77"/>
+        <location filename="../../kiosk/ui/status.py" line="79"/>
         <source>Connection status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status.py" line="85"/>
+        <location filename="../../kiosk/ui/status.py" line="87"/>
         <source>● Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status.py" line="86"/>
+        <location filename="../../kiosk/ui/status.py" line="88"/>
         <source>● Offline — bookings still work and are sent later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status.py" line="88"/>
+        <location filename="../../kiosk/ui/status.py" line="90"/>
         <source>Last sync {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status.py" line="89"/>
+        <location filename="../../kiosk/ui/status.py" line="91"/>
         <source>Not synced yet</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/status.py" line="93"/>
+        <source>%n change waiting to be sent</source>
+        <translation>
+            <numerusform>%n change waiting to be sent</numerusform>
+            <numerusform>%n changes waiting to be sent</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../kiosk/ui/status.py" line="91"/>
-        <source>{0} change(s) waiting to be sent</source>
+        <location filename="../../kiosk/ui/status.py" line="94"/>
+        <source>All changes sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StillThere</name>
+    <message>
+        <location filename="../../kiosk/ui/still_there.py" line="28"/>
+        <source>Still there?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/status.py" line="92"/>
-        <source>All changes sent</source>
+        <location filename="../../kiosk/ui/still_there.py" line="33"/>
+        <source>I&apos;m still here</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/still_there.py" line="35"/>
+        <source>Sign me out now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/still_there.py" line="79"/>
+        <source>For your privacy, the kiosk signs you out in %n s.</source>
+        <translation>
+            <numerusform>For your privacy, the kiosk signs you out in %n s.</numerusform>
+            <numerusform>For your privacy, the kiosk signs you out in %n s.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1333,48 +1507,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="71"/>
+        <location filename="../../kiosk/ui/words.py" line="74"/>
         <source>the time was booked elsewhere first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="72"/>
+        <location filename="../../kiosk/ui/words.py" line="75"/>
         <source>the time is outside the opening hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="73"/>
+        <location filename="../../kiosk/ui/words.py" line="76"/>
         <source>booking was switched off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="74"/>
+        <location filename="../../kiosk/ui/words.py" line="77"/>
         <source>your membership is paused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="75"/>
+        <location filename="../../kiosk/ui/words.py" line="78"/>
         <source>a training badge is needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="76"/>
+        <location filename="../../kiosk/ui/words.py" line="79"/>
         <source>the booking had been cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="77"/>
+        <location filename="../../kiosk/ui/words.py" line="80"/>
         <source>the check-in window had closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/words.py" line="79"/>
+        <location filename="../../kiosk/ui/words.py" line="82"/>
         <source>a booking rule</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/words.py" line="81"/>
-        <source>{n} change(s) made here could not be kept: {why}. Staff can help.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

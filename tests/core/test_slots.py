@@ -188,3 +188,12 @@ def test_every_free_slot_on_change_days_is_bookable(make_ctx, place, grid, aroun
     for s in found:
         assert s.duration == length and bounds.contains(s.start)
         assert check_booking(ctx, s) is None
+
+
+def test_the_free_time_just_before_a_refused_one_comes_first(make_ctx, booking):
+    """12:30–13:30 is refused (a 13:00 booking, 30-minute buffer); 11:30–12:30 just
+    above is free, so it leads, before the later times."""
+    ctx = make_ctx(busy=(booking(local(13), local(14)),), buffer_minutes=30, now=local(9))
+    alts = next_free_slots(ctx, Interval(local(12, 30), local(13, 30)))
+    assert alts[0] == Interval(local(11, 30), local(12, 30))
+    assert all(check_booking(ctx, a) is None for a in alts)

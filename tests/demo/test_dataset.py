@@ -96,3 +96,23 @@ def test_scale_streams_the_requested_count_over_many_resources() -> None:
     rows = list(data.reservations)
     assert len(rows) == 5000
     assert len({r.resource_id for r in rows}) == 50
+
+
+def test_the_demo_offer_can_be_claimed_whatever_the_minute(tmp_path) -> None:
+    """The offer's slot lies on the 30-minute grid even when "now" does not (12:10)."""
+    from kiosk.core.refusals import Refusal
+    from kiosk.demo.load import load_demo
+    from kiosk.store.db import open_store
+    from kiosk.store.service import KioskService
+
+    now = datetime(2026, 11, 30, 20, 10, tzinfo=UTC)  # Monday 12:10 in Los Angeles
+    data = build_demo(localtime.local_date(catalogue.SITE_TZ, now), now)
+    store = open_store(tmp_path / "demo.sqlite3")
+    try:
+        load_demo(store, data)
+        offer = next(w for w in data.waitlist if w.offer_expires_at is not None)
+        result = KioskService(store, lambda: now).waitlist.claim(offer.id)
+        assert not isinstance(result, Refusal), result
+        assert result.value.interval == offer.interval
+    finally:
+        store.close()

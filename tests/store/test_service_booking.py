@@ -10,12 +10,13 @@ from sqlalchemy import func, select
 
 from kiosk.core.changes import Applied
 from kiosk.core.errors import InvalidInput
-from kiosk.core.model import Interval, Reservation, ReservationStatus
+from kiosk.core.model import Interval, Member, Reservation, ReservationStatus
 from kiosk.core.refusals import Refusal, RefusalCode
+from kiosk.store import loader
 from kiosk.store.db import Store
 from kiosk.store.schema import OutboxRow, ReservationRow
 from kiosk.store.service import KioskService
-from tests.store.factory import ALICE, BOB, CARL, PLOT, ROOM, SAW, SAW2, Clock, span, uid
+from tests.store.factory import ALICE, BOB, CARL, PLOT, ROOM, SAW, SAW2, SITE, Clock, span, uid
 
 
 def booked(result: Applied[Reservation] | Refusal) -> Reservation:
@@ -240,6 +241,13 @@ def test_free_slots_and_first_free(svc: KioskService) -> None:
     assert all(not s.overlaps(span(8, 10)) for s in free)
     first = svc.reads.first_free("table_saw", timedelta(hours=2), span(8, 9).start, ALICE.id)
     assert first[0] == (svc.reads.resources("table_saw")[1], span(8, 10))
+
+
+def test_member_search_ignores_case_and_accents(svc: KioskService, store: Store) -> None:
+    pepa = Member(uid("m-pepa"), SITE.id, "2001", "Pepa Fernández Núñez")
+    loader.load_members(store, [loader.MemberCredentials.hashing(pepa, "400002001", "2001")])
+    for typed in ("fernandez", "FERNANDEZ", "Fernández", "nunez", "ñúñ", "pepa fern"):
+        assert [m.id for m in svc.reads.search_members(typed)] == [pepa.id], typed
 
 
 def test_a_booking_id_in_capitals_is_the_same_id(svc, clock) -> None:

@@ -63,7 +63,7 @@ def test_staff_see_the_outage_on_the_sync_page(qtbot: Any, qapp: Any, kiosk: Kio
         tap(qtbot, find_button(k.window.staff, "page_sync"))
         qtbot.waitUntil(lambda: "While offline" in visible_text(k.window.staff))
         text = visible_text(k.window.staff)
-        assert "2 change(s) made here; the server accepted 1 and turned down 1" in text
+        assert "2 changes made here; the server accepted 1 and turned down 1" in text
         assert "Turned down, for Ben O.:" in text
         assert "already booked" in text  # the catalogue's words, not the server's
     finally:

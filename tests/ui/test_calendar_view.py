@@ -121,3 +121,21 @@ def test_a_block_label_sticks_to_the_top_while_the_block_shows(qtbot) -> None:
     inked = [(x, y) for x in range(x0, x1) for y in range(header + 2, header + 30)
              if image.pixelColor(x, y).name() != fill]
     assert inked, "the label 'Yours' is not drawn at the top of the visible area"
+
+
+def test_a_long_resource_name_shrinks_to_fit_its_header() -> None:
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QFontMetrics
+
+    from kiosk.ui.calendar_view import MIN_HEADER_FONT, header_font
+
+    theme = Theme()
+    rect = QRect(0, 0, 138, theme.sizes.calendar_header)
+    flags = Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
+    short = header_font(theme, "Drill 1", rect)
+    assert short.pixelSize() == theme.sizes.font_small
+    long_name = "Parcela de huerto comunitario 12"  # three lines at full size
+    font = header_font(theme, long_name, rect)
+    assert MIN_HEADER_FONT <= font.pixelSize() < theme.sizes.font_small
+    needed = QFontMetrics(font).boundingRect(rect, flags, long_name)
+    assert needed.height() <= rect.height() and needed.width() <= rect.width()

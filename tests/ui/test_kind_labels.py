@@ -36,3 +36,17 @@ def test_kind_labels_in_spanish(qapp, monkeypatch, tmp_path) -> None:
         assert kind_label("kayak") == "Kayak"
     finally:
         i18n.uninstall(qapp, translator)
+
+
+def test_resource_names_the_kiosk_knows_read_in_spanish(qapp, monkeypatch, tmp_path) -> None:
+    from kiosk.ui.fmt import resource_name
+
+    monkeypatch.setenv("KIOSK_I18N_CACHE", str(tmp_path))
+    translator = i18n.install(qapp, "es")
+    try:
+        assert resource_name("Table saw 2") == "Sierra de mesa 2"
+        assert resource_name("Meeting room") == "Sala de reuniones"
+        assert resource_name("Bob's old bandsaw 3") == "Bob's old bandsaw 3"  # a site's own
+    finally:
+        i18n.uninstall(qapp, translator)
+    assert resource_name("Table saw 2") == "Table saw 2"

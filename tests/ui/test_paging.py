@@ -119,6 +119,7 @@ def test_a_refresh_that_changes_nothing_keeps_the_rows(qtbot, kiosk, fake_clock)
 
     refresh()
     qtbot.waitUntil(lambda: not member._pending)  # every row built
+    qtbot.waitUntil(lambda: cancel_button() is not None)  # and shown (Qt shows a turn later)
     cancel = cancel_button()
     assert cancel is not None
     tap_in_list(qtbot, member, cancel)

@@ -18,13 +18,14 @@ from kiosk.ui.screenshots import SIZES, render_all
 
 STATES = ("home", "home-offline", "home-flag-off", "sign-in-number", "sign-in-pin",
           "member-checked-in", "member", "member-flag-off", "book-refused", "book-taken",
-          "book-waitlist-joined", "book-dst-23h", "book-dst-25h", "staff-pin", "staff-sheet",
-          "staff-waitlist", "staff-sync", "staff-settings", "staff-leave",
-          "staff-walkin-search", "staff-walkin")
+          "book-waitlist-joined", "book-booked", "still-there", "book-dst-23h",
+          "book-dst-25h", "staff-pin", "staff-sheet", "staff-waitlist", "staff-sync",
+          "staff-settings", "staff-leave", "staff-walkin-search", "staff-walkin")
 
 
-@pytest.fixture(scope="module")
-def shots(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Path]]:
+@pytest.fixture(scope="module", params=["en", "es"])
+def shots(tmp_path_factory: pytest.TempPathFactory,
+          request: pytest.FixtureRequest) -> tuple[Path, list[Path]]:
     root = tmp_path_factory.mktemp("shots")
     db = root / "demo.sqlite3"
     now = datetime(2026, 3, 2, 18, 20, tzinfo=UTC)  # Monday 10:20 in Portland
@@ -34,7 +35,7 @@ def shots(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Path]]:
     finally:
         store.close()
     out = root / "png"
-    return db, render_all(out, db)
+    return db, render_all(out, db, language=request.param)
 
 
 def _variance(image: QImage) -> float:

@@ -80,8 +80,9 @@ def test_flag_off_staff_see_why_and_can_still_cancel(qtbot, kiosk, service) -> N
     assert "switched off for now" in visible_text(w.staff)
     assert not buttons(w.staff, "walkInBook") and not buttons(w.staff, "moveBooking")
     tap(qtbot, find_button(w.staff, "cancelBooking"))
-    qtbot.waitUntil(w.staff.message.isVisible)
-    assert w.staff.message.text() == "Done.", w.staff.message.text()
+    tap(qtbot, find_button(w.staff, "cancelBooking"))  # the second tap confirms
+    qtbot.waitUntil(w.staff.feedback.isVisible)
+    assert w.staff.feedback.what.text() == "Cancelled", w.staff.feedback.what.text()
     qtbot.waitUntil(lambda: service.reads.reservation(uid("r-bea-drill")).status
                     == ReservationStatus.CANCELLED)
     # and the book screen, however reached, explains instead of offering a calendar
@@ -90,3 +91,13 @@ def test_flag_off_staff_see_why_and_can_still_cancel(qtbot, kiosk, service) -> N
     qtbot.waitUntil(lambda: w.book.data is not None and w.book.paused.isVisible())
     assert "check members in" in w.book.paused.text()
     assert not w.book.calendar.isVisible()
+
+
+def test_accented_keys_and_a_search_blind_to_accents(qtbot, kiosk) -> None:
+    w = kiosk.window
+    walk_in_page(qtbot, kiosk)
+    kb = w.staff.keyboard
+    assert find_button(kb, "keyÑ").accessibleName() == "Letter Ñ"
+    type_on(qtbot, kb, "díaz")  # typed with the accent; the record has none
+    assert w.staff.search.text() == "Díaz"
+    qtbot.waitUntil(lambda: "Cy Diaz · 1003" in visible_text(w.staff))

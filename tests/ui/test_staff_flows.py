@@ -32,7 +32,7 @@ def test_wrong_staff_pin_keeps_staff_mode_locked(qtbot, kiosk) -> None:
     w = kiosk.window
     staff_unlock(qtbot, kiosk, "1111")
     qtbot.waitUntil(w.staff.gate_error.isVisible)
-    assert "not right" in w.staff.gate_error.text()
+    assert w.staff.gate_error.text().startswith("That is not the staff PIN.")
     assert not kiosk.ctx.session.staff
     assert w.staff.stack.currentIndex() == 0  # still the PIN gate
 
@@ -70,10 +70,16 @@ def test_walk_in_booking_for_a_member_found_by_search_then_cancelled(
                if b.parentWidget().findChild(type(w.banner)).text() == when]
     assert len(row_for) == 1, visible_text(w.staff)
     tap(qtbot, row_for[0])
+    assert row_for[0].text() == "Tap again to cancel"  # one tap never cancels
+    assert service.reads.reservation(booked[0].id).active
+    tap(qtbot, row_for[0])
     qtbot.waitUntil(lambda: service.reads.reservation(booked[0].id).status
                     == ReservationStatus.CANCELLED)
     qtbot.waitUntil(lambda: len(buttons(w.staff, "cancelBooking")) == 1)
-    assert w.staff.message.text() == "Done."
+    # the card says which booking went, and for whom
+    assert w.staff.feedback.what.text() == "Cancelled"
+    assert w.staff.feedback.detail.text() == (
+        f"Drill 1 · {kiosk.ctx.fmt.span_on_day(span(15, 16))} · Bea Chen (1002)")
 
 
 def test_staff_clear_a_no_show_flag(qtbot, kiosk, service) -> None:
@@ -100,7 +106,7 @@ def test_leaving_kiosk_mode_needs_the_staff_pin(qtbot, kiosk) -> None:
     unlocked(qtbot, kiosk)
     tap(qtbot, find_button(w.staff, "page_leave"))
     enter_pin(qtbot, w.staff.leave_pad, "1357")
-    qtbot.waitUntil(lambda: w.staff.message.text() == "That PIN is not right.")
+    qtbot.waitUntil(lambda: w.staff.message.text().startswith("That is not the staff PIN."))
     assert w.isVisible() and kiosk.lock.locked
     with qtbot.waitSignal(kiosk.lock.released):
         enter_pin(qtbot, w.staff.leave_pad, STAFF_PIN)

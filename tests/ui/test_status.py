@@ -14,5 +14,6 @@ def test_strip_shows_a_new_outbox_change_at_once(qtbot, kiosk, service, fake_clo
     before = service.sync.status().outbox_depth
     scan(qtbot, kiosk, "400001001", fake_clock)  # Ada's scan checks her in: one mutation
     qtbot.waitUntil(lambda: service.sync.status().outbox_depth == before + 1)
-    want = f"{before + 1} change(s) waiting to be sent"
+    count = before + 1
+    want = f"{count} change{'s' if count != 1 else ''} waiting to be sent"
     qtbot.waitUntil(lambda: strip.outbox.text() == want, timeout=2000)

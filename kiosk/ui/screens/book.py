@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from functools import partial
 from typing import cast
 
@@ -16,13 +16,14 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from kiosk.core import localtime
 from kiosk.core.changes import Applied, Changes
 from kiosk.core.model import Interval, Member, Reservation, Resource, WaitlistEntry
-from kiosk.core.refusals import Refusal
+from kiosk.core.refusals import Refusal, RefusalCode
 from kiosk.store.service import KioskService
 from kiosk.ui.bridge import Call
 from kiosk.ui.calendar_model import CellState, DayModel
 from kiosk.ui.calendar_view import DayCalendar
 from kiosk.ui.context import UiContext
-from kiosk.ui.fmt import kind_label
+from kiosk.ui.feedback import FeedbackCard
+from kiosk.ui.fmt import kind_label, resource_name
 from kiosk.ui.screens.book_data import BookData, load_book, staff_paused_text
 from kiosk.ui.screens.dst_note import dst_note
 from kiosk.ui.widgets import button, clear_layout, finger_scroll, label, refusal_text
@@ -48,13 +49,26 @@ class BookScreen(QWidget):
         self.minutes = 60
         self.pick: tuple[str, Interval] | None = None
         self._intent = ""
+        self._scroll_to: tuple[str, datetime] | None = None  # a suggestion taken, to show
+        self._want: tuple[str, str, datetime] | None = None  # kind, resource, start to pick
         self.setAccessibleName(self.tr("Book"))
         self.title = label(self.tr("Book"), "title")
         self._kinds_row = QWidget()
         self._kinds = QHBoxLayout(self._kinds_row)
         self._kinds.setContentsMargins(0, 0, 0, 0)
         self._kinds_area = finger_scroll(self._kinds_row)  # swiped sideways when kinds overflow
+        self._kinds_area.setObjectName("kindsArea")
         self._kinds_area.setFixedHeight(ctx.theme.sizes.target + 8)
+        # ◀ ▶ at the ends while kinds lie out of sight: a sign the row slides, and a way
+        # to slide it without a swipe
+        self.kinds_left = button("◀", name=self.tr("More kinds to the left"),
+                                 object_name="kindsLeft", on_click=lambda: self._slide_kinds(-1))
+        self.kinds_right = button("▶", name=self.tr("More kinds to the right"),
+                                  object_name="kindsRight", on_click=lambda: self._slide_kinds(1))
+        bar = self._kinds_area.horizontalScrollBar()
+        bar.rangeChanged.connect(self._show_kind_arrows)
+        bar.valueChanged.connect(self._show_kind_arrows)
+        self._show_kind_arrows()
         self.calendar = DayCalendar(DayModel(ctx.site.timezone, self.day, []), ctx.theme,
                                     ctx.fmt, ctx.now)
         self.calendar.slot_tapped.connect(self._on_slot)
@@ -65,6 +79,7 @@ class BookScreen(QWidget):
         self.summary = label("", "large", name="summary")
         self.message = label("", "message", name="bookMessage")
         self.error = label("", "error", name="bookError")
+        self.feedback = FeedbackCard()
         self._choices = QHBoxLayout()
         self.book_button = button(self.tr("Book it"), kind="primary", object_name="confirmBook",
                                   on_click=self._on_book)
@@ -82,13 +97,18 @@ class BookScreen(QWidget):
     def _build(self) -> None:
         b = button
         controls = QHBoxLayout()
-        controls.addWidget(b("◀", name=self.tr("Previous day"), on_click=lambda: self._shift(-1)))
+        controls.addWidget(b("◀", name=self.tr("Previous day"), object_name="previousDay",
+                             on_click=lambda: self._shift(-1)))
         controls.addWidget(self.day_label)
-        controls.addWidget(b("▶", name=self.tr("Next day"), on_click=lambda: self._shift(1)))
+        self.next_day = b("▶", name=self.tr("Next day"), object_name="nextDay",
+                          on_click=lambda: self._shift(1))
+        controls.addWidget(self.next_day)
         controls.addStretch(1)
-        controls.addWidget(b("−", name=self.tr("Shorter"), on_click=lambda: self._resize(-1)))
+        controls.addWidget(b("−", name=self.tr("Shorter"), object_name="shorter",
+                             on_click=lambda: self._resize(-1)))
         controls.addWidget(self.duration)
-        controls.addWidget(b("+", name=self.tr("Longer"), on_click=lambda: self._resize(1)))
+        controls.addWidget(b("+", name=self.tr("Longer"), object_name="longer",
+                             on_click=lambda: self._resize(1)))
         controls.addWidget(b(self.tr("Soonest free"), name=self.tr("Find the soonest free time"),
                              object_name="soonest", on_click=self._on_soonest))
         actions = QHBoxLayout()
@@ -97,7 +117,11 @@ class BookScreen(QWidget):
         actions.addWidget(self.book_button)
         body = QVBoxLayout(self._body)
         body.setContentsMargins(0, 0, 0, 0)
-        body.addWidget(self._kinds_area)
+        kinds = QHBoxLayout()
+        kinds.addWidget(self.kinds_left)
+        kinds.addWidget(self._kinds_area, 1)
+        kinds.addWidget(self.kinds_right)
+        body.addLayout(kinds)
         body.addLayout(controls)
         body.addWidget(self.notes)
         body.addWidget(self.dst)
@@ -105,6 +129,7 @@ class BookScreen(QWidget):
         body.addWidget(self.error)
         body.addLayout(self._choices)
         body.addWidget(self.message)
+        body.addWidget(self.feedback)
         body.addLayout(actions)
         top = QHBoxLayout()
         top.addWidget(b(self.tr("Back"), object_name="bookBack", on_click=self.back.emit))
@@ -117,17 +142,26 @@ class BookScreen(QWidget):
 
     # -- entry points ---------------------------------------------------------------
     def open_for(self, member: Member, *, staff: bool = False,
-                 moving: Reservation | None = None) -> None:
+                 moving: Reservation | None = None,
+                 want: tuple[Resource, Interval] | None = None) -> None:
+        """Open for ``member``; with ``want`` (a time tapped on the welcome calendar),
+        on its kind and day with that time chosen."""
         self.clear()
         self.member, self.staff, self.moving = member, staff, moving
         self.day = self._ctx.today()
+        if want is not None:
+            resource, span = want
+            self.day = localtime.local_date(self._ctx.site.timezone, span.start)
+            self._scroll_to = (resource.id, span.start)
+            self._want = (resource.kind, resource.id, span.start)
         self.title.setText(self.tr("Move a booking") if moving else
                            self.tr("Book for {0}").format(member.short_name) if staff
                            else self.tr("Book"))
-        self.reload()
+        self.reload(self._want[0] if self._want else None)
 
     def clear(self) -> None:
         self.member, self.data, self.moving, self.pick = None, None, None, None
+        self._want = self._scroll_to = None
         self._reset_feedback()
         clear_layout(self._kinds)
         self.calendar.set_model(DayModel(self._ctx.site.timezone, self.day, []))
@@ -157,17 +191,38 @@ class BookScreen(QWidget):
         self._fill_kinds(data)
         if first:
             self.minutes = max(data.min_minutes, min(60, data.max_minutes))
+        want, self._want = self._want, None
         self.calendar.set_model(data.day)
-        if first:
+        if self._scroll_to is not None:
+            rid, start = self._scroll_to
+            self._scroll_to = None
+            self.calendar.scroll_to(start, rid)
+        elif first:
             self.calendar.scroll_to(max(self._ctx.now(), data.day.bounds.start))
         self.day_label.setText(self._ctx.fmt.short_date(self.day))
         self.duration.setText(self._ctx.fmt.duration(timedelta(minutes=self.minutes)))
-        self.notes.setText("\n".join(f"{n}: {why}" for n, why in data.unavailable.items()))
-        self.notes.setVisible(bool(data.unavailable))
+        notes = [f"{n}: {why}" for n, why in data.unavailable.items()]
+        last = self._last_day(data)
+        self.next_day.setEnabled(last is None or self.day < last)
+        if last is not None and self.day >= last:  # days after it are not offered at all
+            notes.append(self.tr("Bookings can be made up to {0}.").format(
+                self._ctx.fmt.day_name(last)))
+        self.notes.setText("\n".join(notes))
+        self.notes.setVisible(bool(notes))
         note = dst_note(data.day, self._ctx.fmt)
         self.dst.setText(note)
         self.dst.setVisible(bool(note))
-        self._show_pick()
+        if want is not None and any(r.id == want[1] for r in data.day.columns):
+            self._select(want[1], want[2])
+        else:
+            self._show_pick()
+
+    def _last_day(self, data: BookData) -> date | None:
+        """The last day a member may book on (``max_days_ahead``), or None for staff."""
+        if data.max_days_ahead is None:
+            return None
+        zone = self._ctx.site.timezone
+        return localtime.local_date(zone, self._ctx.now() + timedelta(days=data.max_days_ahead))
 
     def _fill_kinds(self, data: BookData) -> None:
         chips = [c for c in self._kinds_row.findChildren(QPushButton) if not c.isHidden()]
@@ -186,6 +241,15 @@ class BookScreen(QWidget):
             chip.setMinimumWidth(chip.sizeHint().width())
         self._kinds.addStretch(1)
 
+    def _slide_kinds(self, step: int) -> None:
+        bar = self._kinds_area.horizontalScrollBar()
+        bar.setValue(bar.value() + step * max(1, self._kinds_area.viewport().width() * 2 // 3))
+
+    def _show_kind_arrows(self) -> None:
+        bar = self._kinds_area.horizontalScrollBar()
+        self.kinds_left.setVisible(bar.value() > bar.minimum())
+        self.kinds_right.setVisible(bar.value() < bar.maximum())
+
     def _choose_kind(self, kind: str) -> None:
         self.pick = None
         self._reset_feedback()
@@ -197,7 +261,10 @@ class BookScreen(QWidget):
 
     # -- controls ---------------------------------------------------------------------
     def _shift(self, days: int) -> None:
+        last = self._last_day(self.data) if self.data else None
         self.day = max(self._ctx.today(), self.day + timedelta(days=days))
+        if last is not None:
+            self.day = min(self.day, last)
         self.pick = None
         self._reset_feedback()
         self.reload()
@@ -214,6 +281,25 @@ class BookScreen(QWidget):
     def _on_slot(self, resource_id: str, span: Interval) -> None:
         self._reset_feedback()
         self._select(resource_id, span.start)
+        if self.wait_button.isVisible():  # taken: the waitlist, and the nearest free times
+            self._suggest_near(span.start)
+
+    def _suggest_near(self, start: datetime) -> None:
+        if self.data is None or self.member is None:
+            return
+        kind, member = self.data.kind, self.member
+        duration, after = timedelta(minutes=self.minutes), max(start, self._ctx.now())
+        self._ctx.bridge.read(
+            lambda svc: svc.reads.first_free(kind, duration, after, member_id=member.id, limit=3),
+            self._on_near_found, guard=self._ctx.session.guard(), latest="book-near")
+
+    def _on_near_found(self, found: list[tuple[Resource, Interval]]) -> None:
+        if self.pick is None or not self.wait_button.isVisible():
+            return  # another time was picked meanwhile
+        for resource, span in found:
+            text = f"{resource_name(resource.name)} · {self._start_text(span)}"
+            self._choices.addWidget(button(text, object_name="alternative",
+                                           on_click=self._taker(resource.id, span)))
 
     def _select(self, resource_id: str, start: datetime) -> None:
         span = Interval(start, start + timedelta(minutes=self.minutes))
@@ -252,6 +338,7 @@ class BookScreen(QWidget):
         for w in (self.message, self.error):
             w.clear()
             w.hide()
+        self.feedback.clear()
         clear_layout(self._choices)
         self.book_button.setEnabled(False)
         self.wait_button.hide()
@@ -276,17 +363,33 @@ class BookScreen(QWidget):
             self._show_refusal(result)
             return
         reservation = result.value
+        moved = self.moving is not None
         self.pick = None
         self._show_pick()
-        self.message.setText(self.tr("Booked: {0}. See you then!").format(
-            self.summary_for(reservation)))
-        self.message.show()
+        self.calendar.scroll_to(reservation.interval.start)  # the card and the calendar agree
+        detail = self.summary_for(reservation)
+        if moved:
+            self.feedback.done(self.tr("Moved"), detail)
+        else:  # taking back a booking made seconds ago is cancelling it, which nobody awaits
+            self.feedback.done(self.tr("Booked. See you then!"), detail,
+                               undo=partial(self._undo_booking, reservation, detail))
         self.booked.emit(reservation)
 
+    def _undo_booking(self, reservation: Reservation, detail: str) -> None:
+        rid = reservation.id
+        self._ctx.bridge.write(
+            lambda svc: svc.reservations.cancel(rid),
+            lambda result: self.feedback.refused(refusal_text(result), detail)
+            if isinstance(result, Refusal) else self.feedback.done(
+                self.tr("Booking undone: the time is free again."), detail),
+            key=f"undo:{rid}", guard=self._ctx.session.guard(), on_error=self._on_failed)
+
     def summary_for(self, res: Reservation) -> str:
+        """What and when: ``"Table saw 1 · Tue 2 Jun 9:00–11:00 AM (2 h)"``."""
         resource = self._resource(res.resource_id)
-        when = self._ctx.fmt.span_with_day(res.interval, self._ctx.today())
-        return f"{resource.name if resource else ''} {when}".strip()
+        fmt = self._ctx.fmt
+        when = f"{fmt.span_on_day(res.interval)} ({fmt.duration(res.interval.duration)})"
+        return f"{resource.name} · {when}" if resource else when
 
     def _on_failed(self, message: str) -> None:
         self.error.setText(message)
@@ -299,22 +402,36 @@ class BookScreen(QWidget):
         clear_layout(self._choices)
         rid = self.pick[0] if self.pick else ""
         for alt in refusal.alternatives:
-            text = self.tr("Try {0}").format(self._ctx.fmt.span_with_day(alt, self._ctx.today()))
+            text = self.tr("Try {0}").format(self._start_text(alt))
             self._choices.addWidget(button(text, object_name="alternative",
                                            on_click=self._taker(rid, alt)))
         self._show_pick()
+        if refusal.code == RefusalCode.CONFLICT and self.moving is None and self.pick:
+            self.wait_button.show()  # the refusal offers the waitlist: so does a button
+
+    def _start_text(self, span: Interval) -> str:
+        """A suggestion's start (and its day when not today): the length is the one
+        chosen, shown beside − and +, so four suggestions fit one row."""
+        fmt, day = self._ctx.fmt, localtime.local_date(self._ctx.site.timezone, span.start)
+        start = fmt.time(span.start)
+        return start if day == self._ctx.today() else f"{fmt.short_date(day)} {start}"
 
     def _taker(self, resource_id: str, span: Interval) -> Callable[[], None]:
         return lambda: self._take(resource_id, span)
 
     def _take(self, resource_id: str, span: Interval) -> None:
+        """A suggestion picked: select it and show it on the calendar (its day, its
+        column, its time), so what is about to be booked is what is seen."""
         self.minutes = span.minutes
         self.duration.setText(self._ctx.fmt.duration(span.duration))
-        if localtime.local_date(self._ctx.site.timezone, span.start) != self.day:
-            self.day = localtime.local_date(self._ctx.site.timezone, span.start)
-            self.reload()
         self._reset_feedback()
         self._select(resource_id, span.start)
+        if localtime.local_date(self._ctx.site.timezone, span.start) != self.day:
+            self.day = localtime.local_date(self._ctx.site.timezone, span.start)
+            self._scroll_to = (resource_id, span.start)
+            self.reload()
+        else:
+            self.calendar.scroll_to(span.start, resource_id)
 
     def _on_soonest(self) -> None:
         if self.data is None or self.member is None:
@@ -332,7 +449,7 @@ class BookScreen(QWidget):
             self.message.show()
             return
         for resource, span in found:
-            text = f"{resource.name} · {self._ctx.fmt.span_with_day(span, self._ctx.today())}"
+            text = f"{resource_name(resource.name)} · {self._start_text(span)}"
             self._choices.addWidget(button(text, object_name="alternative",
                                            on_click=self._taker(resource.id, span)))
 

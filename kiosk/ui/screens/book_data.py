@@ -27,6 +27,7 @@ class BookData:
     flag_enabled: bool = True
     suspended: bool = False
     unavailable: dict[str, str] = field(default_factory=dict)  # resource name → why
+    max_days_ahead: int | None = None  # members book this far ahead at most (staff: None)
 
 
 def staff_paused_text() -> str:
@@ -49,6 +50,7 @@ def load_book(svc: Service, zone: str, day: date, kind: str | None, member: Memb
         policy = svc.reads.effective_policy(model.columns[0].id, member.cohort).policy
         data.slot_minutes, data.min_minutes = policy.slot_minutes, policy.min_minutes
         data.max_minutes = policy.max_minutes
+        data.max_days_ahead = None if staff else policy.max_days_ahead
     for r in model.columns:
         if r.required_badge and r.required_badge not in member.badges:
             data.unavailable[r.name] = translate(

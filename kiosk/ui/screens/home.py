@@ -6,15 +6,18 @@ the first frame has been shown."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core.changes import Changes
-from kiosk.ui.calendar_model import DayModel
-from kiosk.ui.calendar_view import DayCalendar
+from kiosk.ui.calendar_model import CellState, DayModel
+from kiosk.ui.calendar_view import DayCalendar, legend
 from kiosk.ui.context import UiContext
 from kiosk.ui.fmt import kind_label
+from kiosk.ui.i18n import LANGUAGE_NAMES
 from kiosk.ui.loaders import HOME_PAGE_SIZE, HomeData, HomePage, load_home
 from kiosk.ui.screens.dst_note import dst_note
 from kiosk.ui.widgets import button, card, label
@@ -26,10 +29,15 @@ class HomeScreen(QWidget):
     Signals:
         sign_in_requested(): the member tapped "Sign in with number".
         staff_requested(): staff tapped the staff button.
+        language_requested(str): a person tapped a language ("en", "es").
+        slot_requested(object, object): a time was tapped on the calendar: the
+            ``Resource`` and the slot's ``Interval`` (sign in, then book it).
     """
 
     sign_in_requested = Signal()
     staff_requested = Signal()
+    language_requested = Signal(str)
+    slot_requested = Signal(object, object)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,6 +50,7 @@ class HomeScreen(QWidget):
         self.dst.hide()
         empty = DayModel(ctx.site.timezone, ctx.today(), [])
         self.calendar = DayCalendar(empty, ctx.theme, ctx.fmt, ctx.now)
+        self.calendar.slot_tapped.connect(self._on_slot)
         self.flag_off = label(self.tr(
             "Booking at the kiosk is paused for now. Your existing bookings are kept: "
             "sign in to check in or to see them."), "message", name="flagOff")
@@ -74,6 +83,7 @@ class HomeScreen(QWidget):
                    object_name="signIn", on_click=self.sign_in_requested.emit),
         )
         side = QVBoxLayout()
+        side.addLayout(self._languages())
         side.addWidget(card(label(self.tr("Free right now"), "large"), self.free_now))
         side.addWidget(begin)
         side.addStretch(1)
@@ -90,6 +100,8 @@ class HomeScreen(QWidget):
         left.addWidget(self.dst)
         left.addWidget(self._pager)
         left.addWidget(self.calendar, 1)
+        self.legend = legend(self._ctx.theme, (CellState.FREE, CellState.TAKEN, CellState.CLOSED))
+        left.addWidget(self.legend)
         left.addWidget(self.flag_off)
         body.addLayout(left, 5)
         body.addLayout(side, 2)
@@ -97,6 +109,24 @@ class HomeScreen(QWidget):
         root.addLayout(top)
         root.addWidget(self.date)
         root.addLayout(body, 1)
+
+    def _languages(self) -> QHBoxLayout:
+        """One button per language, each written in its own language (so whoever needs
+        it can read it), the one in use highlighted."""
+        row = QHBoxLayout()
+        current = self._ctx.languages.current
+        for code, name in LANGUAGE_NAMES.items():
+            chip = button(name, object_name=f"lang_{code}",
+                          on_click=partial(self.language_requested.emit, code))
+            chip.setCheckable(True)
+            chip.setChecked(code == current)
+            row.addWidget(chip)
+        return row
+
+    def _on_slot(self, resource_id: str, span: object) -> None:
+        resource = next((r for r in self.calendar.model.columns if r.id == resource_id), None)
+        if resource is not None:
+            self.slot_requested.emit(resource, span)
 
     # -- data ---------------------------------------------------------------------
     def reload(self) -> None:
@@ -123,6 +153,7 @@ class HomeScreen(QWidget):
     def _on_loaded(self, data: HomeData) -> None:
         enabled = data.day is not None
         self.calendar.setVisible(enabled)
+        self.legend.setVisible(enabled)
         self.flag_off.setVisible(not enabled)
         self.pages, self.page = data.pages, data.page
         self._show_pager()

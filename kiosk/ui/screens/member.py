@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.core.changes import Applied, Changes
 from kiosk.core.checkin import CheckInState
@@ -22,6 +22,7 @@ from kiosk.core.model import Member
 from kiosk.core.refusals import Refusal
 from kiosk.ui.bridge import Call
 from kiosk.ui.context import UiContext
+from kiosk.ui.feedback import FeedbackCard
 from kiosk.ui.loaders import (
     UPCOMING_PAGE,
     MemberData,
@@ -40,10 +41,14 @@ from kiosk.ui.widgets import (
     label,
     refusal_text,
     row_card,
+    set_role,
 )
 
 #: Rows built at once when data arrives (about a screenful), then per turn of the loop.
 FIRST_ROWS, MORE_ROWS = 6, 6
+#: How often the screen looks at the clock again: check-in windows open and close and
+#: offers' holds count down while the member stands there.
+RECHECK_MS = 15_000
 
 
 class MemberScreen(QWidget):
@@ -65,12 +70,16 @@ class MemberScreen(QWidget):
         self.greeting = label("", "title", name="greeting")
         self.message = label("", "message", name="memberMessage")
         self.message.hide()
+        self.feedback = FeedbackCard()
         self._list = QWidget()
         self._rows = QVBoxLayout(self._list)
         self._upcoming_wanted = UPCOMING_PAGE
         self._pending: deque[Callable[[], QWidget]] = deque()
         self._builder = QTimer(self, singleShot=True, interval=0)
         self._builder.timeout.connect(lambda: self._build(MORE_ROWS))
+        self.recheck = QTimer(self, interval=RECHECK_MS)
+        self.recheck.timeout.connect(self._on_recheck)
+        self._offer_labels: list[tuple[QLabel, WaitRow]] = []
         self.more_label = label("", "muted", name="upcomingMore")
         self.more_button = button(self.tr("Show more"), name=self.tr("Show more bookings"),
                                   object_name="showMore", on_click=self.show_more)
@@ -85,6 +94,7 @@ class MemberScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.greeting)
         layout.addWidget(self.message)
+        layout.addWidget(self.feedback)
         self.list_area = finger_scroll(self._list)
         layout.addWidget(self.list_area, 1)
         layout.addLayout(bottom)
@@ -126,7 +136,9 @@ class MemberScreen(QWidget):
         self.greeting.clear()
         self.message.clear()
         self.message.hide()
+        self.feedback.clear()
         self._take_more()
+        self._offer_labels.clear()
         clear_layout(self._rows)
 
     def _take_more(self) -> None:
@@ -134,7 +146,8 @@ class MemberScreen(QWidget):
         self._rows.removeWidget(self._more)
         self._more.hide()
 
-    def say(self, text: str) -> None:
+    def say(self, text: str, *, error: bool = False) -> None:
+        set_role(self.message, "error" if error else "message")
         self.message.setText(text)
         self.message.setVisible(bool(text))
 
@@ -150,6 +163,7 @@ class MemberScreen(QWidget):
             return  # a refresh that changed nothing keeps its rows (and an armed Cancel)
         self.data = data
         self._take_more()
+        self._offer_labels.clear()
         clear_layout(self._rows)
         self._rows.addStretch(1)
         self.book_button.setVisible(data.flag_enabled)
@@ -226,10 +240,12 @@ class MemberScreen(QWidget):
     def _today_row(self, row: TodayRow) -> QWidget:
         res, fmt = row.reservation, self._ctx.fmt
         text = f"{row.resource} · {fmt.span(res.interval)}"
+        detail = f"{row.resource} · {fmt.span_on_day(res.interval)}"
         state, window = row.status.state, row.status.window
         check = button(self.tr("Check in"), name=self.tr("Check in for {0}").format(row.resource),
                        kind="primary", on_click=self._act(
-                           f"check_in:{res.id}", lambda svc: svc.reservations.check_in(res.id)))
+                           f"check_in:{res.id}", lambda svc: svc.reservations.check_in(res.id),
+                           self.tr("Checked in. Enjoy!"), detail))
         check.setEnabled(state == CheckInState.OPEN)
         if state == CheckInState.NOT_YET:
             text += "\n" + self.tr("Check-in opens at {0}").format(fmt.time(window.start))
@@ -238,19 +254,42 @@ class MemberScreen(QWidget):
         elif state == CheckInState.DONE:
             text += "\n" + self.tr("Checked in ✓")
             check.hide()
+        # ending cannot be taken back (no change restores the time): a second tap confirms
         end = button(self.tr("End early"), name=self.tr("End {0} early").format(row.resource),
-                     on_click=self._act(f"end_early:{res.id}",
-                                             lambda svc: svc.reservations.end_early(res.id)))
+                     object_name="endEarly")
+        end_now = self._act(f"end_early:{res.id}", lambda svc: svc.reservations.end_early(res.id),
+                            self.tr("Ended early: the rest of the time is free for others."),
+                            detail)
+        end.clicked.connect(lambda: self._confirm(end, self.tr("Tap again to end now"), end_now))
         end.setVisible(res.interval.contains(self._ctx.now()) and res.active)
         return row_card(text, check, end)
 
+    def _on_recheck(self) -> None:
+        """The clock moved on: count the holds down now, and read again (a check-in
+        window that opened meanwhile enables its button)."""
+        for text, row in self._offer_labels:
+            text.setText(self._offer_text(row))
+        self.reload()
+
+    def _offer_text(self, row: WaitRow) -> str:
+        fmt, entry = self._ctx.fmt, row.entry
+        left = offer_time_left(entry, self._ctx.now())
+        minutes = -(-int(left.total_seconds()) // 60)
+        text = self.tr("{0} · {1} is free for you.").format(
+            row.resource, fmt.span_on_day(entry.interval))
+        if entry.offer_expires_at is not None:
+            text += "\n" + self.tr("Held for you until {0} (%n min left).", "", minutes).format(
+                fmt.time(entry.offer_expires_at))
+        return text
+
     def _offer_row(self, row: WaitRow) -> QWidget:
-        left = offer_time_left(row.entry, self._ctx.now())
-        text = self.tr("{0} · {1} is free for you. Held for {2} more.").format(
-            row.resource, self._ctx.fmt.span(row.entry.interval), self._ctx.fmt.duration(left))
+        text = label(self._offer_text(row), name="offerText")
+        self._offer_labels.append((text, row))
+        detail = f"{row.resource} · {self._ctx.fmt.span_on_day(row.entry.interval)}"
         claim = button(self.tr("Claim"), name=self.tr("Claim {0}").format(row.resource),
                        kind="success", on_click=self._act(
-                           f"claim:{row.entry.id}", lambda svc: svc.waitlist.claim(row.entry.id)))
+                           f"claim:{row.entry.id}", lambda svc: svc.waitlist.claim(row.entry.id),
+                           self.tr("Claimed: it is your booking now."), detail))
         claim.setVisible(self.data is None or self.data.flag_enabled)  # claiming books
         return row_card(text, claim)
 
@@ -262,42 +301,54 @@ class MemberScreen(QWidget):
         text += " " + self.tr("If it frees up, it is held for you and shown here.")
         leave = button(self.tr("Leave waitlist"),
                        on_click=self._act(
-                           f"leave:{row.entry.id}", lambda svc: svc.waitlist.leave(row.entry.id)))
+                           f"leave:{row.entry.id}", lambda svc: svc.waitlist.leave(row.entry.id),
+                           self.tr("You left the waitlist."), f"{row.resource} · {when}"))
         return row_card(text, leave)
 
     def _upcoming_row(self, res: Any, name: str) -> QWidget:
         text = f"{name} · {self._ctx.fmt.span_with_day(res.interval, self._ctx.today())}"
+        # a cancelled slot goes to whoever waits for it at once: a second tap, not an Undo
         cancel = button(self.tr("Cancel"), name=self.tr("Cancel {0}").format(name),
                         kind="danger")
-        cancel.clicked.connect(lambda: self._confirm_cancel(cancel, res.id))
+        cancel_now = self._act(f"cancel:{res.id}", lambda svc: svc.reservations.cancel(res.id),
+                               self.tr("Cancelled"),
+                               f"{name} · {self._ctx.fmt.span_on_day(res.interval)}")
+        cancel.clicked.connect(
+            lambda: self._confirm(cancel, self.tr("Tap again to cancel"), cancel_now))
         return row_card(text, cancel)
 
-    def _confirm_cancel(self, cancel: QPushButton, reservation_id: str) -> None:
-        if cancel.property("armed"):
-            self._act(f"cancel:{reservation_id}",
-                      lambda svc: svc.reservations.cancel(reservation_id))()
+    @staticmethod
+    def _confirm(tapped: QPushButton, again: str, run: Callable[[], None]) -> None:
+        """First tap arms the button (it says ``again``); the second runs the change."""
+        if tapped.property("armed"):
+            run()
             return
-        cancel.setProperty("armed", True)
-        cancel.setText(self.tr("Tap again to cancel"))
+        tapped.setProperty("armed", True)
+        tapped.setText(again)
 
     # -- actions -----------------------------------------------------------------------
-    def _act(self, key: str, call: Call[Applied[object] | Refusal]) -> Callable[[], None]:
-        """A tap that runs one write (once, however often it is tapped meanwhile)."""
-        def run() -> None:
-            self._ctx.bridge.write(call, self._on_result, key=key,
-                                   guard=self._ctx.session.guard(), on_error=self.say)
-        return run
+    def _act(self, key: str, call: Call[Applied[Any] | Refusal], what: str,
+             detail: str) -> Callable[[], None]:
+        """A tap that runs one write (once, however often it is tapped meanwhile), and
+        ends on a card saying what was done, where and when (or why not)."""
+        def shown(result: object) -> None:
+            if isinstance(result, Refusal):
+                self.feedback.refused(refusal_text(result), detail)
+            else:
+                self.feedback.done(what, detail)
 
-    def _on_result(self, result: object) -> None:
-        if isinstance(result, Refusal):
-            self.say(refusal_text(result))
-        else:
-            self.say(self.tr("Done. Your bookings are up to date."))
+        def run() -> None:
+            self._ctx.bridge.write(call, shown, key=key,
+                                   guard=self._ctx.session.guard(),
+                                   on_error=lambda text: self.say(text, error=True))
+        return run
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._pending:
             self._builder.start()
+        self.recheck.start()
 
     def hideEvent(self, event: QHideEvent) -> None:
         self._builder.stop()
+        self.recheck.stop()
         self.message.hide()

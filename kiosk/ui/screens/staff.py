@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -24,6 +25,8 @@ from kiosk.core.model import Member, Reservation
 from kiosk.core.refusals import Refusal
 from kiosk.ui.bridge import Call
 from kiosk.ui.context import UiContext
+from kiosk.ui.feedback import FeedbackCard
+from kiosk.ui.fmt import resource_name
 from kiosk.ui.i18n import translate
 from kiosk.ui.keyboard import OnScreenKeyboard
 from kiosk.ui.keypad import Keypad
@@ -71,6 +74,8 @@ class StaffScreen(QWidget):
         self.gate_error = label("", "error", name="staffError")
         self.pages = QStackedWidget()
         self._lists: dict[str, QVBoxLayout] = {}
+        self._areas: dict[str, QScrollArea] = {}
+        self._sheet_now: int | None = None  # the sheet's row to open at
         self.search = QLineEdit()
         self.search.setAccessibleName(self.tr("Member name or number"))
         self.search.setPlaceholderText(self.tr("Member name or number"))
@@ -84,6 +89,7 @@ class StaffScreen(QWidget):
                                       object_name="showKeyboard",
                                       on_click=lambda: self._show_keyboard(True))
         self.message = label("", "message", name="staffMessage")
+        self.feedback = FeedbackCard()
         self.unlocked = QWidget()
         self.stack = QStackedWidget()
         self.stack.addWidget(self._gate_page())
@@ -125,6 +131,7 @@ class StaffScreen(QWidget):
         row.addLayout(nav)
         right = QVBoxLayout()
         right.addWidget(self.message)
+        right.addWidget(self.feedback)
         right.addWidget(self.pages, 1)
         row.addLayout(right, 1)
 
@@ -148,7 +155,10 @@ class StaffScreen(QWidget):
             return page
         inner = QWidget()
         self._lists[key] = QVBoxLayout(inner)
-        col.addWidget(finger_scroll(inner), 1)
+        self._areas[key] = finger_scroll(inner)
+        col.addWidget(self._areas[key], 1)
+        if key == "sheet":
+            self._areas[key].verticalScrollBar().rangeChanged.connect(self._scroll_sheet_to_now)
         return page
 
     # -- lock -----------------------------------------------------------------------
@@ -156,6 +166,7 @@ class StaffScreen(QWidget):
         self.gate.clear()
         self.gate_error.hide()
         self.message.hide()
+        self.feedback.clear()
         self.selected = None
         self.search.clear()
         self._show_keyboard(True)
@@ -164,13 +175,13 @@ class StaffScreen(QWidget):
         self.stack.setCurrentIndex(0)
 
     def _on_pin(self, pin: str) -> None:
-        self._write(lambda svc: svc.access.verify_staff_pin(pin), self._on_verified)
+        self._write(lambda svc: svc.access.check_staff_pin(pin), self._on_verified)
 
-    def _on_verified(self, ok: bool) -> None:
+    def _on_verified(self, result: bool | Refusal) -> None:
         self.gate.clear()
-        if not ok:
-            self.gate_error.setText(self.tr(
-                "That PIN is not right (after 5 wrong tries staff mode locks for a while)."))
+        if result is not True:
+            self.gate_error.setText(refusal_text(result) if isinstance(result, Refusal)
+                                    else self.tr("That PIN is not right."))
             self.gate_error.show()
             return
         self._ctx.session.set_staff(True)
@@ -179,12 +190,15 @@ class StaffScreen(QWidget):
 
     def _on_leave_pin(self, pin: str) -> None:
         self.leave_pad.clear()
-        self._write(lambda svc: svc.access.verify_staff_pin(pin),
-                    lambda ok: self.leave_kiosk.emit() if ok else self.say(
-                        self.tr("That PIN is not right.")))
+        self._write(lambda svc: svc.access.check_staff_pin(pin),
+                    lambda ok: self.leave_kiosk.emit() if ok is True else self.say(
+                        refusal_text(ok) if isinstance(ok, Refusal)
+                        else self.tr("That PIN is not right.")))
 
     # -- pages --------------------------------------------------------------------------
     def show_page(self, key: str) -> None:
+        if key != self.current_page():
+            self.feedback.clear()
         self.pages.setCurrentIndex(PAGES.index(key))
         self._nav[key].setChecked(True)
         self.message.hide()
@@ -226,7 +240,8 @@ class StaffScreen(QWidget):
         self._read(lambda svc: svc.reads.today_sheet(day), self._on_sheet, "sheet")
 
     def _on_sheet(self, rows: list[Any]) -> None:
-        out = []
+        out: list[QWidget] = []
+        now, current = self._ctx.now(), None
         for r in rows:
             text = (f"{self._ctx.fmt.span(r.reservation.interval)} · {r.resource_name} · "
                     f"{r.member_name} ({r.member_number}) · {_sheet_state(r.state)}")
@@ -236,7 +251,19 @@ class StaffScreen(QWidget):
                                       object_name="clearNoShow",
                                       on_click=self._clearer(r.reservation.id)))
             out.append(row_card(text, *buttons))
+            if current is None and r.reservation.interval.end > now:
+                current = out[-1]
         self._fill("sheet", out, self.tr("No bookings today."))
+        # the day starts at midnight; the desk cares about now: once the list has its
+        # height, it opens at the first booking not yet over
+        self._sheet_now = out.index(current) if current is not None else None
+        self._scroll_sheet_to_now()
+
+    def _scroll_sheet_to_now(self) -> None:
+        item = self._lists["sheet"].itemAt(self._sheet_now) if self._sheet_now is not None \
+            else None
+        if item is not None and (row := item.widget()) is not None:
+            self._areas["sheet"].verticalScrollBar().setValue(row.y())
 
     def _clearer(self, reservation_id: str) -> Callable[[], None]:
         return lambda: self._write(
@@ -245,7 +272,7 @@ class StaffScreen(QWidget):
 
     def _load_waitlist(self) -> None:
         self._read(lambda svc: (svc.waitlist.queue(None),
-                                {r.id: r.name for r in svc.reads.resources(None)}),
+                                {r.id: resource_name(r.name) for r in svc.reads.resources(None)}),
                    self._on_waitlist, "waitlist")
 
     def _on_waitlist(self, data: tuple[list[Any], dict[str, str]]) -> None:
@@ -268,9 +295,10 @@ class StaffScreen(QWidget):
             name="outageTitle")]
         if not report.entries:
             return [*rows, label(self.tr("No changes were made here meanwhile."), "muted")]
-        rows.append(label(self.tr("{0} change(s) made here; the server accepted {1} and "
-                                  "turned down {2}.").format(
-            len(report.entries), report.accepted, len(report.rejected))))
+        made = len(report.entries)  # a plain name: lupdate reads a call here as no plural
+        rows.append(label(self.tr("%n change made here; the server accepted {0} and turned "
+                                  "down {1}.", "", made).format(
+            report.accepted, len(report.rejected))))
         for entry in report.rejected:
             who = entry.member_name or self.tr("a member")
             rows.append(label(self.tr("Turned down, for {0}: {1}").format(
@@ -282,7 +310,7 @@ class StaffScreen(QWidget):
         last = status.last_sync_at
         rows: list[QWidget] = [
             label(self.tr("Online") if status.online else self.tr("Offline"), "large"),
-            label(self.tr("{0} change(s) waiting to be sent").format(status.outbox_depth)),
+            label(self.tr("%n change waiting to be sent", "", status.outbox_depth)),
             label(self.tr("Last successful sync: {0}").format(
                 self._ctx.fmt.time(last) if last else self.tr("never"))),
         ]
@@ -378,7 +406,8 @@ class StaffScreen(QWidget):
             return
         now = self._ctx.now()
         self._read(lambda svc: (svc.reads.member_reservations(member.id, now),
-                                {r.id: r.name for r in svc.reads.resources(None)},
+                                {r.id: resource_name(r.name)
+                                 for r in svc.reads.resources(None)},
                                 svc.access.flag_enabled(member.cohort)),
                    self._on_member_res, "walkin")
 
@@ -402,14 +431,24 @@ class StaffScreen(QWidget):
             move = button(self.tr("Move"), object_name="moveBooking",
                           on_click=partial(self.move_requested.emit, member, res))
             move.setVisible(enabled)  # a move is judged as a new booking: the flag applies
-            rows.append(row_card(
-                text, move,
-                button(self.tr("Cancel"), kind="danger", object_name="cancelBooking",
-                       on_click=partial(self._cancel, res.id))))
+            cancel = button(self.tr("Cancel"), kind="danger", object_name="cancelBooking")
+            detail = (f"{names.get(res.resource_id, '?')} · {fmt.span_on_day(res.interval)} · "
+                      f"{member.display_name} ({member.number})")
+            cancel.clicked.connect(partial(self._cancel, cancel, res.id, detail))
+            rows.append(row_card(text, move, cancel))
         self._fill("walkin", rows, "")
 
-    def _cancel(self, reservation_id: str) -> None:
-        self._write(lambda svc: svc.reservations.cancel(reservation_id), self._on_done,
+    def _cancel(self, tapped: QPushButton, reservation_id: str, detail: str) -> None:
+        """A second tap cancels (the freed slot may go to the waitlist at once, so there
+        is no Undo), and the card names which booking went."""
+        if not tapped.property("armed"):
+            tapped.setProperty("armed", True)
+            tapped.setText(self.tr("Tap again to cancel"))
+            return
+        self._write(lambda svc: svc.reservations.cancel(reservation_id),
+                    lambda result: self.feedback.refused(refusal_text(result), detail)
+                    if isinstance(result, Refusal) else self.feedback.done(
+                        self.tr("Cancelled"), detail),
                     key=f"cancel:{reservation_id}")
 
     # -- plumbing ------------------------------------------------------------------------
