@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import signal
 import subprocess
 import sys
 import tempfile
@@ -37,6 +36,7 @@ from kiosk.store import outbox
 from kiosk.store.db import open_store
 from kiosk.store.schema import ReservationRow
 from kiosk.store.service import KioskService
+from tests.helpers.killer import Killer
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -63,7 +63,7 @@ def _trials(home: Path, trials: int, per_trial: int, rng: random.Random
     resources, members = _resources(), _members(20)
     first = datetime.now(UTC).replace(minute=0, second=0, microsecond=0) + timedelta(days=1)
     made: list[str] = []
-    killed = 0
+    killer = Killer(rng)
     for trial in range(trials):
         for _ in range(per_trial):
             n = len(made)
@@ -73,18 +73,12 @@ def _trials(home: Path, trials: int, per_trial: int, rng: random.Random
                                         Interval(at, at + timedelta(hours=1)), staff=True)
             assert not isinstance(got, Refusal), got
             made.append(got.value.id)
-        run = subprocess.Popen([sys.executable, "-m", "kiosk", "--db", str(home / "k.sqlite3"),
-                                "sync", "--once"], env=_env(home), cwd=ROOT,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.5, 4.0))
-        if run.poll() is None:
-            run.send_signal(signal.SIGKILL)
-            killed += 1
-        run.wait(60)
+        killer.run([sys.executable, "-m", "kiosk", "--db", str(home / "k.sqlite3"), "sync",
+                    "--once"], _env(home), ROOT)
         if trial % 50 == 49:
-            print(f"  {trial + 1} trials, {killed} killed", flush=True)
+            print(f"  {trial + 1} trials, {killer.killed} killed", flush=True)
     store.close()
-    return made, killed
+    return made, killer.killed
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,9 +6,6 @@ cache equals the server. (``bench/bench_sync_soak.py`` runs the same for longer.
 from __future__ import annotations
 
 import random
-import signal
-import subprocess
-import time
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -20,6 +17,7 @@ from kiosk.store import outbox
 from kiosk.store.db import open_store
 from kiosk.store.service import KioskService
 from tests.central.conftest import ROOT
+from tests.helpers.killer import Killer
 from tests.sync.conftest import SLOT, Central, Kiosk, base_time, kiosk_argv, kiosk_env
 from tests.sync.test_cli import kiosk as kiosk_cmd
 
@@ -35,9 +33,9 @@ def test_kill_9_at_random_points_loses_and_duplicates_nothing(central: Central,
     assert enrolled.returncode == 0, enrolled.stderr
     store = open_store(db)
     k = Kiosk(db, store, KioskService(store))
-    s, b, rng = central.site, base_time(), random.Random(7)
+    s, b = central.site, base_time()
+    killer = Killer(random.Random(7))
     made: list[str] = []
-    killed = 0
     for trial in range(TRIALS):
         for i in range(PER_TRIAL):
             n = trial * PER_TRIAL + i
@@ -46,20 +44,13 @@ def test_kill_9_at_random_points_loses_and_duplicates_nothing(central: Central,
                 Interval(b + (100 + n) * SLOT, b + (101 + n) * SLOT), staff=True)
             assert not isinstance(got, Refusal), got
             made.append(got.value.id)
-        run = subprocess.Popen(kiosk_argv(db, "sync", "--once"), env=kiosk_env(db),
-                               cwd=ROOT, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.5, 4.0))
-        if run.poll() is None:
-            run.send_signal(signal.SIGKILL)
-            killed += 1
-        run.wait(timeout=60)
+        killer.run(kiosk_argv(db, "sync", "--once"), kiosk_env(db), ROOT)
     with central.engine.connect() as conn:  # work the interrupted runs got done
         before_final = conn.execute(sa.select(sa.func.count()).select_from(
             t.device_mutations)).scalar_one()
     final = kiosk_cmd(db, "sync", "--once")
     assert final.returncode == 0, final.stderr
-    assert killed >= TRIALS // 3  # many runs really were cut short
+    assert killer.killed >= TRIALS // 3  # many runs really were cut short
     assert before_final > 0  # ... and yet they pushed: the kills fell amid the work
     with store.read() as session:
         assert outbox.depth(session)[0] == 0
