@@ -31,7 +31,6 @@ from pathlib import Path
 from typing import Any
 
 import keyring
-from keyring.backend import KeyringBackend
 
 from bench.bench_server import start_server
 from central.db.engine import make_engine, write
@@ -50,6 +49,7 @@ from kiosk.sync import wire
 from kiosk.sync.client import SyncClient
 from kiosk.sync.engine import Report, SyncEngine
 from kiosk.sync.enrollment import enroll
+from tests.helpers.memory_keyring import MemoryKeyring
 
 SITE = Site("bench-sync", "Bench Sync Library", "America/Los_Angeles",
             {"opening_hours": "24/7", "max_days_ahead": 400, "max_active_per_member": 100000,
@@ -133,28 +133,9 @@ def bench_pull(tmp: Path, count: int, page: int, runs: int) -> None:
     print(f"  ratio to floor: {med / med_floor:.2f}x  (targets: >= 20,000 rows/s, <= 2.5x)")
 
 
-class _MemoryKeyring(KeyringBackend):
-    """The bench's token store (a real keyring is for kiosks)."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.secrets.pop((service, username), None)
-
-
 def bench_push(tmp: Path, count: int, batch: int) -> None:
     """``count`` staff bookings queued at a kiosk, pushed to a live server (SQLite)."""
-    keyring.set_keyring(_MemoryKeyring())
+    keyring.set_keyring(MemoryKeyring())  # the bench's token store; a real one is for kiosks
     db_url = f"sqlite:///{tmp / 'central.db'}"
     engine = make_engine(db_url)
     upgrade(engine)
