@@ -37,6 +37,8 @@ sites = sa.Table(
     sa.Column("timezone", sa.String(64), nullable=False),
     sa.Column("settings", JSONType, nullable=False),
     sa.Column("created_at", UTCDateTime(), nullable=False),
+    # 32 random bytes (hex) keying members' PIN and card hashes; only to kiosks' tokens
+    sa.Column("secret", sa.String(64), nullable=False),
 )
 
 site_versions = sa.Table(

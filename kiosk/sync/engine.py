@@ -15,8 +15,10 @@ from kiosk.core.changes import Changes
 from kiosk.core.errors import InvalidInput
 from kiosk.store import outbox
 from kiosk.store.db import Store
+from kiosk.store.keyring_entries import KeyringUnavailable
 from kiosk.store.outbox import ensure_sync_state
 from kiosk.store.schema import SyncStateRow
+from kiosk.store.site_secret import load_site_secret, store_site_secret, upgrade_cached_hashes
 from kiosk.store.sync_apply import (
     Seen,
     apply_page,
@@ -28,7 +30,7 @@ from kiosk.store.sync_apply import (
     store_flags,
 )
 from kiosk.sync.client import SyncClient
-from kiosk.sync.errors import CursorGone, MalformedAnswer, SyncError
+from kiosk.sync.errors import CursorGone, MalformedAnswer, NotFound, SyncError
 
 log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
@@ -59,6 +61,7 @@ class SyncEngine:
         self.store, self.client, self.clock = store, client, clock
         self.batch, self.page = batch, page
         self.on_changes = on_changes
+        self._have_secret = False
 
     def _now(self) -> datetime:
         return self.clock().astimezone(UTC).replace(microsecond=0)
@@ -148,6 +151,35 @@ class SyncEngine:
         if report.flag_changed:
             self._announce(report, Changes(flag=True))
 
+    def fetch_site_secret(self) -> bool:
+        """Get the site secret from the server, keep it in the keyring and key the
+        cache's unkeyed PIN and card hashes with it. False from a server that has none to
+        give (older than site secrets: its hashes are unkeyed too)."""
+        try:
+            secret = self.client.site_secret()
+        except NotFound:
+            log.warning("the server gives no site secret (an older server); PIN and card "
+                        "hashes stay unkeyed until it is upgraded")
+            return False
+        store_site_secret(self.store.path, secret)
+        with self.store.write() as session:
+            upgraded = upgrade_cached_hashes(session, secret)
+        if upgraded:
+            log.info("keyed the PIN and card hashes of %d cached members", upgraded)
+        self._have_secret = True
+        return True
+
+    def ensure_site_secret(self) -> None:
+        """Fetch the site secret once, if the keyring has none (a kiosk enrolled before
+        the server had site secrets)."""
+        try:
+            if not self._have_secret:
+                self._have_secret = load_site_secret(self.store.path) is not None
+            if not self._have_secret:
+                self.fetch_site_secret()
+        except KeyringUnavailable as exc:  # sync goes on; sign-in says what is wrong
+            log.warning("cannot keep the site secret: %s", exc)
+
     def note_failure(self, error: str) -> None:
         with self.store.write() as session:
             note_attempt(session, self._now(), error=error)
@@ -161,6 +193,7 @@ class SyncEngine:
         the status strip first)."""
         report = Report()
         try:
+            self.ensure_site_secret()
             self.push(report)
             self.pull(report)
             self.push(report)  # what a tap queued meanwhile
