@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import func, select
 
 from kiosk.core.changes import Applied
-from kiosk.core.errors import InvalidInput
 from kiosk.core.credentials import DEMO_SECRET
+from kiosk.core.errors import InvalidInput
 from kiosk.core.model import Interval, Member, Reservation, ReservationStatus
 from kiosk.core.refusals import Refusal, RefusalCode
 from kiosk.store import loader

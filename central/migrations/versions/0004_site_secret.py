@@ -66,13 +66,15 @@ def _key_site(conn: sa.Connection, site_id: str) -> None:
 
 
 def upgrade() -> None:
+    # NOT NULL with an empty default: SQLite adds such a column in place (making it NOT
+    # NULL afterwards would rebuild ``sites``, which its foreign keys forbid). No site
+    # keeps the empty value: each gets its secret here, new ones at creation.
     with op.batch_alter_table("sites") as batch:
-        batch.add_column(sa.Column("secret", sa.String(length=64), nullable=True))
+        batch.add_column(sa.Column("secret", sa.String(length=64), nullable=False,
+                                   server_default=""))
     conn = op.get_bind()
     for site_id in conn.execute(sa.select(_sites.c.id).order_by(_sites.c.id)).scalars():
         _key_site(conn, site_id)
-    with op.batch_alter_table("sites") as batch:
-        batch.alter_column("secret", existing_type=sa.String(length=64), nullable=False)
 
 
 def downgrade() -> None:
