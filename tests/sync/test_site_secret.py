@@ -44,7 +44,7 @@ def ada(kiosk: Kiosk) -> MemberRow:
         return row
 
 
-def test_enrollment_keeps_the_secret_in_the_keyring_not_the_cache(
+def test_enrollment_keeps_the_secret_in_the_keyring_not_the_cache_and_signs_in(
         kiosk: Kiosk, central: Central) -> None:
     secret = server_secret(central)
     assert load_site_secret(kiosk.path) == secret
@@ -55,8 +55,7 @@ def test_enrollment_keeps_the_secret_in_the_keyring_not_the_cache(
     assert row.pin_hash is not None and row.pin_hash.startswith("kscrypt$")
     assert row.card_hash is not None and row.card_hash.startswith("hmac1$")
 
-
-def test_pin_and_card_sign_in_after_enrollment(kiosk: Kiosk, central: Central) -> None:
+    # and with it, PINs and cards sign in
     member = kiosk.service.access.verify_pin("200", PIN)
     assert isinstance(member, Member) and member.display_name == "Ada Lovelace"
     assert isinstance(kiosk.service.access.verify_pin("201", "2469"), Refusal)
