@@ -5,6 +5,10 @@ device token (never in the cache) and is read whenever a PIN or card is checked.
 A cache with no secret in the keyring — the offline demo, or a keyring that cannot be
 read — checks with the demo's published secret (``credentials.DEMO_SECRET``): hashes the
 demo made verify, a real site's never do, so falling back opens nothing.
+
+What the keyring said is remembered for the process (this module's writes keep it
+current): the encrypted file keyring of an unattended kiosk derives its key with Argon2
+on every read, seconds on a busy kiosk, and a member must not wait for that at each PIN.
 """
 
 from __future__ import annotations
@@ -24,20 +28,28 @@ from kiosk.store.schema import MemberRow
 log = logging.getLogger(__name__)
 
 
+_known: dict[Path, bytes | None] = {}  # by resolved cache path
+
+
 def store_site_secret(cache: Path, secret: bytes) -> None:
     keyring_entries.put(cache, SITE_SECRET, secret.hex())
+    _known[cache.resolve()] = secret
 
 
 def load_site_secret(cache: Path) -> bytes | None:
     """The enrolled site's secret, or None (none kept, or not a secret)."""
-    try:
-        return credentials.secret_from_hex(keyring_entries.get(cache, SITE_SECRET))
-    except InvalidInput:
-        return None
+    key = cache.resolve()
+    if key not in _known:
+        try:
+            _known[key] = credentials.secret_from_hex(keyring_entries.get(cache, SITE_SECRET))
+        except InvalidInput:
+            _known[key] = None
+    return _known[key]
 
 
 def forget_site_secret(cache: Path) -> bool:
     """Remove the secret; False if there was none."""
+    _known.pop(cache.resolve(), None)
     return keyring_entries.remove(cache, SITE_SECRET)
 
 

@@ -69,7 +69,7 @@ class SyncEngine:
         self.writes: WriteQueue = writes or DirectWrites(store)
         self.batch, self.page = batch, page
         self.on_changes = on_changes
-        self._have_secret = False
+        self._secret_checked = False
 
     def _now(self) -> datetime:
         return self.clock().astimezone(UTC).replace(microsecond=0)
@@ -182,17 +182,17 @@ class SyncEngine:
         upgraded = self.writes.run(partial(upgrade_cached_hashes, secret=secret))
         if upgraded:
             log.info("keyed the PIN and card hashes of %d cached members", upgraded)
-        self._have_secret = True
         return True
 
     def ensure_site_secret(self) -> None:
-        """Fetch the site secret once, if the keyring has none (a kiosk enrolled before
-        the server had site secrets)."""
+        """Fetch the site secret if the keyring has none (a kiosk enrolled before the
+        server had site secrets): once an engine, unless the call failed."""
+        if self._secret_checked:
+            return
         try:
-            if not self._have_secret:
-                self._have_secret = load_site_secret(self.store.path) is not None
-            if not self._have_secret:
+            if load_site_secret(self.store.path) is None:
                 self.fetch_site_secret()
+            self._secret_checked = True
         except KeyringUnavailable as exc:  # sync goes on; sign-in says what is wrong
             log.warning("cannot keep the site secret: %s", exc)
 
