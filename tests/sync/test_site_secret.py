@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 import httpx
+import pytest
 import sqlalchemy as sa
 
 from central.domain import queries
@@ -20,7 +21,9 @@ from kiosk.store.db import open_store
 from kiosk.store.schema import MemberRow
 from kiosk.store.service import KioskService
 from kiosk.store.site_secret import forget_site_secret, load_site_secret
+from kiosk.sync import wire
 from kiosk.sync.enrollment import unenroll
+from kiosk.sync.errors import MalformedAnswer
 from kiosk.sync.token import load_token
 from tests.sync.conftest import Central, Kiosk, sync
 
@@ -127,3 +130,15 @@ def test_a_kiosk_enrolled_before_site_secrets_keys_its_cache_on_next_sync(
     assert row.card_hash == credentials.card_hash(central.site.site.id, CARD, secret)
     assert isinstance(kiosk.service.access.verify_pin("200", PIN), Member)
     assert kiosk.service.reads.member_by_card(CARD) is not None
+
+
+@pytest.mark.parametrize("answer", [
+    None, [], "00" * 32, {}, {"site_id": "s"}, {"secret": "00" * 32},
+    {"site_id": "s", "secret": "00" * 31}, {"site_id": "s", "secret": "AB" * 32},
+    {"site_id": "s", "secret": "zz" * 32}, {"site_id": "s", "secret": 7},
+    {"site_id": 1, "secret": "00" * 32}, {"site_id": "s", "secret": "00" * 32 + "\n"},
+])
+def test_a_malformed_secret_answer_is_refused_whole(answer: object) -> None:
+    with pytest.raises(MalformedAnswer):
+        wire.site_secret(answer)
+    assert wire.site_secret({"site_id": "s", "secret": "0a" * 32}) == bytes([10] * 32)
