@@ -51,7 +51,8 @@ def add_site(conn: Connection, name: str, tz: str, now: datetime, *,
                          "name, or use that site")
     site = Site(site_id or str(uuid.uuid4()), name, tz, settings or {})
     conn.execute(sa.insert(t.sites).values(id=site.id, name=name, timezone=tz,
-                                           settings=dict(site.settings), created_at=now))
+                                           settings=dict(site.settings), created_at=now,
+                                           secret=credentials.new_secret().hex()))
     conn.execute(sa.insert(t.site_versions).values(site_id=site.id, version=0,
                                                    pruned_through=0))
     cs = ChangeSet()
@@ -110,8 +111,8 @@ def _csv_rows(path: Path) -> list[dict[str, str | None]]:
         raise AdminError(f"{path}: not a CSV file this command can read ({exc})") from None
 
 
-def _member_values(site: Site, path: Path, line: int, row: dict[str, str | None]
-                   ) -> dict[str, Any]:
+def _member_values(site: Site, secret: bytes, path: Path, line: int,
+                   row: dict[str, str | None]) -> dict[str, Any]:
     """One CSV row as a member's columns; ``AdminError`` naming the file, line and field."""
     def field(name: str) -> str:
         value = (row.get(name) or "").strip()
@@ -139,8 +140,8 @@ def _member_values(site: Site, path: Path, line: int, row: dict[str, str | None]
     return {
         "id": str(uuid.uuid4()), "site_id": site.id, "number": number, "display_name": name,
         "email": to_addr,
-        "card_hash": credentials.card_hash(site.id, digits) if digits else None,
-        "pin_hash": credentials.hash_pin(pin) if pin else None,
+        "card_hash": credentials.card_hash(site.id, digits, secret) if digits else None,
+        "pin_hash": credentials.hash_pin(pin, secret) if pin else None,
         "cohort": field("cohort") or None, "status": "active", "no_show_count": 0,
         "badges": sorted(b for b in field("badges").split(";") if b.strip()),
     }
@@ -152,8 +153,10 @@ def import_members(conn: Connection, site_ref: str, path: Path, now: datetime) -
     Every row is checked before anything is written: a bad one names its line and field,
     and nothing is imported."""
     site = find_site(conn, site_ref)
+    secret = queries.site_secret(conn, site.id)
     rows = _csv_rows(path)
-    members = [_member_values(site, path, line, row) for line, row in enumerate(rows, start=2)]
+    members = [_member_values(site, secret, path, line, row)
+               for line, row in enumerate(rows, start=2)]
     for values in members:
         _upsert_member(conn, values)
     cs = ChangeSet()
@@ -177,12 +180,16 @@ def set_flag(conn: Connection, on: bool, now: datetime, *, site_ref: str | None 
 def load_members(conn: Connection, cs: ChangeSet, members: Iterable[tuple[Member, str, str]],
                  email_domain: str = "example.org") -> None:
     """Insert members given as (member, card digits, PIN)."""
+    keys: dict[str, bytes] = {}
     for m, card, pin in members:
+        if m.site_id not in keys:
+            keys[m.site_id] = queries.site_secret(conn, m.site_id)
+        secret = keys[m.site_id]
         conn.execute(sa.insert(t.members).values(
             id=m.id, site_id=m.site_id, number=m.number, display_name=m.display_name,
             email=f"member{m.number}@{email_domain}",
-            card_hash=credentials.card_hash(m.site_id, credentials.normalise_card(card)),
-            pin_hash=credentials.hash_pin(pin), cohort=m.cohort, status=str(m.status),
+            card_hash=credentials.card_hash(m.site_id, credentials.normalise_card(card), secret),
+            pin_hash=credentials.hash_pin(pin, secret), cohort=m.cohort, status=str(m.status),
             no_show_count=m.no_show_count, badges=sorted(m.badges)))
         publish_member(conn, cs, m.id)
 

@@ -14,7 +14,7 @@ from central.api import schemas as s
 from central.api.deps import ClockDep, EngineDep, SettingsDep, TokenDep, authenticated
 from central.api.problems import ProblemError
 from central.db import tables as t
-from central.domain import heartbeat, pull, push
+from central.domain import heartbeat, pull, push, queries
 from central.domain.devices import Device
 
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -98,6 +98,16 @@ def checkin(request: Request, body: s.CheckinRequest, token: TokenDep, clock: Cl
                                   metrics=body.metrics)
     return s.CheckinResponse(flags={k: s.FlagView(**v) for k, v in flags.items()},
                              server_time=now, poll_after_s=settings.poll_after_s)
+
+
+@api.get("/device/site-secret", response_model=s.SiteSecret)
+def site_secret(request: Request, response: Response, token: TokenDep) -> s.SiteSecret:
+    """The secret of the token's site that keys its members' PIN and card hashes (kept
+    in the kiosk's keyring at enrollment, never in its cache). Never cached."""
+    with authenticated(request, token) as (conn, device):
+        secret = queries.site_secret(conn, device.site_id)
+    response.headers["Cache-Control"] = "no-store"
+    return s.SiteSecret(site_id=device.site_id, secret=secret.hex())
 
 
 @ops.get("/healthz", response_model=s.Health)

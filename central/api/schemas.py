@@ -204,6 +204,15 @@ class CheckinResponse(Out):
     poll_after_s: int
 
 
+class SiteSecret(BaseModel):
+    """The secret that keys the device's site's PIN and card hashes: a kiosk keeps it in
+    its keyring (never in its cache) and checks PINs and cards with it."""
+
+    site_id: str
+    secret: str = Field(description="32 bytes as 64 lowercase hex digits",
+                        pattern="^[0-9a-f]{64}$")
+
+
 class Health(Out):
     status: str
     maintenance: bool = False

@@ -37,6 +37,9 @@ sites = sa.Table(
     sa.Column("timezone", sa.String(64), nullable=False),
     sa.Column("settings", JSONType, nullable=False),
     sa.Column("created_at", UTCDateTime(), nullable=False),
+    # 32 random bytes (hex) keying members' PIN and card hashes; only to kiosks' tokens.
+    # Set at creation (migration 0004 for older sites); the empty default is never kept.
+    sa.Column("secret", sa.String(64), nullable=False, server_default=""),
 )
 
 site_versions = sa.Table(

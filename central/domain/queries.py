@@ -46,6 +46,13 @@ def site(conn: Connection, site_id: str) -> Site | None:
     return records.site(row) if row else None
 
 
+def site_secret(conn: Connection, site_id: str) -> bytes:
+    """The secret that keys the site's PIN and card hashes (``kiosk.core.credentials``)."""
+    value = conn.execute(sa.select(t.sites.c.secret).where(t.sites.c.id == site_id)
+                         ).scalar_one()
+    return bytes.fromhex(value)
+
+
 def resource(conn: Connection, resource_id: str) -> Resource | None:
     row = one(conn, t.resources, resource_id)
     return records.resource(row) if row else None

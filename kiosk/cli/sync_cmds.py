@@ -94,9 +94,10 @@ def cmd_unenroll(db_path: Path, _args: argparse.Namespace) -> int:
     finally:
         store.close()
     where = done.server_url or "no server"
-    say(f"unenrolled from {where}; token {'removed' if done.had_token else 'was not stored'}. "
-          f"The cache stays as it is and keeps working offline; {done.pending} change(s) "
-          "wait in its outbox and go to the server if this kiosk is enrolled again.")
+    say(f"unenrolled from {where}; token {'removed' if done.had_token else 'was not stored'}, "
+        "site secret removed. The cache stays as it is and keeps working offline, but "
+        "members' PINs and cards sign in again only once this kiosk is enrolled again; "
+        f"{done.pending} change(s) wait in its outbox and go to the server then.")
     return EXIT_OK
 
 

@@ -18,6 +18,7 @@ from kiosk.store.loader import (
     load_staff_pin,
     load_waitlist,
 )
+from kiosk.store.site_secret import verifying_secret
 
 T = TypeVar("T")
 PROGRESS_EVERY = 50_000
@@ -27,9 +28,11 @@ def load_demo(store: Store, data: DemoData,
               progress: Callable[[int], None] | None = None) -> dict[str, int]:
     """Load ``data``; ``progress`` hears the running reservation count. Returns counts."""
     load_site(store, data.site, SettingsLayers(cohorts=data.cohort_settings))
+    secret = verifying_secret(store.path)
     counts = {
         "resources": load_resources(store, data.resources),
-        "members": load_members(store, (MemberCredentials.hashing(m.member, m.card, m.pin)
+        "members": load_members(store, (MemberCredentials.hashing(m.member, m.card, m.pin,
+                                                                  secret)
                                         for m in data.members)),
     }
     counts["reservations"] = load_reservations(store, _counting(data.reservations, progress))

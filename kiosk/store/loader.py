@@ -54,12 +54,13 @@ class MemberCredentials:
     pin_hash: str | None = None
 
     @classmethod
-    def hashing(cls, member: Member, card: str | None, pin: str | None) -> MemberCredentials:
-        """Hash plain credentials (as the demo generator has them)."""
+    def hashing(cls, member: Member, card: str | None, pin: str | None, secret: bytes
+                ) -> MemberCredentials:
+        """Hash plain credentials (as the demo generator has them) with the site secret."""
         return cls(
             member,
-            credentials.card_hash(member.site_id, card) if card else None,
-            credentials.hash_pin(pin) if pin else None,
+            credentials.card_hash(member.site_id, card, secret) if card else None,
+            credentials.hash_pin(pin, secret) if pin else None,
         )
 
 
@@ -184,5 +185,5 @@ def load_closures(store: Store, closures: Iterable[Closure]) -> int:
 def load_staff_pin(store: Store, pin: str) -> None:
     """Store the staff PIN's hash."""
     with store.write() as session:
-        row = {"id": "staff", "pin_hash": credentials.hash_pin(pin), "updated_at": None}
+        row = {"id": "staff", "pin_hash": credentials.hash_pin(pin, None), "updated_at": None}
         _upsert(session, StaffCredentialRow, [row])

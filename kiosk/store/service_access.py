@@ -30,6 +30,7 @@ from kiosk.store.schema import (
     StaffCredentialRow,
 )
 from kiosk.store.service_base import ServiceBase
+from kiosk.store.site_secret import verifying_secret
 
 STAFF = "staff"
 KIOSK = "kiosk"
@@ -94,6 +95,7 @@ class Access(ServiceBase):
         for everyone at this kiosk after a burst of wrong PINs (see the module's note)."""
         number = member_number.strip() if isinstance(member_number, str) else ""
         now = self.now()
+        secret = verifying_secret(self.store.path)  # keyring I/O outside the transaction
         with self.store.write() as session:
             minutes = locked_minutes(_throttle(session, KIOSK), now)
             row = _throttle(session, f"member:{number[:64]}")
@@ -102,7 +104,7 @@ class Access(ServiceBase):
                 return messages.refuse("pin_locked", minutes=minutes)
             member = session.scalars(select(MemberRow).where(MemberRow.number == number)).first()
             ok = (member is not None and member.pin_hash is not None and isinstance(pin, str)
-                  and credentials.verify_pin(pin, member.pin_hash))
+                  and credentials.verify_pin(pin, member.pin_hash, secret))
             left = record_attempt(session, row, ok, now)
             if not ok or member is None:
                 record_burst(session, now)
@@ -137,7 +139,7 @@ class Access(ServiceBase):
 
     def set_staff_pin(self, pin: str) -> None:
         """Store the staff PIN (as a hash only)."""
-        hashed = credentials.hash_pin(pin)
+        hashed = credentials.hash_pin(pin, None)  # the kiosk's own: see credentials
         now = self.now()
         with self.store.write() as session:
             row = session.get(StaffCredentialRow, STAFF)

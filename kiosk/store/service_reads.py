@@ -24,6 +24,7 @@ from kiosk.store.context import Parties, booking_context, open_entries
 from kiosk.store.results import SheetRow, SheetState
 from kiosk.store.schema import MemberRow, ReservationRow, ResourceRow, SiteRow
 from kiosk.store.service_base import ServiceBase, require_id, require_span
+from kiosk.store.site_secret import verifying_secret
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,9 +167,10 @@ class Reads(ServiceBase):
             digits = credentials.normalise_card(card_digits)
         except InvalidInput:
             return None
+        secret = verifying_secret(self.store.path)  # keyring I/O outside the transaction
         with self.store.read() as session:
-            hashed = credentials.card_hash(repo.site_row(session).id, digits)
-            stmt = select(MemberRow).where(MemberRow.card_hash == hashed)
+            hashed = credentials.card_lookup_hashes(repo.site_row(session).id, digits, secret)
+            stmt = select(MemberRow).where(MemberRow.card_hash.in_(hashed))
             row = session.scalars(stmt).first()
             return None if row is None else convert.member(row)
 

@@ -18,6 +18,7 @@ from kiosk.sync import wire
 from kiosk.sync.errors import (
     CursorGone,
     MalformedAnswer,
+    NotFound,
     Offline,
     Refused,
     ServerBusy,
@@ -83,6 +84,11 @@ class SyncClient:
             "device_id": self.device_id, "app_version": __version__, "cursor": cursor,
             "outbox_depth": outbox_depth, "oldest_pending_at": oldest, "metrics": {}})
         return wire.checkin_reply(body)
+
+    def site_secret(self) -> bytes:
+        """The secret that keys the site's PIN and card hashes (``NotFound`` from a
+        server older than it)."""
+        return wire.site_secret(self._call("GET", "/device/site-secret"))
 
     # -- transport ----------------------------------------------------------------------
     def _call(self, method: str, path: str, **kwargs: Any) -> Any:
@@ -152,6 +158,8 @@ def _check_status(answer: httpx.Response, raw: bytes, what: str) -> None:
                               "enroll again with a new token")
     elif status == 410:
         error = CursorGone(text)
+    elif status == 404:
+        error = NotFound(text)
     elif status == 426:
         error = TooOld(f"the server needs a newer kiosk: {detail}")
     else:

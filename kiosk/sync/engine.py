@@ -19,8 +19,10 @@ from kiosk.core.changes import Changes
 from kiosk.core.errors import InvalidInput
 from kiosk.store import outbox
 from kiosk.store.db import DirectWrites, Store, WriteQueue
+from kiosk.store.keyring_entries import KeyringUnavailable
 from kiosk.store.outbox import ensure_sync_state
 from kiosk.store.schema import SyncStateRow
+from kiosk.store.site_secret import load_site_secret, store_site_secret, upgrade_cached_hashes
 from kiosk.store.sync_apply import (
     Seen,
     Settled,
@@ -34,7 +36,7 @@ from kiosk.store.sync_apply import (
 )
 from kiosk.sync import wire
 from kiosk.sync.client import SyncClient
-from kiosk.sync.errors import CursorGone, MalformedAnswer, SyncError
+from kiosk.sync.errors import CursorGone, MalformedAnswer, NotFound, SyncError
 
 log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
@@ -67,6 +69,7 @@ class SyncEngine:
         self.writes: WriteQueue = writes or DirectWrites(store)
         self.batch, self.page = batch, page
         self.on_changes = on_changes
+        self._secret_checked = False
 
     def _now(self) -> datetime:
         return self.clock().astimezone(UTC).replace(microsecond=0)
@@ -165,6 +168,34 @@ class SyncEngine:
         if report.flag_changed:
             self._announce(report, Changes(flag=True))
 
+    def fetch_site_secret(self) -> bool:
+        """Get the site secret from the server, keep it in the keyring and key the
+        cache's unkeyed PIN and card hashes with it. False from a server that has none to
+        give (older than site secrets: its hashes are unkeyed too)."""
+        try:
+            secret = self.client.site_secret()
+        except NotFound:
+            log.warning("the server gives no site secret (an older server); PIN and card "
+                        "hashes stay unkeyed until it is upgraded")
+            return False
+        store_site_secret(self.store.path, secret)
+        upgraded = self.writes.run(partial(upgrade_cached_hashes, secret=secret))
+        if upgraded:
+            log.info("keyed the PIN and card hashes of %d cached members", upgraded)
+        return True
+
+    def ensure_site_secret(self) -> None:
+        """Fetch the site secret if the keyring has none (a kiosk enrolled before the
+        server had site secrets): once an engine, unless the call failed."""
+        if self._secret_checked:
+            return
+        try:
+            if load_site_secret(self.store.path) is None:
+                self.fetch_site_secret()
+            self._secret_checked = True
+        except KeyringUnavailable as exc:  # sync goes on; sign-in says what is wrong
+            log.warning("cannot keep the site secret: %s", exc)
+
     def note_failure(self, error: str) -> None:
         now = self._now()
         self.writes.run(lambda session: note_attempt(session, now, error=error))
@@ -178,6 +209,7 @@ class SyncEngine:
         the status strip first)."""
         report = Report()
         try:
+            self.ensure_site_secret()
             self.push(report)
             self.pull(report)
             self.push(report)  # what a tap queued meanwhile

@@ -1,6 +1,7 @@
 """Joining a kiosk to a server and leaving it: the token is checked against the server
-before anything is stored, kept in the keyring, and the server's URL and the device id in
-the cache; the first full sync follows. Leaving removes the token and says what stays."""
+before anything is stored, kept in the keyring with the site secret (the key of PIN and
+card hashes), and the server's URL and the device id in the cache; the first full sync
+follows. Leaving removes both from the keyring and says what stays."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from kiosk.store import outbox
 from kiosk.store.db import Store
 from kiosk.store.outbox import ensure_sync_state
 from kiosk.store.schema import OutboxRow, SyncStateRow
+from kiosk.store.site_secret import forget_site_secret
 from kiosk.sync.client import SyncClient, device_of
 from kiosk.sync.engine import Clock, Report, SyncEngine, system_clock
 from kiosk.sync.errors import NotEnrolled
@@ -53,6 +55,7 @@ def enroll(store: Store, cache: Path, url: str, token: str, *,
             state.device_id, state.server_url = device, url
             state.cursor, state.ready = None, False
         engine = SyncEngine(store, client, clock=clock)
+        engine.fetch_site_secret()  # this site's, even if another site's was kept
         if progress is not None:
             engine.on_changes = lambda changes: progress(len(changes.reservation_ids))
         return engine.run_once()
@@ -80,8 +83,11 @@ class Unenrolled:
 
 
 def unenroll(store: Store, cache: Path) -> Unenrolled:
-    """Forget the token and the server; the cache and its outbox stay as they are."""
+    """Forget the token, the site secret and the server; the cache and its outbox stay as
+    they are (its members' keyed PINs and cards no longer verify until it is enrolled
+    again)."""
     had = forget_token(cache)
+    forget_site_secret(cache)
     with store.write() as session:
         state = ensure_sync_state(session)
         url, state.server_url, state.online = state.server_url, None, False

@@ -57,3 +57,7 @@ class Refused(SyncError):
     """Another 4xx: the request itself is wrong (a bug of ours): logged with context."""
 
     retry = False
+
+
+class NotFound(Refused):
+    """404: the server does not offer this (an older server)."""

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from kiosk.core import entities
+from kiosk.core import credentials, entities
 from kiosk.core.errors import InvalidInput
 from kiosk.core.mutations import read_instant
 from kiosk.store.sync_apply import PulledChange, PushOutcome
@@ -140,3 +140,13 @@ def checkin_reply(value: object) -> CheckinReply:
     if isinstance(poll, bool) or not isinstance(poll, int) or not 1 <= poll <= 3600:
         raise MalformedAnswer("check-in answer.poll_after_s is not a number of seconds")
     return CheckinReply(flags, _time(body, "server_time", "check-in answer"), poll)
+
+
+def site_secret(value: object) -> bytes:
+    """The site secret answer: ``{"site_id": …, "secret": 64 hex digits}``."""
+    body = _obj(value, "site secret answer")
+    _text(body, "site_id", "site secret answer", limit=36)
+    try:
+        return credentials.secret_from_hex(_text(body, "secret", "site secret answer", limit=64))
+    except InvalidInput as exc:
+        raise MalformedAnswer(f"site secret answer.secret: {exc}") from None

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from kiosk.core.credentials import DEMO_SECRET
 from kiosk.core.model import Interval, Member, MemberStatus, Resource, Site
 from kiosk.store import loader
 from kiosk.store.db import Store, open_store
@@ -59,7 +60,7 @@ def populate(store: Store) -> None:
         global_layer={"slot_minutes": 30}, cohorts={"pilot": {"max_active_per_member": 6}}))
     loader.load_resources(store, [SAW, SAW2, ROOM, PLOT])
     loader.load_members(store, [
-        loader.MemberCredentials.hashing(m, CARDS[m.number], PINS[m.number])
+        loader.MemberCredentials.hashing(m, CARDS[m.number], PINS[m.number], DEMO_SECRET)
         for m in (ALICE, BOB, CARL)])
 
 

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from kiosk.core.changes import Applied
+from kiosk.core.credentials import DEMO_SECRET
 from kiosk.core.errors import InvalidInput
 from kiosk.core.model import Interval, Member, Reservation, ReservationStatus
 from kiosk.core.refusals import Refusal, RefusalCode
@@ -245,7 +246,8 @@ def test_free_slots_and_first_free(svc: KioskService) -> None:
 
 def test_member_search_ignores_case_and_accents(svc: KioskService, store: Store) -> None:
     pepa = Member(uid("m-pepa"), SITE.id, "2001", "Pepa Fernández Núñez")
-    loader.load_members(store, [loader.MemberCredentials.hashing(pepa, "400002001", "2001")])
+    loader.load_members(store, [loader.MemberCredentials.hashing(
+        pepa, "400002001", "2001", DEMO_SECRET)])
     for typed in ("fernandez", "FERNANDEZ", "Fernández", "nunez", "ñúñ", "pepa fern"):
         assert [m.id for m in svc.reads.search_members(typed)] == [pepa.id], typed
 

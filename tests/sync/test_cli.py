@@ -47,6 +47,10 @@ def test_enroll_status_sync_unenroll(central: Central, tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert token not in done.stdout + done.stderr  # never echoed
     assert token.encode() not in db.read_bytes()  # never in the cache
+    keyring_file = db.with_suffix(".keyring.json")
+    secrets = [v for k, v in json.loads(keyring_file.read_text()).items()
+               if k.split("\x00")[1].startswith("site-secret:")]
+    assert len(secrets) == 1 and secrets[0].encode() not in db.read_bytes()
     after = status(db)
     assert after["enrolled"] and after["online"] and after["ready"]
     assert after["server"] == central.server.url and after["rejections"] == 0
@@ -76,4 +80,5 @@ def test_enroll_status_sync_unenroll(central: Central, tmp_path: Path) -> None:
 
     gone = kiosk(db, "unenroll")
     assert gone.returncode == 0 and "token removed" in gone.stdout
+    assert secrets[0] not in keyring_file.read_text()  # the site secret went with it
     assert status(db)["enrolled"] is False

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from kiosk.core.credentials import DEMO_SECRET
 from kiosk.core.model import (
     Interval,
     Member,
@@ -75,8 +76,8 @@ def seed(path: Path, *, flag: bool = True) -> Store:
     store = open_store(path)
     loader.load_site(store, SITE, flag_enabled=flag)
     loader.load_resources(store, [DRILL1, DRILL2, SAW])
-    loader.load_members(store, [loader.MemberCredentials.hashing(m, f"40000{m.number}", m.number)
-                                for m in (ADA, BEA, CY, DEE)])
+    loader.load_members(store, [loader.MemberCredentials.hashing(
+        m, f"40000{m.number}", m.number, DEMO_SECRET) for m in (ADA, BEA, CY, DEE)])
     loader.load_reservations(store, reservations())
     loader.load_waitlist(store, waitlist())
     loader.load_staff_pin(store, STAFF_PIN)
