@@ -60,6 +60,22 @@ KINDS: tuple[Kind, ...] = (
     }),
 )
 
+#: Each kind's display name by language, as the demo site's server data names them (a
+#: kiosk shows these; its built-in labels are only the fallback).
+KIND_NAMES: dict[str, dict[str, str]] = {
+    "drill": {"en": "Drill", "es": "Taladro"},
+    "circular_saw": {"en": "Circular saw", "es": "Sierra circular"},
+    "sander": {"en": "Sander", "es": "Lijadora"},
+    "ladder": {"en": "Ladder", "es": "Escalera"},
+    "pressure_washer": {"en": "Pressure washer", "es": "Hidrolavadora"},
+    "table_saw": {"en": "Table saw", "es": "Sierra de mesa"},
+    "laser_cutter": {"en": "Laser cutter", "es": "Cortadora láser"},
+    "printer_3d": {"en": "3D printer", "es": "Impresora 3D"},
+    "cnc_router": {"en": "CNC router", "es": "Fresadora CNC"},
+    "room": {"en": "Room", "es": "Sala"},
+    "garden_plot": {"en": "Garden plot", "es": "Parcela de huerto"},
+}
+
 #: Pilot-cohort members may hold more bookings at once (a cohort settings layer).
 COHORT_SETTINGS: dict[str, dict[str, object]] = {"pilot": {"max_active_per_member": 6}}
 #: Closed all day (month, day, reason).
