@@ -95,10 +95,10 @@ def set_kind(conn: Connection, site_ref: str, code: str, names: dict[str, str],
     site = find_site(conn, site_ref)
     _check_kind_code(code)
     old = _kind(conn, site.id, code)
-    merged = {**(old.names if old else {}), **names}
-    merged = {lang: name for lang, name in merged.items() if name.strip()}
     try:
-        merged = entities.read_names(merged, "--name")
+        given = {entities.read_language(lang, "--name"): name for lang, name in names.items()}
+        merged = {**(old.names if old else {}), **given}
+        merged = entities.read_names({k: v for k, v in merged.items() if v.strip()}, "--name")
     except InvalidInput as exc:
         raise AdminError(str(exc)) from None
     kind = ResourceKind(code, site.id, merged)
