@@ -127,7 +127,7 @@ def kind_label(kind: str) -> str:
     it in that language (the server's data), else the kiosk's translation of a shipped
     kind, else the site's name in another language, else the key read as words,
     capitalised only at the start, with acronyms (CNC, 3D…) kept."""
-    names = _site_kinds.get(kind, {})
+    names = _SiteKinds.names.get(kind, {})
     if own := names.get(current_language()):
         return own
     label = _KIND_LABELS.get(kind)
@@ -142,21 +142,23 @@ def current_language() -> str:
     return QLocale().name().split("_")[0]
 
 
-#: The site's kinds' display names by language, from the server (the cache's
-#: ``resource_kinds``): set by the composition root at start and when a pull renames one.
-_site_kinds: dict[str, dict[str, str]] = {}
+class _SiteKinds:
+    """The site's kinds' display names by language, from the server (the cache's
+    ``resource_kinds``): set by the composition root at start and when a pull renames
+    one. Replaced whole, never changed in place: loaders read it on the read pool."""
+
+    names: dict[str, dict[str, str]] = {}  # noqa: RUF012 (replaced, never mutated)
 
 
 def use_site_kind_names(names: dict[str, dict[str, str]]) -> None:
     """Label kinds with ``names`` (code → language → name) from now on."""
-    _site_kinds.clear()
-    _site_kinds.update({code: dict(by_language) for code, by_language in names.items()})
+    _SiteKinds.names = {code: dict(by_language) for code, by_language in names.items()}
 
 
 def _site_kind_name(text: str) -> str | None:
     """A resource name (or its stem) that is one of the site's kind names, in the current
     language: "Table saw" reads "Sierra de mesa" when the site names it so."""
-    for names in _site_kinds.values():
+    for names in _SiteKinds.names.values():
         if text in names.values():
             return names.get(current_language())
     return None
