@@ -138,8 +138,11 @@ def kind_label(kind: str) -> str:
 
 
 def current_language() -> str:
-    """The language the kiosk speaks now ("es"), as the default locale says."""
-    return QLocale().name().split("_")[0]
+    """The language the kiosk speaks now ("es"), as the default locale says (which
+    ``i18n.install`` sets; the bare "C" locale of a process that set none reads English,
+    the language of the source texts)."""
+    name = QLocale().name()
+    return "en" if name == "C" else name.split("_")[0]
 
 
 class _SiteKinds:
