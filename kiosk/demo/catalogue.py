@@ -3,6 +3,7 @@
 Demo credentials (documented in README and docs/operator.md):
 member numbers 1001–1200; member N's PIN is N itself (e.g. 1001 → PIN 1001);
 card number "40000" followed by the member number (e.g. 400001001); staff PIN 2468.
+Member 1013's record says Spanish (``MEMBER_LANGUAGES``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ SITE_TZ = "America/Los_Angeles"
 STAFF_PIN = "2468"
 FIRST_MEMBER_NUMBER = 1001
 MEMBER_COUNT = 200
+#: Members whose record names their language: the kiosk speaks it when they sign in.
+MEMBER_LANGUAGES = {"1013": "es"}
 
 WEEKDAY_HOURS = [["09:00", "19:00"]]
 SITE_SETTINGS: dict[str, object] = {

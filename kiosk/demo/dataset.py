@@ -122,6 +122,7 @@ def demo_members(count: int = cat.MEMBER_COUNT) -> list[DemoMember]:
             status=MemberStatus.SUSPENDED if no_shows >= 3 else MemberStatus.ACTIVE,
             no_show_count=no_shows,
             badges=frozenset(b for b in cat.BADGES if rng.random() < 0.3) | _first_badges(i),
+            language=cat.MEMBER_LANGUAGES.get(number),
         )
         pin = number if i < cat.MEMBER_COUNT else None
         out.append(DemoMember(member, card=f"40000{number}", pin=pin))
