@@ -26,6 +26,8 @@ from kiosk.store.schema import MemberRow, ResourceKindRow
 from kiosk.store.sync_apply import apply_page
 from kiosk.sync import wire
 from kiosk.ui.app import build_kiosk
+from kiosk.ui.fmt import kind_label
+from kiosk.ui.sync_link import start_sync
 from tests.sync.conftest import Central, Kiosk, sync
 from tests.ui.drive import buttons, enter_pin, find_button, tap, visible_text
 
@@ -104,6 +106,20 @@ def test_the_servers_kind_names_label_the_kinds_row_in_each_language(
     tap(qtbot, find_button(book, "kind_saw"))
     qtbot.waitUntil(lambda: book.data is not None and book.data.kind == "saw")
     assert [r.name for r in book.calendar.model.columns] == ["Sierra de mesa"]
+
+
+def test_a_running_kiosk_takes_a_renamed_kind_from_its_next_pull(
+        qtbot: Any, app: Any, named: Kiosk, central: Central) -> None:
+    named.service.access.set_kiosk_setting("sync_pull_seconds", 1)
+    link = start_sync(named.store, named.path, app.ctx.bridge, app.ctx.status)
+    assert link is not None
+    try:
+        with write(central.engine) as conn:
+            admin.set_kind(conn, central.site.site.id, "saw", {"en": "Bench saw"},
+                           datetime.now(UTC))
+        qtbot.waitUntil(lambda: kind_label("saw") == "Bench saw", timeout=15_000)
+    finally:
+        link.stop()
 
 
 def test_a_members_language_holds_for_their_visit_unless_unknown_or_overridden(

@@ -44,3 +44,4 @@ def test_without_site_names_the_kiosks_table_labels_kinds(qapp: Any) -> None:
     use_site_kind_names({})
     assert kind_label("table_saw") == "Table saw"
     assert i18n.LANGUAGES["es"]  # the Spanish catalogue the other tests rely on ships
+
