@@ -1,5 +1,5 @@
-"""Administrative writes behind the ``central`` command: sites, resources, members, tokens,
-flags and the demo site. Each publishes its changes so kiosks pull them."""
+"""Administrative writes behind the ``central`` command: sites, resource kinds, resources,
+members, tokens, flags and the demo site. Each publishes its changes so kiosks pull them."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from central.domain.changes import ChangeSet, publish
 from central.domain.saving import publish_member
 from kiosk.core import credentials, entities, localtime
 from kiosk.core.errors import InvalidInput
-from kiosk.core.model import Member, Reservation, Resource, Site, WaitlistEntry
+from kiosk.core.model import Member, Reservation, Resource, ResourceKind, Site, WaitlistEntry
 from kiosk.core.policy import validate_layer
 
 
@@ -67,23 +67,100 @@ def list_sites(conn: Connection) -> list[dict[str, Any]]:
     return [entities.site_data(records.site(r)) for r in rows]
 
 
+#: The longest kind code (what a kiosk reads in a resource's ``kind``).
+KIND_CODE_LENGTH = 64
+
+
+def find_kind(conn: Connection, site_ref: str, code: str) -> ResourceKind | None:
+    """The site's kind ``code``, or None when the site has no such kind."""
+    return _kind(conn, find_site(conn, site_ref).id, code)
+
+
+def _kind(conn: Connection, site_id: str, code: str) -> ResourceKind | None:
+    k = t.resource_kinds
+    row = conn.execute(sa.select(k).where(k.c.site_id == site_id, k.c.code == code)
+                       ).mappings().first()
+    return records.resource_kind(row) if row else None
+
+
+def _check_kind_code(code: str) -> None:
+    if not code.strip() or code != code.strip() or len(code) > KIND_CODE_LENGTH:
+        raise AdminError(f"the kind {code!r} must be 1–{KIND_CODE_LENGTH} characters with "
+                         "no space at either end (e.g. table_saw)")
+
+
+def set_kind(conn: Connection, site_ref: str, code: str, names: dict[str, str],
+             now: datetime) -> ResourceKind:
+    """Create the site's kind ``code`` or change its names: ``names`` (language → name)
+    are merged into those it has; an empty name removes that language's."""
+    site = find_site(conn, site_ref)
+    _check_kind_code(code)
+    old = _kind(conn, site.id, code)
+    try:
+        given = {entities.read_language(lang, "--name"): name for lang, name in names.items()}
+        merged = {**(old.names if old else {}), **given}
+        merged = entities.read_names({k: v for k, v in merged.items() if v.strip()}, "--name")
+    except InvalidInput as exc:
+        raise AdminError(str(exc)) from None
+    kind = ResourceKind(code, site.id, merged)
+    k = t.resource_kinds
+    if old is None:
+        conn.execute(sa.insert(k).values(site_id=site.id, code=code, names=merged))
+    else:
+        conn.execute(sa.update(k).where(k.c.site_id == site.id, k.c.code == code)
+                     .values(names=merged))
+    cs = ChangeSet()
+    cs.put(site.id, "resource_kind", code, entities.resource_kind_data(kind))
+    publish(conn, cs, now)
+    return kind
+
+
+def list_kinds(conn: Connection, site_ref: str) -> list[dict[str, Any]]:
+    """The site's kinds (as pulls carry them) with how many resources each has."""
+    site = find_site(conn, site_ref)
+    k, r = t.resource_kinds, t.resources
+    counts = dict(conn.execute(
+        sa.select(r.c.kind, sa.func.count()).where(r.c.site_id == site.id)
+        .group_by(r.c.kind)).tuples().all())
+    rows = conn.execute(sa.select(k).where(k.c.site_id == site.id).order_by(k.c.code))
+    return [{**entities.resource_kind_data(records.resource_kind(row)),
+             "resources": int(counts.get(row["code"], 0))} for row in rows.mappings()]
+
+
 def add_resource(conn: Connection, site_ref: str, name: str, kind: str, now: datetime, *,
                  badge: str | None = None, settings: dict[str, Any] | None = None,
                  resource_id: str | None = None) -> Resource:
+    """Add a resource; a kind the site does not have yet is created without names
+    (kiosks label it from their own table, else by its code) until ``set_kind`` names
+    it."""
     site = find_site(conn, site_ref)
+    _check_kind_code(kind)
     try:
         validate_layer(settings or {})
     except InvalidInput as exc:
         raise AdminError(str(exc)) from exc
     res = Resource(resource_id or str(uuid.uuid4()), site.id, name, kind, badge,
                    settings or {})
+    new_kind = _kind(conn, site.id, kind) is None
+    cs = ChangeSet()
+    if new_kind:
+        conn.execute(sa.insert(t.resource_kinds).values(site_id=site.id, code=kind, names={}))
+        cs.put(site.id, "resource_kind", kind,
+               entities.resource_kind_data(ResourceKind(kind, site.id)))
     conn.execute(sa.insert(t.resources).values(
         id=res.id, site_id=site.id, name=name, kind=kind, required_badge=badge,
         settings=dict(res.settings), active=True))
-    cs = ChangeSet()
     cs.put(site.id, "resource", res.id, entities.resource_data(res))
     publish(conn, cs, now)
     return res
+
+
+def load_kinds(conn: Connection, cs: ChangeSet, kinds: Iterable[ResourceKind]) -> None:
+    """Insert kinds with their names (the demo's)."""
+    for k in kinds:
+        conn.execute(sa.insert(t.resource_kinds).values(site_id=k.site_id, code=k.code,
+                                                        names=dict(k.names)))
+        cs.put(k.site_id, "resource_kind", k.code, entities.resource_kind_data(k))
 
 
 def _upsert_member(conn: Connection, values: dict[str, Any]) -> None:
@@ -97,7 +174,8 @@ def _upsert_member(conn: Connection, values: dict[str, Any]) -> None:
 
 
 #: The longest value each CSV column may hold (the columns' sizes).
-_CSV_LENGTHS = {"number": 64, "display_name": 200, "cohort": 100, "badges": 2000}
+_CSV_LENGTHS = {"number": 64, "display_name": 200, "cohort": 100, "badges": 2000,
+                "language": 35}
 
 
 def _csv_rows(path: Path) -> list[dict[str, str | None]]:
@@ -137,6 +215,10 @@ def _member_values(site: Site, secret: bytes, path: Path, line: int,
         to_addr = mail.address(email) if email else None
     except ValueError as exc:
         raise AdminError(f"{path} line {line}: the e-mail {email!r} {exc}") from None
+    # an optional column: a file without it leaves the languages members have alone
+    language = {}
+    if "language" in row:
+        language["language"] = _language(path, line, field("language"))
     return {
         "id": str(uuid.uuid4()), "site_id": site.id, "number": number, "display_name": name,
         "email": to_addr,
@@ -144,14 +226,22 @@ def _member_values(site: Site, secret: bytes, path: Path, line: int,
         "pin_hash": credentials.hash_pin(pin, secret) if pin else None,
         "cohort": field("cohort") or None, "status": "active", "no_show_count": 0,
         "badges": sorted(b for b in field("badges").split(";") if b.strip()),
+        **language,
     }
+
+
+def _language(path: Path, line: int, value: str) -> str | None:
+    try:
+        return entities.read_language(value) if value else None
+    except InvalidInput as exc:
+        raise AdminError(f"{path} line {line}: {exc}") from None
 
 
 def import_members(conn: Connection, site_ref: str, path: Path, now: datetime) -> int:
     """Load members from CSV (number, display_name, email, card, pin, cohort, badges with
-    ``;`` between); existing numbers are updated. Credentials are stored only hashed.
-    Every row is checked before anything is written: a bad one names its line and field,
-    and nothing is imported."""
+    ``;`` between, and optionally language, e.g. ``es``); existing numbers are updated.
+    Credentials are stored only hashed. Every row is checked before anything is written:
+    a bad one names its line and field, and nothing is imported."""
     site = find_site(conn, site_ref)
     secret = queries.site_secret(conn, site.id)
     rows = _csv_rows(path)
@@ -190,7 +280,7 @@ def load_members(conn: Connection, cs: ChangeSet, members: Iterable[tuple[Member
             email=f"member{m.number}@{email_domain}",
             card_hash=credentials.card_hash(m.site_id, credentials.normalise_card(card), secret),
             pin_hash=credentials.hash_pin(pin, secret), cohort=m.cohort, status=str(m.status),
-            no_show_count=m.no_show_count, badges=sorted(m.badges)))
+            no_show_count=m.no_show_count, badges=sorted(m.badges), language=m.language))
         publish_member(conn, cs, m.id)
 
 

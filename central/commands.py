@@ -142,9 +142,44 @@ def cmd_site_list(args: argparse.Namespace, engine: Engine, _s: Settings) -> int
 
 def cmd_resource_add(args: argparse.Namespace, engine: Engine, _s: Settings) -> int:
     with write(engine) as conn:
+        new_kind = admin.find_kind(conn, args.site, args.kind) is None
         res = admin.add_resource(conn, args.site, args.name, args.kind, _now(args),
                                  badge=args.badge, settings=_json_arg(args.settings))
+    if new_kind:
+        sys.stderr.write(f"central: new kind {args.kind!r} added with no names: kiosks label "
+                         "it by its code until `central kind set` names it\n")
     _out(res.id)
+    return 0
+
+
+def _names(pairs: Sequence[str]) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for pair in pairs:
+        language, eq, name = pair.partition("=")
+        if not eq:
+            raise admin.AdminError(f"--name {pair!r}: give LANGUAGE=NAME, e.g. "
+                                   "en='Table saw' (an empty NAME removes that language's)")
+        names[language.strip()] = name
+    return names
+
+
+def cmd_kind_set(args: argparse.Namespace, engine: Engine, _s: Settings) -> int:
+    with write(engine) as conn:
+        kind = admin.set_kind(conn, args.site, args.kind, _names(args.name or []), _now(args))
+    _out(f"{kind.code}: " + (", ".join(f"{k}={v}" for k, v in sorted(kind.names.items()))
+                             or "(no names)"))
+    return 0
+
+
+def cmd_kind_list(args: argparse.Namespace, engine: Engine, _s: Settings) -> int:
+    with engine.connect() as conn:
+        kinds = admin.list_kinds(conn, args.site)
+    if args.json:
+        _out(json.dumps(kinds, indent=2, ensure_ascii=False))
+    else:
+        for k in kinds:
+            names = ", ".join(f"{lang}={name}" for lang, name in k["names"].items())
+            _out(f"{k['id']}  {names or '(no names)'}  ({k['resources']} resources)")
     return 0
 
 
@@ -234,6 +269,30 @@ def _with_now(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
     return p
 
 
+def _resource_commands(cmds: Any) -> None:
+    """``resource add``, ``kind set`` and ``kind list``."""
+    res = cmds.add_parser("resource", help="resources").add_subparsers(dest="r", required=True)
+    p = _with_now(_sub(res, "add", cmd_resource_add, "add a resource"))
+    p.add_argument("name")
+    p.add_argument("--site", required=True, help="site id or name")
+    p.add_argument("--kind", required=True,
+                   help="its kind's code; a new one is added to the site with no names")
+    p.add_argument("--badge", help="badge (training) required to book it")
+    p.add_argument("--settings", help="resource policy layer as JSON")
+    kind = cmds.add_parser("kind", help="resource kinds and their names by language"
+                           ).add_subparsers(dest="k", required=True)
+    p = _with_now(_sub(kind, "set", cmd_kind_set,
+                       "add a kind or set its display names (kiosks pull them)"))
+    p.add_argument("kind", help="the kind's code, as resources carry it (e.g. table_saw)")
+    p.add_argument("--site", required=True, help="site id or name")
+    p.add_argument("--name", action="append", metavar="LANG=NAME",
+                   help="its name in a language, e.g. en='Table saw' (repeat per language; "
+                        "an empty NAME removes that language's)")
+    p = _sub(kind, "list", cmd_kind_list, "list a site's kinds and their names")
+    p.add_argument("--site", required=True, help="site id or name")
+    p.add_argument("--json", action="store_true")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="central", description=__doc__)
     parser.add_argument("--db", help="database URL (default: $CENTRAL_DB or a SQLite file)")
@@ -256,13 +315,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tz", required=True, help="IANA time zone, e.g. America/Los_Angeles")
     p.add_argument("--settings", help="site policy layer as JSON")
     _sub(site, "list", cmd_site_list, "list sites").add_argument("--json", action="store_true")
-    res = cmds.add_parser("resource", help="resources").add_subparsers(dest="r", required=True)
-    p = _with_now(_sub(res, "add", cmd_resource_add, "add a resource"))
-    p.add_argument("name")
-    p.add_argument("--site", required=True, help="site id or name")
-    p.add_argument("--kind", required=True)
-    p.add_argument("--badge", help="badge (training) required to book it")
-    p.add_argument("--settings", help="resource policy layer as JSON")
+    _resource_commands(cmds)
     mem = cmds.add_parser("members", help="members").add_subparsers(dest="m", required=True)
     p = _with_now(_sub(mem, "import", cmd_members_import, "import members from CSV"))
     p.add_argument("file")

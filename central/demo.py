@@ -30,6 +30,7 @@ def load_data(conn: Connection, data: DemoData, now: datetime) -> dict[str, obje
     site = admin.add_site(conn, data.site.name, data.site.timezone, now,
                           settings=dict(data.site.settings), site_id=data.site.id)
     cs = ChangeSet()
+    admin.load_kinds(conn, cs, data.kinds)
     for r in data.resources:
         conn.execute(sa.insert(t.resources).values(
             id=r.id, site_id=site.id, name=r.name, kind=r.kind,
@@ -46,6 +47,7 @@ def load_data(conn: Connection, data: DemoData, now: datetime) -> dict[str, obje
             ends_at=c.interval.end, reason=c.reason))
     flags.set_flag(conn, cs, True, now, site_id=site.id)
     publish(conn, cs, now)
-    return {"site_id": site.id, "site": site.name, "resources": len(data.resources),
+    return {"site_id": site.id, "site": site.name, "kinds": len(data.kinds),
+            "resources": len(data.resources),
             "members": len(data.members), "reservations": count,
             "waitlist": len(data.waitlist), "closures": len(data.closures)}

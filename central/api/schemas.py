@@ -31,6 +31,7 @@ from pydantic import (
     model_validator,
 )
 
+from kiosk.core.entities import ENTITIES
 from kiosk.core.model import require_utc
 from kiosk.core.mutations import FIELDS, NAMES, FieldSpec, Kind, Via
 from kiosk.core.mutations import TYPES as MUTATION_TYPES
@@ -167,8 +168,14 @@ class PushResponse(Out):
     results: list[MutationResult]
 
 
+if TYPE_CHECKING:
+    EntityName = str
+else:  # the contract's entity types, from the one codec (``kiosk.core.entities``)
+    EntityName = Literal[ENTITIES]
+
+
 class Change(BaseModel):
-    entity: Literal["site", "resource", "member", "reservation", "waitlist_entry", "flag"]
+    entity: EntityName
     id: str
     version: int
     deleted: bool

@@ -1,6 +1,6 @@
 """The server's tables (SQLAlchemy Core). The Alembic migrations create exactly these.
 
-Besides the domain tables (sites, resources, members, closures, reservations,
+Besides the domain tables (sites, resource_kinds, resources, members, closures, reservations,
 reservation_waitlist, flags) there are the sync tables: ``site_versions`` (one counter row
 per site, bumped inside every writing transaction so that commit order equals version
 order), ``changes`` (the latest version of every entity a site can see, tombstones
@@ -60,6 +60,15 @@ resources = sa.Table(
     sa.Column("active", sa.Boolean, nullable=False),
 )
 
+#: Each site's kinds of resource (``code`` as resources carry it in ``kind``) and their
+#: display names by language (``{"en": "Table saw", "es": "Sierra de mesa"}``).
+resource_kinds = sa.Table(
+    "resource_kinds", metadata,
+    sa.Column("site_id", ID, sa.ForeignKey("sites.id"), primary_key=True),
+    sa.Column("code", sa.String(100), primary_key=True),
+    sa.Column("names", JSONType, nullable=False),
+)
+
 members = sa.Table(
     "members", metadata,
     sa.Column("id", ID, primary_key=True),
@@ -73,6 +82,7 @@ members = sa.Table(
     sa.Column("status", sa.String(20), nullable=False),
     sa.Column("no_show_count", sa.Integer, nullable=False),
     sa.Column("badges", JSONType, nullable=False),
+    sa.Column("language", sa.String(35)),
     sa.UniqueConstraint("site_id", "number", name="uq_members_site_number"),
 )
 

@@ -13,6 +13,7 @@ from kiosk.core.model import (
     Reservation,
     ReservationStatus,
     Resource,
+    ResourceKind,
     Site,
     WaitlistEntry,
     WaitlistStatus,
@@ -37,12 +38,16 @@ def resource(row: Mapping[Any, Any]) -> Resource:
     )
 
 
+def resource_kind(row: Mapping[Any, Any]) -> ResourceKind:
+    return ResourceKind(row["code"], row["site_id"], dict(row["names"] or {}))
+
+
 def member(row: Mapping[Any, Any]) -> Member:
     return Member(
         id=row["id"], site_id=row["site_id"], number=row["number"],
         display_name=row["display_name"], cohort=row["cohort"],
         status=MemberStatus(row["status"]), no_show_count=int(row["no_show_count"]),
-        badges=frozenset(row["badges"] or ()),
+        badges=frozenset(row["badges"] or ()), language=row.get("language"),
     )
 
 

@@ -23,6 +23,7 @@ class Changes:
     waitlist_ids: frozenset[str] = frozenset()
     member_ids: frozenset[str] = frozenset()
     flag: bool = False  # the reservation system's flag may read differently now
+    kinds: bool = False  # the server renamed, added or removed a resource kind
 
     @classmethod
     def of(
@@ -47,12 +48,13 @@ class Changes:
             self.waitlist_ids | other.waitlist_ids,
             self.member_ids | other.member_ids,
             self.flag or other.flag,
+            self.kinds or other.kinds,
         )
 
     @property
     def empty(self) -> bool:
         return not (self.reservation_ids or self.resource_ids or self.waitlist_ids
-                    or self.member_ids or self.flag)
+                    or self.member_ids or self.flag or self.kinds)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ is refused before it touches the cache)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -18,13 +19,44 @@ from kiosk.core.model import (
     Reservation,
     ReservationStatus,
     Resource,
+    ResourceKind,
     Site,
     WaitlistEntry,
     WaitlistStatus,
 )
 from kiosk.core.mutations import read_id, read_instant
 
-ENTITIES = ("site", "resource", "member", "reservation", "waitlist_entry", "flag")
+ENTITIES = ("site", "resource_kind", "resource", "member", "reservation", "waitlist_entry",
+            "flag")
+#: A BCP-47 language tag as the contract carries it: a 2–3 letter language, then
+#: optional subtags ("es", "es-MX", "zh-Hant-TW").
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}")
+#: Most languages one kind may be named in (a bound on what a pull may carry).
+MAX_NAMES = 32
+
+
+def read_language(value: object, where: str = "language") -> str:
+    """A language tag with its language subtag in lower case (``"ES-MX"`` → ``"es-MX"``),
+    so a kiosk matches it against its own codes; ``InvalidInput`` if it is not one."""
+    if not isinstance(value, str) or not _LANGUAGE.fullmatch(value):
+        raise InvalidInput(f"{where} must be a language code such as \"es\" or "
+                           f"\"es-MX\", not {value!r:.40}")
+    head, dash, tail = value.partition("-")
+    return f"{head.lower()}{dash}{tail}"
+
+
+def read_names(value: object, where: str = "names") -> dict[str, str]:
+    """A kind's display names by language: ``{"en": "Table saw", "es": "Sierra de mesa"}``."""
+    if not isinstance(value, Mapping) or len(value) > MAX_NAMES:
+        raise InvalidInput(f"{where} must be an object of at most {MAX_NAMES} names by "
+                           "language")
+    names: dict[str, str] = {}
+    for tag, name in value.items():
+        language = read_language(tag, f"{where} key")
+        if not isinstance(name, str) or not name.strip() or len(name) > 200:
+            raise InvalidInput(f"{where}.{language} must be a name of 1–200 characters")
+        names[language] = name.strip()
+    return names
 
 
 def iso(instant: datetime | None) -> str | None:
@@ -46,12 +78,16 @@ def resource_data(r: Resource) -> dict[str, Any]:
             "active": r.active}
 
 
+def resource_kind_data(k: ResourceKind) -> dict[str, Any]:
+    return {"id": k.code, "site_id": k.site_id, "names": dict(sorted(k.names.items()))}
+
+
 def member_data(m: Member, card_hash: str | None, pin_hash: str | None) -> dict[str, Any]:
     """The member's kiosk identity only: no e-mail address, no plain credentials."""
     return {"id": m.id, "site_id": m.site_id, "number": m.number,
             "display_name": m.display_name, "card_hash": card_hash, "pin_hash": pin_hash,
             "cohort": m.cohort, "status": str(m.status), "no_show_count": m.no_show_count,
-            "badges": sorted(m.badges)}
+            "badges": sorted(m.badges), "language": m.language}
 
 
 def reservation_data(r: Reservation) -> dict[str, Any]:
@@ -140,6 +176,12 @@ def read_resource(data: object) -> Resource:
                     f.mapping("settings"), f.flag("active"))
 
 
+def read_resource_kind(data: object) -> ResourceKind:
+    f = _Fields("resource_kind", data)
+    return ResourceKind(f.text("id", limit=64), f.text("site_id", limit=64),
+                        read_names(f.data.get("names"), "resource_kind.names"))
+
+
 @dataclass(frozen=True, slots=True)
 class MemberIdentity:
     """A member as a kiosk holds them: the record and the hashes it verifies against."""
@@ -158,7 +200,7 @@ def read_member(data: object) -> MemberIdentity:
                     f.text("display_name", limit=200), f.text("cohort", optional=True,
                                                               limit=64),
                     f.choice("status", MemberStatus), f.count("no_show_count"),
-                    frozenset(badges))
+                    frozenset(badges), _language(f))
     return MemberIdentity(member, f.text("card_hash", optional=True, limit=128),
                           f.text("pin_hash", optional=True, limit=256))
 
@@ -178,6 +220,12 @@ def read_waitlist_entry(data: object) -> WaitlistEntry:
                          _span(f), f.instant("created_at"), f.choice("status", WaitlistStatus),
                          f.instant("offered_at", optional=True),
                          f.instant("offer_expires_at", optional=True))
+
+
+def _language(f: _Fields) -> str | None:
+    """The member's language; an old server sends none (the key is absent)."""
+    value = f.data.get("language")
+    return None if value is None else read_language(value, f"{f.entity}.language")
 
 
 def _span(f: _Fields) -> Interval:

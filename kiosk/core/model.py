@@ -126,6 +126,17 @@ class Resource:
 
 
 @dataclass(frozen=True, slots=True)
+class ResourceKind:
+    """A site's kind of resource (``code``, as resources carry it) and its display name
+    in each language the site wrote one for (``{"en": "Table saw", "es": "Sierra de
+    mesa"}``)."""
+
+    code: str
+    site_id: str
+    names: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
 class Member:
     """A member's kiosk identity: never more than the kiosk needs to recognise them."""
 
@@ -137,6 +148,7 @@ class Member:
     status: MemberStatus = MemberStatus.ACTIVE
     no_show_count: int = 0
     badges: frozenset[str] = frozenset()
+    language: str | None = None  # BCP-47 code from the member's record ("es"), if any
 
     @property
     def short_name(self) -> str:

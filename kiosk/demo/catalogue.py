@@ -3,6 +3,7 @@
 Demo credentials (documented in README and docs/operator.md):
 member numbers 1001–1200; member N's PIN is N itself (e.g. 1001 → PIN 1001);
 card number "40000" followed by the member number (e.g. 400001001); staff PIN 2468.
+Member 1013's record says Spanish (``MEMBER_LANGUAGES``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ SITE_TZ = "America/Los_Angeles"
 STAFF_PIN = "2468"
 FIRST_MEMBER_NUMBER = 1001
 MEMBER_COUNT = 200
+#: Members whose record names their language: the kiosk speaks it when they sign in.
+MEMBER_LANGUAGES = {"1013": "es"}
 
 WEEKDAY_HOURS = [["09:00", "19:00"]]
 SITE_SETTINGS: dict[str, object] = {
@@ -59,6 +62,22 @@ KINDS: tuple[Kind, ...] = (
         "max_days_ahead": 28,
     }),
 )
+
+#: Each kind's display name by language, as the demo site's server data names them (a
+#: kiosk shows these; its built-in labels are only the fallback).
+KIND_NAMES: dict[str, dict[str, str]] = {
+    "drill": {"en": "Drill", "es": "Taladro"},
+    "circular_saw": {"en": "Circular saw", "es": "Sierra circular"},
+    "sander": {"en": "Sander", "es": "Lijadora"},
+    "ladder": {"en": "Ladder", "es": "Escalera"},
+    "pressure_washer": {"en": "Pressure washer", "es": "Hidrolavadora"},
+    "table_saw": {"en": "Table saw", "es": "Sierra de mesa"},
+    "laser_cutter": {"en": "Laser cutter", "es": "Cortadora láser"},
+    "printer_3d": {"en": "3D printer", "es": "Impresora 3D"},
+    "cnc_router": {"en": "CNC router", "es": "Fresadora CNC"},
+    "room": {"en": "Room", "es": "Sala"},
+    "garden_plot": {"en": "Garden plot", "es": "Parcela de huerto"},
+}
 
 #: Pilot-cohort members may hold more bookings at once (a cohort settings layer).
 COHORT_SETTINGS: dict[str, dict[str, object]] = {"pilot": {"max_active_per_member": 6}}

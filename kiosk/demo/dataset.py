@@ -29,6 +29,7 @@ from kiosk.core.model import (
     Reservation,
     ReservationStatus,
     Resource,
+    ResourceKind,
     Site,
     WaitlistEntry,
 )
@@ -73,10 +74,16 @@ class DemoData:
     cohort_settings: dict[str, dict[str, object]] = field(
         default_factory=lambda: {k: dict(v) for k, v in cat.COHORT_SETTINGS.items()})
     staff_pin: str = cat.STAFF_PIN
+    kinds: list[ResourceKind] = field(default_factory=list)
 
 
 def demo_site() -> Site:
     return Site(cat.SITE_ID, cat.SITE_NAME, cat.SITE_TZ, dict(cat.SITE_SETTINGS))
+
+
+def demo_kinds() -> list[ResourceKind]:
+    """The demo's kinds with their English and Spanish names."""
+    return [ResourceKind(k.kind, cat.SITE_ID, dict(cat.KIND_NAMES[k.kind])) for k in cat.KINDS]
 
 
 def demo_resources(count: int | None = None) -> list[Resource]:
@@ -115,6 +122,7 @@ def demo_members(count: int = cat.MEMBER_COUNT) -> list[DemoMember]:
             status=MemberStatus.SUSPENDED if no_shows >= 3 else MemberStatus.ACTIVE,
             no_show_count=no_shows,
             badges=frozenset(b for b in cat.BADGES if rng.random() < 0.3) | _first_badges(i),
+            language=cat.MEMBER_LANGUAGES.get(number),
         )
         pin = number if i < cat.MEMBER_COUNT else None
         out.append(DemoMember(member, card=f"40000{number}", pin=pin))
@@ -142,7 +150,7 @@ def build_demo(today: date, now: datetime | None = None, *, scale: int | None = 
         closures = demo_closures(today, years_back=years)
         world = World(site, resources, [m.member for m in members], closures, cohorts, now)
         return DemoData(site, resources, members, _scaled_reservations(world, today, scale),
-                        closures=closures, cohort_settings=cohorts)
+                        closures=closures, cohort_settings=cohorts, kinds=demo_kinds())
     resources, members = demo_resources(resource_count), demo_members()
     closures, days = demo_closures(today), _demo_days(today)
     world = World(site, resources, [m.member for m in members], closures, cohorts, now)
@@ -150,7 +158,7 @@ def build_demo(today: date, now: datetime | None = None, *, scale: int | None = 
     rows = _replay(world, days, random.Random(SEED), shown.bookings, density=DENSITY,
                    no_shows_left=_no_show_counts(world))
     return DemoData(site, resources, members, iter(rows), shown.waitlist, closures,
-                    cohort_settings=cohorts)
+                    cohort_settings=cohorts, kinds=demo_kinds())
 
 
 def demo_closures(today: date, *, years_back: int = 1) -> list[Closure]:

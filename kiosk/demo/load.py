@@ -11,6 +11,7 @@ from kiosk.store.loader import (
     MemberCredentials,
     SettingsLayers,
     load_closures,
+    load_kinds,
     load_members,
     load_reservations,
     load_resources,
@@ -30,6 +31,7 @@ def load_demo(store: Store, data: DemoData,
     load_site(store, data.site, SettingsLayers(cohorts=data.cohort_settings))
     secret = verifying_secret(store.path)
     counts = {
+        "kinds": load_kinds(store, data.kinds),
         "resources": load_resources(store, data.resources),
         "members": load_members(store, (MemberCredentials.hashing(m.member, m.card, m.pin,
                                                                   secret)

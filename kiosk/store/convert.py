@@ -35,7 +35,8 @@ def resource(row: ResourceRow) -> Resource:
 
 def member(row: MemberRow) -> Member:
     return Member(row.id, row.site_id, row.number, row.display_name, row.cohort,
-                  MemberStatus(row.status), row.no_show_count, frozenset(row.badges))
+                  MemberStatus(row.status), row.no_show_count, frozenset(row.badges),
+                  row.language)
 
 
 def reservation(row: ReservationRow) -> Reservation:

@@ -19,13 +19,22 @@ from sqlalchemy.orm import Session
 
 from kiosk.core import credentials
 from kiosk.core.flags import FLAG_NAME
-from kiosk.core.model import Closure, Member, Reservation, Resource, Site, WaitlistEntry
+from kiosk.core.model import (
+    Closure,
+    Member,
+    Reservation,
+    Resource,
+    ResourceKind,
+    Site,
+    WaitlistEntry,
+)
 from kiosk.core.policy import validate_layer
 from kiosk.store.db import Store
 from kiosk.store.schema import (
     Base,
     FlagRow,
     MemberRow,
+    ResourceKindRow,
     ResourceRow,
     SettingsLayerRow,
     SiteRow,
@@ -119,11 +128,20 @@ def load_resources(store: Store, resources: Iterable[Resource]) -> int:
     return len(rows)
 
 
+def load_kinds(store: Store, kinds: Iterable[ResourceKind]) -> int:
+    """The site's kinds and their display names by language."""
+    rows = [{"id": k.code, "site_id": k.site_id, "names": dict(k.names)} for k in kinds]
+    with store.write() as session:
+        _upsert(session, ResourceKindRow, rows)
+    return len(rows)
+
+
 def load_members(store: Store, members: Iterable[MemberCredentials]) -> int:
     rows = [{"id": m.member.id, "site_id": m.member.site_id, "number": m.member.number,
              "display_name": m.member.display_name, "card_hash": m.card_hash,
              "pin_hash": m.pin_hash, "cohort": m.member.cohort, "status": str(m.member.status),
-             "no_show_count": m.member.no_show_count, "badges": sorted(m.member.badges)}
+             "no_show_count": m.member.no_show_count, "badges": sorted(m.member.badges),
+             "language": m.member.language}
             for m in members]
     with store.write() as session:
         for chunk in _chunks(rows, 500):

@@ -70,6 +70,16 @@ class ResourceRow(Base):
     longest_seconds: Mapped[int] = mapped_column(default=0, server_default=text("0"))
 
 
+class ResourceKindRow(Base):
+    """A kind's display names by language, as the server names it (``id`` is the code
+    resources carry in ``kind``)."""
+
+    __tablename__ = "resource_kinds"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    site_id: Mapped[str] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"))
+    names: Mapped[Json] = mapped_column(default=dict)
+
+
 class MemberRow(Base):
     __tablename__ = "members"
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -82,6 +92,7 @@ class MemberRow(Base):
     status: Mapped[str] = mapped_column(String(16), default="active")
     no_show_count: Mapped[int] = mapped_column(default=0)
     badges: Mapped[list[str]] = mapped_column(default=list)
+    language: Mapped[str | None] = mapped_column(String(35))
 
 
 class ReservationRow(Base):

@@ -22,7 +22,13 @@ from kiosk.core.text import fold
 from kiosk.store import convert, queries, repo
 from kiosk.store.context import Parties, booking_context, open_entries
 from kiosk.store.results import SheetRow, SheetState
-from kiosk.store.schema import MemberRow, ReservationRow, ResourceRow, SiteRow
+from kiosk.store.schema import (
+    MemberRow,
+    ReservationRow,
+    ResourceKindRow,
+    ResourceRow,
+    SiteRow,
+)
 from kiosk.store.service_base import ServiceBase, require_id, require_span
 from kiosk.store.site_secret import verifying_secret
 
@@ -122,6 +128,13 @@ class Reads(ServiceBase):
                 ResourceRow.id.in_(ids))
             own = dict(session.execute(stmt).tuples().all())
             return repo.effective_policies(session, repo.site_row(session), own, cohort)
+
+    def kind_names(self) -> dict[str, dict[str, str]]:
+        """Kind code → its display names by language, as the server names them (empty
+        for a cache that holds none: an old server, or none named yet)."""
+        with self.store.read() as session:
+            rows = session.execute(select(ResourceKindRow.id, ResourceKindRow.names))
+            return {code: dict(names or {}) for code, names in rows.tuples()}
 
     def resource_names(self, resource_ids: Sequence[str] | None = None) -> dict[str, str]:
         """Resource id → name, for the given ids (all resources when None)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from kiosk.core import entities
 from kiosk.core.changes import Changes
 from kiosk.core.flags import state_from_site_flags
-from kiosk.core.model import Reservation, Resource, Site, WaitlistEntry
+from kiosk.core.model import Reservation, Resource, ResourceKind, Site, WaitlistEntry
 from kiosk.core.policy import validate_layer
 from kiosk.store import convert
 from kiosk.store.outbox import PENDING, ensure_sync_state
@@ -32,6 +32,7 @@ from kiosk.store.schema import (
     MemberRow,
     OutboxRow,
     ReservationRow,
+    ResourceKindRow,
     SiteRow,
     SyncLogRow,
     SyncRejectionRow,
@@ -219,9 +220,10 @@ def _rebase(rows: list[OutboxRow], table: str, ident: str, data: Any) -> None:
 
 
 #: Tables a page writes, parents first (inserts in this order, deletes in reverse).
-_ORDER = ("site", "resource", "member", "reservation", "waitlist_entry")
-_TABLES = {"site": "sites", "resource": "resources", "member": "members",
-           "reservation": "reservations", "waitlist_entry": "reservation_waitlist"}
+_ORDER = ("site", "resource_kind", "resource", "member", "reservation", "waitlist_entry")
+_TABLES = {"site": "sites", "resource_kind": "resource_kinds", "resource": "resources",
+           "member": "members", "reservation": "reservations",
+           "waitlist_entry": "reservation_waitlist"}
 
 
 @dataclass(slots=True)
@@ -271,8 +273,9 @@ class _Page:
         """What screens refresh (rows kept as a pending change's before-image look the
         same as before, so they are not named)."""
         t = self.rows
-        return Changes.of(t.get("reservation", {}), t.get("resource", {}),
-                          t.get("waitlist_entry", {}), t.get("member", {}))
+        changed = Changes.of(t.get("reservation", {}), t.get("resource", {}),
+                             t.get("waitlist_entry", {}), t.get("member", {}))
+        return replace(changed, kinds=True) if t.get("resource_kind") else changed
 
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
@@ -306,16 +309,22 @@ def _site_values(s: Site) -> dict[str, Any]:
             "settings": _layer(s.settings)}
 
 
+def _kind_values(k: ResourceKind) -> dict[str, Any]:
+    return {"id": k.code, "site_id": k.site_id, "names": dict(k.names)}
+
+
 def _member_values(who: entities.MemberIdentity) -> dict[str, Any]:
     m = who.member
     return {"id": m.id, "site_id": m.site_id, "number": m.number,
             "display_name": m.display_name, "card_hash": who.card_hash,
             "pin_hash": who.pin_hash, "cohort": m.cohort, "status": str(m.status),
-            "no_show_count": m.no_show_count, "badges": sorted(m.badges)}
+            "no_show_count": m.no_show_count, "badges": sorted(m.badges),
+            "language": m.language}
 
 
 _VALUES: dict[str, Callable[[Any], dict[str, Any]]] = {
-    "site": _site_values, "resource": _resource_values, "member": _member_values,
+    "site": _site_values, "resource_kind": _kind_values, "resource": _resource_values,
+    "member": _member_values,
     "reservation": convert.reservation_values, "waitlist_entry": convert.waitlist_values}
 
 
@@ -353,7 +362,12 @@ def finish_full_sync(session: Session, seen: Seen) -> Changes:
         session.execute(delete(ReservationRow).where(ReservationRow.id == ident))
     for ident in gone_wait:
         session.execute(delete(WaitlistRow).where(WaitlistRow.id == ident))
-    return Changes.of(gone_res, (), gone_wait, ())
+    gone_kinds = [i for i in session.scalars(select(ResourceKindRow.id))
+                  if i not in seen.ids.get("resource_kind", set())]
+    if gone_kinds:
+        session.execute(delete(ResourceKindRow).where(ResourceKindRow.id.in_(gone_kinds)))
+    changed = Changes.of(gone_res, (), gone_wait, ())
+    return replace(changed, kinds=True) if gone_kinds else changed
 
 
 # -- bookkeeping ------------------------------------------------------------------------

@@ -15,7 +15,8 @@ from kiosk.store.sync_apply import PulledChange, PushOutcome
 from kiosk.sync.errors import MalformedAnswer
 
 OUTCOMES = ("applied", "rejected", "out_of_order")
-_READERS = {"site": entities.read_site, "resource": entities.read_resource,
+_READERS = {"site": entities.read_site, "resource_kind": entities.read_resource_kind,
+            "resource": entities.read_resource,
             "member": entities.read_member, "reservation": entities.read_reservation,
             "waitlist_entry": entities.read_waitlist_entry}
 

@@ -19,12 +19,13 @@ from typing import Any
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication
 
+from kiosk.core.changes import Changes
 from kiosk.store.db import UI_CACHE_KIB, Store, open_store
 from kiosk.store.service import KioskService
 from kiosk.ui import i18n
 from kiosk.ui.bridge import ServiceBridge
 from kiosk.ui.context import UiContext
-from kiosk.ui.fmt import Formatter
+from kiosk.ui.fmt import Formatter, use_site_kind_names
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.lockdown import KioskLock
 from kiosk.ui.scanner import CardScanner
@@ -59,6 +60,7 @@ class Kiosk:
         for f in (self.scanner, self.idle, self.lock):
             f.uninstall(self.app)
         self.languages.close()
+        use_site_kind_names({})
 
 
 def choose_language() -> str:
@@ -73,7 +75,9 @@ def build_kiosk(app: QApplication, service: Any, *, windowed: bool, language: st
     theme = Theme()
     app.setStyleSheet(stylesheet(theme))
     site = service.reads.site()
+    use_site_kind_names(service.reads.kind_names())
     bridge = ServiceBridge(service)
+    _follow_kind_names(bridge)
     session = Session(bridge)
     status = StatusModel(bridge)
     fmt = Formatter(site.timezone)  # the default locale, which follows the language
@@ -86,6 +90,16 @@ def build_kiosk(app: QApplication, service: Any, *, windowed: bool, language: st
     window = KioskWindow(ctx, scanner=scanner, idle=idle, lock=lock, idle_seconds=idle_seconds)
     status.start()
     return Kiosk(app, window, ctx, scanner, idle, lock, languages)
+
+
+def _follow_kind_names(bridge: ServiceBridge) -> None:
+    """Kinds' labels follow the server's names: a pull that renamed one reloads them."""
+    def reload(changes: Changes) -> None:
+        if changes.kinds:
+            bridge.read(lambda svc: svc.reads.kind_names(), use_site_kind_names,
+                        latest="kind-names")
+
+    bridge.changed.connect(reload)
 
 
 def show(kiosk: Kiosk, *, windowed: bool) -> None:

@@ -103,6 +103,9 @@ def resource_name(name: str) -> str:
 
 
 def _known_name(text: str) -> str | None:
+    site = _site_kind_name(text)
+    if site is not None:
+        return site
     if text in _KIND_LABELS.values():
         return translate("Kinds", text)  # the kinds' labels are translated once, there
     return translate("ResourceNames", text) if text in _OTHER_NAMES else None
@@ -120,11 +123,48 @@ _OTHER_NAMES: frozenset[object] = frozenset({
 
 
 def kind_label(kind: str) -> str:
-    """A resource kind's display label in the current language: the shipped kinds have
-    real names; any other key reads as words, capitalised only at the start, with
-    acronyms (CNC, 3D…) kept."""
+    """A resource kind's display label in the current language: the site's own name for
+    it in that language (the server's data), else the kiosk's translation of a shipped
+    kind, else the site's name in another language, else the key read as words,
+    capitalised only at the start, with acronyms (CNC, 3D…) kept."""
+    names = _SiteKinds.names.get(kind, {})
+    if own := names.get(current_language()):
+        return own
     label = _KIND_LABELS.get(kind)
-    return translate("Kinds", str(label)) if label is not None else fallback_kind_label(kind)
+    if label is not None:
+        return translate("Kinds", str(label))
+    other = names.get("en") or next(iter(names.values()), None)
+    return other or fallback_kind_label(kind)
+
+
+def current_language() -> str:
+    """The language the kiosk speaks now ("es"), as the default locale says (which
+    ``i18n.install`` sets; the bare "C" locale of a process that set none reads English,
+    the language of the source texts)."""
+    name = QLocale().name()
+    return "en" if name == "C" else name.split("_")[0]
+
+
+class _SiteKinds:
+    """The site's kinds' display names by language, from the server (the cache's
+    ``resource_kinds``): set by the composition root at start and when a pull renames
+    one. Replaced whole, never changed in place: loaders read it on the read pool."""
+
+    names: dict[str, dict[str, str]] = {}  # noqa: RUF012 (replaced, never mutated)
+
+
+def use_site_kind_names(names: dict[str, dict[str, str]]) -> None:
+    """Label kinds with ``names`` (code → language → name) from now on."""
+    _SiteKinds.names = {code: dict(by_language) for code, by_language in names.items()}
+
+
+def _site_kind_name(text: str) -> str | None:
+    """A resource name (or its stem) that is one of the site's kind names, in the current
+    language: "Table saw" reads "Sierra de mesa" when the site names it so."""
+    for names in _SiteKinds.names.values():
+        if text in names.values():
+            return names.get(current_language())
+    return None
 
 
 def fallback_kind_label(kind: str) -> str:

@@ -54,7 +54,9 @@ class LanguageSwitch(QObject):
     """The language the kiosk speaks now.
 
     ``default`` is the site's; ``use`` switches live (a person tapped their language on
-    the welcome screen) and ``reset`` goes back to the default when their visit ends.
+    the welcome screen), ``for_member`` takes the language on a member's record unless a
+    person picked one on screen during this visit, and ``reset`` goes back to the
+    default when the visit ends.
 
     Signals:
         changed(str): the language changed; screens showing text rebuild themselves.
@@ -68,18 +70,34 @@ class LanguageSwitch(QObject):
         self._app = app
         self.default = default if default in LANGUAGES else "en"
         self.current = self.default
+        self.picked = False  # a person chose a language on screen during this visit
         self._translator = install(app, self.current)
 
     def use(self, language: str) -> None:
+        """A person's choice on screen: it holds until the visit ends."""
+        if language in LANGUAGES:
+            self.picked = True
+        self._switch(language)
+
+    def for_member(self, language: str | None) -> None:
+        """A member signed in: speak the language of their record ("es", "es-MX") when
+        this kiosk has it, else the default — unless a person picked one on screen."""
+        if self.picked:
+            return
+        code = (language or "").split("-")[0].lower()
+        self._switch(code if code in LANGUAGES else self.default)
+
+    def reset(self) -> None:
+        self.picked = False
+        self._switch(self.default)
+
+    def _switch(self, language: str) -> None:
         if language == self.current or language not in LANGUAGES:
             return
         uninstall(self._app, self._translator)
         self._translator = install(self._app, language)
         self.current = language
         self.changed.emit(language)
-
-    def reset(self) -> None:
-        self.use(self.default)
 
     def close(self) -> None:
         uninstall(self._app, self._translator)

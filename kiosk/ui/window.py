@@ -173,6 +173,8 @@ class KioskWindow(QWidget):
     def start_member(self, member: Member) -> None:
         if self.ctx.session.staff:
             self._on_exit_staff()
+        # first, while nothing of theirs is on screen: a switch rebuilds the screens
+        self.ctx.languages.for_member(member.language)
         self.banner.hide()
         self._checked = self._notice = ""
         self.book.clear()  # another card mid-flow: nothing of the previous member stays

@@ -47,7 +47,7 @@ def test_schema_matches_the_models(tmp_path: Path) -> None:
     assert _drift(store) == []
     with store.read() as session:
         version = session.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
-    assert version == "0003"
+    assert version == "0004_server_names"
     store.close()
 
 
