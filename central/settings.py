@@ -43,6 +43,7 @@ class Settings:
     reservation_window_days: int = 90
     stats_retention_days: int = 90
     maintenance_file: Path = Path(DEFAULT_MAINTENANCE_FILE)
+    maintenance_check_s: float = 2.0
     rate_per_s: float = 50.0
     rate_burst: int = 200
     threads: int = 16
@@ -70,6 +71,7 @@ class Settings:
             stats_retention_days=_int("CENTRAL_STATS_RETENTION_DAYS", 90),
             maintenance_file=Path(os.environ.get("CENTRAL_MAINTENANCE_FILE")
                                   or DEFAULT_MAINTENANCE_FILE).resolve(),
+            maintenance_check_s=_float("CENTRAL_MAINTENANCE_CHECK_S", 2.0),
             rate_per_s=_float("CENTRAL_RATE_PER_S", 50.0),
             rate_burst=_int("CENTRAL_RATE_BURST", 200),
             threads=max(1, _int("CENTRAL_THREADS", 16)),
