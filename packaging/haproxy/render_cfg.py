@@ -18,7 +18,7 @@ TEMPLATE = Path(__file__).with_name("central.cfg.in")
 
 
 def render(listen: str, servers: list[str], *, balance: str = "roundrobin",
-           maxconn: int = 20000, check_interval: str = "2s") -> str:
+           maxconn: int = 10000, check_interval: str = "2s") -> str:
     """The configuration text: ``listen`` is HAProxy's bind address (``:8080``,
     ``127.0.0.1:8080``), ``servers`` the instances as ``host:port``."""
     if not servers:
@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--listen", default=":8080", help="bind address (default %(default)s)")
     parser.add_argument("--balance", default="roundrobin",
                         choices=["roundrobin", "leastconn"], help="default %(default)s")
-    parser.add_argument("--maxconn", type=int, default=20000,
+    parser.add_argument("--maxconn", type=int, default=10000,
                         help="connections HAProxy accepts in all (default %(default)s)")
     args = parser.parse_args(argv)
     sys.stdout.write(render(args.listen, args.servers, balance=args.balance,

@@ -1,0 +1,88 @@
+"""HAProxy in front of server instances, configured by the shipped template
+(packaging/haproxy). When HAProxy is not installed the test is skipped locally and FAILS
+in CI (``scripts/ops-ensure`` installs it)."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from types import ModuleType
+
+import httpx
+import pytest
+
+from tests.helpers.postgres import free_port
+
+ROOT = Path(__file__).resolve().parents[2]
+RENDERER = ROOT / "packaging" / "haproxy" / "render_cfg.py"
+
+
+def renderer() -> ModuleType:
+    """packaging/haproxy/render_cfg.py (a script, not a package module)."""
+    spec = importlib.util.spec_from_file_location("render_cfg", RENDERER)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def haproxy_binary() -> str:
+    found = shutil.which("haproxy") or shutil.which("haproxy", path="/usr/sbin:/sbin")
+    if found is None:
+        reason = "HAProxy is not installed (scripts/ops-ensure installs it)"
+        if os.environ.get("CI"):
+            pytest.fail(f"HAProxy is required in CI: {reason}")
+        pytest.skip(reason)
+    return found
+
+
+class Balancer:
+    """``haproxy`` in the foreground on a free loopback port, over ``backends`` (base URLs
+    such as ``http://127.0.0.1:8081``); ``close`` stops it."""
+
+    def __init__(self, backends: Sequence[str], check_interval: str = "500ms",
+                 maxconn: int = 1000) -> None:
+        """``maxconn``: HAProxy needs two file descriptors per connection; a container's
+        limit may be lower than the template's production default."""
+        binary = haproxy_binary()
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.dir = Path(tempfile.mkdtemp(prefix="central-haproxy-"))
+        self.config = self.dir / "haproxy.cfg"
+        servers = [b.removeprefix("http://") for b in backends]
+        self.config.write_text(renderer().render(f"127.0.0.1:{self.port}", servers,
+                                                 check_interval=check_interval,
+                                                 maxconn=maxconn))
+        self.log = (self.dir / "haproxy.log").open("wb")
+        self.proc = subprocess.Popen([binary, "-db", "-f", str(self.config)],
+                                     stdout=self.log, stderr=subprocess.STDOUT)
+        self._wait()
+
+    def _wait(self) -> None:
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError((self.dir / "haproxy.log").read_text())
+            try:
+                if httpx.get(f"{self.url}/healthz", timeout=1).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.1)
+        raise RuntimeError("HAProxy did not come up")
+
+    def close(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait(10)
+        self.log.close()
+        shutil.rmtree(self.dir, ignore_errors=True)
