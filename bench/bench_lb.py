@@ -218,9 +218,9 @@ class Tally:
 class SimKiosk:
     """One simulated kiosk: its device, seq and cursor, over one keep-alive client."""
 
-    def __init__(self, base: str, device: tuple[str, str, Site], seed_no: int) -> None:
+    def __init__(self, base: str, device: tuple[str, str, Site]) -> None:
         self.device_id, token, self.site = device
-        self.rng = random.Random(seed_no)
+        self.rng = random.Random(self.device_id)  # each kiosk its own slots
         self.client = httpx.Client(base_url=base, timeout=30, headers={
             "Authorization": f"Bearer {token}", "X-Schema-Version": "1"})
         self.seq, self.cursor, self.n = 0, None, 0
@@ -295,7 +295,7 @@ def kiosk_loop(kiosk: SimKiosk, window: tuple[float, float], think: float) -> No
 
 def client_proc(base: str, devices_: list[tuple[str, str, Site]],
                 window: tuple[float, float], think: float, out: Any) -> None:
-    kiosks = [SimKiosk(base, d, i) for i, d in enumerate(devices_)]
+    kiosks = [SimKiosk(base, d) for d in devices_]
     threads = [threading.Thread(target=kiosk_loop, args=(k, window, think)) for k in kiosks]
     for th in threads:
         th.start()
@@ -425,7 +425,9 @@ def main() -> int:
         print(f"load balancer: {balancer.url}")
         print(f"instances ({args.workers} worker(s) each): {' '.join(urls)}")
         print(f"database: {db_url.rsplit('@', 1)[-1]}  (HAProxy config: "
-              f"{work / 'haproxy.cfg'})", flush=True)
+              f"{work / 'haproxy.cfg'})")
+        print(f"database connections held by the idle servers: {connections(dsn)[0]}",
+              flush=True)
         if args.serve_only:
             print("serving; Ctrl-C stops", flush=True)
             while True:

@@ -31,6 +31,7 @@ class Settings:
     max_pull: int = 5000
     poll_after_s: int = 30
     jobs_enabled: bool = True
+    jobs_db_url: str | None = None
     job_interval_s: int = 60
     smtp_host: str = "127.0.0.1"
     smtp_port: int = 25
@@ -58,6 +59,7 @@ class Settings:
             max_body_bytes=_int("CENTRAL_MAX_BODY_BYTES", 1024 * 1024),
             poll_after_s=_int("CENTRAL_POLL_AFTER_S", 30),
             jobs_enabled=os.environ.get("CENTRAL_JOBS", "1") not in ("0", "false", "off"),
+            jobs_db_url=os.environ.get("CENTRAL_JOBS_DB") or None,
             job_interval_s=_int("CENTRAL_JOB_INTERVAL_S", 60),
             smtp_host=os.environ.get("CENTRAL_SMTP_HOST", "127.0.0.1"),
             smtp_port=_int("CENTRAL_SMTP_PORT", 25),

@@ -27,7 +27,7 @@ import sqlalchemy as sa
 from apscheduler.schedulers.background import BackgroundScheduler
 from sqlalchemy.engine import Engine
 
-from central.db.engine import dry_run
+from central.db.engine import dry_run, make_engine
 from central.jobs import mailer, prune, sweeps
 from central.settings import Settings
 
@@ -91,12 +91,15 @@ def only_run(engine: Engine, name: str) -> Iterator[bool]:
 class Scheduler:
     """The server's running jobs: ``shutdown`` tells them to stop, then waits."""
 
-    def __init__(self, scheduler: BackgroundScheduler, stop: threading.Event) -> None:
-        self._scheduler, self._stop = scheduler, stop
+    def __init__(self, scheduler: BackgroundScheduler, stop: threading.Event,
+                 own_engine: Engine | None) -> None:
+        self._scheduler, self._stop, self._own_engine = scheduler, stop, own_engine
 
     def shutdown(self) -> None:
         self._stop.set()
         self._scheduler.shutdown(wait=True)
+        if self._own_engine is not None:  # the jobs' own (CENTRAL_JOBS_DB)
+            self._own_engine.dispose()
 
 
 def _safe(name: str, engine: Engine, settings: Settings,
@@ -112,11 +115,17 @@ def _safe(name: str, engine: Engine, settings: Settings,
 
 def start_scheduler(engine: Engine, settings: Settings,
                     clock: Callable[[], datetime]) -> Scheduler:
-    """Start every job on its interval (no overlapping runs of one job in a process)."""
+    """Start every job on its interval (no overlapping runs of one job in a process).
+    With ``settings.jobs_db_url`` (``CENTRAL_JOBS_DB``) the jobs use that database address
+    instead of ``engine``: a direct or session-pooled one when the requests go through a
+    transaction-pooling PgBouncer, where a session advisory lock would not stay with its
+    session."""
+    own = make_engine(settings.jobs_db_url, pool_size=2) if settings.jobs_db_url else None
+    engine = own or engine
     scheduler, stop = BackgroundScheduler(timezone="UTC"), threading.Event()
     for name in JOBS:
         scheduler.add_job(_safe, "interval", seconds=settings.job_interval_s,
                           args=(name, engine, settings, clock, stop), id=name,
                           max_instances=1, coalesce=True, misfire_grace_time=None)
     scheduler.start()
-    return Scheduler(scheduler, stop)
+    return Scheduler(scheduler, stop, own)
