@@ -255,6 +255,21 @@ def test_a_job_started_on_two_instances_at_once_runs_once(pair: Pair) -> None:
     assert not _holds_job_lock(dsn, "prune")
 
 
+def test_the_balancers_limit_holds_across_instances(pair: Pair) -> None:
+    """The template's optional per-token limit at HAProxy counts a device's requests to
+    every instance together, and answers like the server's own 429."""
+    balancer = Balancer([pair.world.server.url, pair.second.url], limit_per_10s=5)
+    try:
+        kiosk = _via(pair.world.kiosk(), balancer.url)
+        replies = [kiosk.pull() for _ in range(7)]
+        assert [r.status_code for r in replies] == [200] * 5 + [429] * 2
+        assert replies[-1].headers["Retry-After"] == "10"
+        assert replies[-1].json()["status"] == 429
+        assert _via(pair.world.kiosk(), balancer.url).pull().status_code == 200  # per token
+    finally:
+        balancer.close()
+
+
 def test_the_rate_limit_is_per_instance_process(pair: Pair) -> None:
     """Each instance process keeps its own buckets: through HAProxy over two one-worker
     instances a device gets the burst from each (2 × burst), the factor docs/scaling.md

@@ -36,10 +36,11 @@ def test_prometheus_files_pass_promtool(args: tuple[str, ...]) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-def test_the_rendered_haproxy_config_is_valid(tmp_path: Path) -> None:
+@pytest.mark.parametrize("limit", [0, 30])
+def test_the_rendered_haproxy_config_is_valid(tmp_path: Path, limit: int) -> None:
     config = tmp_path / "haproxy.cfg"
     config.write_text(renderer().render(":8080", ["10.0.0.11:8080", "10.0.0.12:8080"],
-                                        maxconn=1000))
+                                        maxconn=1000, limit_per_10s=limit))
     done = subprocess.run([haproxy_binary(), "-c", "-f", str(config)], capture_output=True,
                           text=True, timeout=60, check=False)
     assert done.returncode == 0, done.stdout + done.stderr

@@ -47,7 +47,7 @@ class Balancer:
     such as ``http://127.0.0.1:8081``); ``close`` stops it."""
 
     def __init__(self, backends: Sequence[str], check_interval: str = "500ms",
-                 maxconn: int = 1000) -> None:
+                 maxconn: int = 1000, limit_per_10s: int = 0) -> None:
         """``maxconn``: HAProxy needs two file descriptors per connection; a container's
         limit may be lower than the template's production default."""
         binary = haproxy_binary()
@@ -58,7 +58,8 @@ class Balancer:
         servers = [b.removeprefix("http://") for b in backends]
         self.config.write_text(renderer().render(f"127.0.0.1:{self.port}", servers,
                                                  check_interval=check_interval,
-                                                 maxconn=maxconn))
+                                                 maxconn=maxconn,
+                                                 limit_per_10s=limit_per_10s))
         self.log = (self.dir / "haproxy.log").open("wb")
         self.proc = subprocess.Popen([binary, "-db", "-f", str(self.config)],
                                      stdout=self.log, stderr=subprocess.STDOUT)
