@@ -9,11 +9,12 @@ figures; it never asserts on time.
     .venv/bin/python bench/bench_lb.py --urls http://a:8080 http://b:8080 --db-url URL
 
 Each instance is its own process on its own port (as on its own host), each with
-``--workers`` worker processes; HAProxy runs with the shipped template
-(packaging/haproxy). ``--urls`` targets instances already running instead (the
-balancer is started over them; ``--db-url`` names their database, for the seeding and the
-checks), and ``--serve-only`` starts everything, prints the URLs and waits for Ctrl-C
-(the Locust harness can target the printed balancer URL).
+``--workers`` worker processes (the tests' ``Server``); HAProxy runs with the shipped
+template (packaging/haproxy, through the tests' ``Balancer``). ``--urls`` targets
+instances already running instead (the balancer is started over them; ``--db-url`` names
+their database, for the seeding and the checks), and ``--serve-only`` starts everything,
+prints the URLs and waits for Ctrl-C (the Locust harness can target the printed balancer
+URL).
 
 The load: ``--kiosks`` simulated kiosks (threads, spread over ``--client-procs``
 processes), each with its own device token, in a closed loop with ``--think-ms`` between
@@ -37,7 +38,6 @@ import multiprocessing as mp
 import os
 import random
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -64,7 +64,9 @@ from central.domain import devices  # noqa: E402
 from central.domain.changes import ChangeSet, publish  # noqa: E402
 from central.domain.saving import publish_member  # noqa: E402
 from central.report import conflict_pairs  # noqa: E402
-from tests.helpers.haproxy import renderer  # noqa: E402
+from tests.central.conftest import Server  # noqa: E402
+from tests.helpers import tools  # noqa: E402
+from tests.helpers.haproxy import Balancer  # noqa: E402
 
 DB_NAME = "central_lb_bench"
 KINDS = ("pull", "push", "checkin")
@@ -75,12 +77,6 @@ WARMUP_S = 5.0
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))] if ordered else 0.0
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def server_dsn(given: str | None) -> str:
@@ -142,26 +138,6 @@ def issue_tokens(db_url: str, sites: list[Site], kiosks: int) -> list[tuple[str,
     return out
 
 
-class Instance:
-    """One ``central serve`` process on its own port."""
-
-    def __init__(self, db_url: str, workers: int, log: Path) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        env = {**os.environ, "CENTRAL_JOBS": "0", "PYTHONPATH": str(ROOT)}
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "central", "--db", db_url, "serve", "--host", "127.0.0.1",
-             "--port", str(self.port), "--workers", str(workers)], env=env, cwd=ROOT,
-            stdout=subprocess.DEVNULL, stderr=log.open("wb"))
-
-    def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(15)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-
-
 def wait_healthy(url: str, seconds: float = 120) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -172,28 +148,6 @@ def wait_healthy(url: str, seconds: float = 120) -> None:
             pass
         time.sleep(0.2)
     raise SystemExit(f"bench_lb: {url} did not come up")
-
-
-class HAProxy:
-    """HAProxy with the shipped template over ``backends``."""
-
-    def __init__(self, backends: list[str], work: Path, maxconn: int) -> None:
-        binary = shutil.which("haproxy") or shutil.which("haproxy", path="/usr/sbin:/sbin")
-        if binary is None:
-            raise SystemExit("bench_lb: HAProxy is not installed; run scripts/ops-ensure")
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        config = work / "haproxy.cfg"
-        config.write_text(renderer().render(f"127.0.0.1:{self.port}",
-                                 [b.removeprefix("http://") for b in backends],
-                                 maxconn=maxconn))
-        self.proc = subprocess.Popen([binary, "-db", "-f", str(config)],
-                                     stdout=subprocess.DEVNULL,
-                                     stderr=(work / "haproxy.log").open("wb"))
-
-    def stop(self) -> None:
-        self.proc.terminate()
-        self.proc.wait(15)
 
 
 @dataclass
@@ -394,7 +348,7 @@ def parse_args() -> argparse.Namespace:
 
 
 def start_instances(args: argparse.Namespace, work: Path,
-                    instances: list[Instance]) -> tuple[str, list[str]]:
+                    instances: list[Server]) -> tuple[str, list[str]]:
     """The database URL and the instances' URLs (started here unless ``--urls``)."""
     if args.urls:
         if not args.db_url:
@@ -404,15 +358,15 @@ def start_instances(args: argparse.Namespace, work: Path,
     engine = make_engine(db_url)
     upgrade(engine)
     engine.dispose()
-    instances += [Instance(db_url, args.workers, work / f"instance{i}.log")
-                  for i in range(args.instances)]
+    instances += [Server(db_url, args=("--workers", str(args.workers)),
+                         log=work / f"instance{i}.log") for i in range(args.instances)]
     return db_url, [i.url for i in instances]
 
 
 def main() -> int:
     args = parse_args()
     work = Path(tempfile.mkdtemp(prefix="bench-lb-"))
-    instances: list[Instance] = []
+    instances: list[Server] = []
     balancer = None
     try:
         db_url, urls = start_instances(args, work, instances)
@@ -420,12 +374,14 @@ def main() -> int:
         sites = seed(db_url, args.sites, args.resources, args.members)
         for url in urls:
             wait_healthy(url)
-        balancer = HAProxy(urls, work, args.maxconn)
-        wait_healthy(balancer.url)
+        binary = tools.find("haproxy")
+        if binary is None:
+            raise SystemExit("bench_lb: HAProxy is not installed; run scripts/ops-ensure")
+        balancer = Balancer(urls, check_interval="2s", maxconn=args.maxconn, binary=binary)
         print(f"load balancer: {balancer.url}")
         print(f"instances ({args.workers} worker(s) each): {' '.join(urls)}")
         print(f"database: {db_url.rsplit('@', 1)[-1]}  (HAProxy config: "
-              f"{work / 'haproxy.cfg'})")
+              f"{balancer.config})")
         print(f"database connections held by the idle servers: {connections(dsn)[0]}",
               flush=True)
         if args.serve_only:
@@ -446,9 +402,9 @@ def main() -> int:
         return 0
     finally:
         if balancer is not None:
-            balancer.stop()
+            balancer.close()
         for instance in instances:
-            instance.stop()
+            instance.close()
         shutil.rmtree(work, ignore_errors=True)
 
 

@@ -122,14 +122,10 @@ class Switch:
 
     def _refresh(self) -> None:
         try:
-            with self.engine.connect() as conn:
+            with self.engine.connect() as conn, conn.begin():
                 if conn.dialect.name == "postgresql":
-                    with conn.begin():
-                        conn.execute(sa.text(f"SET LOCAL lock_timeout = "
-                                             f"{READ_LOCK_TIMEOUT_MS}"))
-                        self._value = shared_retry_after(conn)
-                else:
-                    self._value = shared_retry_after(conn)
+                    conn.execute(sa.text(f"SET LOCAL lock_timeout = {READ_LOCK_TIMEOUT_MS}"))
+                self._value = shared_retry_after(conn)
         except DBAPIError:
             pass  # keep the last value: the request itself meets the database's state
         self._fresh_until = self.clock() + self.check_s

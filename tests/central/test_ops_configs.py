@@ -5,33 +5,23 @@ missing tool skips locally and fails in CI (``scripts/ops-ensure`` installs them
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
+from tests.helpers import tools
 from tests.helpers.haproxy import haproxy_binary, renderer
 
 PROMETHEUS = Path(__file__).resolve().parents[2] / "packaging" / "prometheus"
-
-
-def _promtool() -> str:
-    found = shutil.which("promtool")
-    if found is None:
-        reason = "promtool is not installed (Debian's prometheus; scripts/ops-ensure)"
-        if os.environ.get("CI"):
-            pytest.fail(f"promtool is required in CI: {reason}")
-        pytest.skip(reason)
-    return found
 
 
 @pytest.mark.parametrize("args", [("check", "config", "prometheus.yml"),
                                   ("check", "rules", "alerts.yml"),
                                   ("test", "rules", "alerts_test.yml")])
 def test_prometheus_files_pass_promtool(args: tuple[str, ...]) -> None:
-    done = subprocess.run([_promtool(), *args], cwd=PROMETHEUS, capture_output=True,
+    promtool = tools.require("promtool", "prometheus")
+    done = subprocess.run([promtool, *args], cwd=PROMETHEUS, capture_output=True,
                           text=True, timeout=60, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
 

@@ -1,11 +1,10 @@
 """HAProxy in front of server instances, configured by the shipped template
-(packaging/haproxy). When HAProxy is not installed the test is skipped locally and FAILS
-in CI (``scripts/ops-ensure`` installs it)."""
+(packaging/haproxy), for the tests and the benches. When HAProxy is not installed a test
+is skipped locally and FAILS in CI (``scripts/ops-ensure`` installs it)."""
 
 from __future__ import annotations
 
 import importlib.util
-import os
 import shutil
 import subprocess
 import tempfile
@@ -15,8 +14,8 @@ from pathlib import Path
 from types import ModuleType
 
 import httpx
-import pytest
 
+from tests.helpers import tools
 from tests.helpers.postgres import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,13 +32,7 @@ def renderer() -> ModuleType:
 
 
 def haproxy_binary() -> str:
-    found = shutil.which("haproxy") or shutil.which("haproxy", path="/usr/sbin:/sbin")
-    if found is None:
-        reason = "HAProxy is not installed (scripts/ops-ensure installs it)"
-        if os.environ.get("CI"):
-            pytest.fail(f"HAProxy is required in CI: {reason}")
-        pytest.skip(reason)
-    return found
+    return tools.require("haproxy", "haproxy")
 
 
 class Balancer:
@@ -47,10 +40,12 @@ class Balancer:
     such as ``http://127.0.0.1:8081``); ``close`` stops it."""
 
     def __init__(self, backends: Sequence[str], check_interval: str = "500ms",
-                 maxconn: int = 1000, limit_per_10s: int = 0) -> None:
+                 maxconn: int = 1000, limit_per_10s: int = 0,
+                 binary: str | None = None) -> None:
         """``maxconn``: HAProxy needs two file descriptors per connection; a container's
-        limit may be lower than the template's production default."""
-        binary = haproxy_binary()
+        limit may be lower than the template's production default. ``binary``: HAProxy's
+        path (default: found, or the test skipped)."""
+        binary = binary or haproxy_binary()
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.dir = Path(tempfile.mkdtemp(prefix="central-haproxy-"))
@@ -66,7 +61,7 @@ class Balancer:
         self._wait()
 
     def _wait(self) -> None:
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 raise RuntimeError((self.dir / "haproxy.log").read_text())
