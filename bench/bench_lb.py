@@ -18,8 +18,8 @@ URL).
 
 The load: ``--kiosks`` simulated kiosks (threads, spread over ``--client-procs``
 processes), each with its own device token, in a closed loop with ``--think-ms`` between
-requests: an incremental pull every time, a check-in every 6th request and a push of one
-booking every 4th (random slots, so a share conflict and are rejected). Phases of
+requests: a push of one booking every 4th request, a check-in every 6th, an incremental
+pull otherwise (random slots; the few that collide are rejected as conflicts). Phases of
 ``--seconds`` each: through the balancer, then direct to the first instance. Per phase it
 prints requests/s, p50/p95/p99 per request kind, errors, and the database connections
 the servers hold (pg_stat_activity, the most seen in a phase). After the run it checks
