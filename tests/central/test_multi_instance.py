@@ -56,8 +56,14 @@ class Pair:
 
 
 def _servers(db_url: str, env: dict[str, str]) -> list[Server]:
-    """Two one-worker instances (one after the other: starting is CPU-bound)."""
-    return [Server(db_url, env, ("--workers", "1")) for _ in range(2)]
+    """Two one-worker instances (one after the other: starting is CPU-bound); the first
+    is stopped if the second does not come up."""
+    first = Server(db_url, env, ("--workers", "1"))
+    try:
+        return [first, Server(db_url, env, ("--workers", "1"))]
+    except BaseException:
+        first.close()
+        raise
 
 
 @pytest.fixture(scope="module")
