@@ -106,18 +106,24 @@ def cmd_serve(args: argparse.Namespace, engine: Engine, settings: Settings) -> i
     return 0
 
 
-def cmd_maintenance(args: argparse.Namespace, _e: Engine, settings: Settings) -> int:
+def cmd_maintenance(args: argparse.Namespace, engine: Engine, settings: Settings) -> int:
     flag = settings.maintenance_file
+    where = "every server on this database"
     if args.state == "on":
-        maintenance.turn_on(flag, args.retry_after)
-        _out(f"maintenance on ({flag}): push, pull and check-in answer 503, "
-             f"Retry-After {args.retry_after} s")
+        maintenance.turn_on(engine, args.retry_after)
+        _out(f"maintenance on ({where}, within {settings.maintenance_check_s:g} s): push, "
+             f"pull and check-in answer 503, Retry-After {args.retry_after} s")
     elif args.state == "off":
-        maintenance.turn_off(flag)
-        _out(f"maintenance off ({flag})")
+        maintenance.turn_off(engine)
+        removed = maintenance.turn_off_file(flag)
+        _out(f"maintenance off ({where}" + (f"; removed {flag}" if removed else "") + ")")
     else:
-        wait = maintenance.retry_after(flag)
-        _out(f"maintenance {'off' if wait is None else 'on'} ({flag})")
+        with engine.connect() as conn:
+            shared = maintenance.shared_retry_after(conn)
+        local = maintenance.retry_after(flag)
+        _out(f"maintenance {'off' if shared is None else 'on'} ({where})")
+        if local is not None:
+            _out(f"maintenance on for this host's servers (file {flag})")
     return 0
 
 
@@ -305,7 +311,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--workers", type=int, help="worker processes (default: 1 on SQLite, "
                        "the number of CPU cores on PostgreSQL)")
     p = _sub(cmds, "maintenance", cmd_maintenance,
-             "turn maintenance mode on or off (sync answers 503 with Retry-After)")
+             "turn maintenance mode on or off for every server on the database (sync "
+             "answers 503 with Retry-After)")
     p.add_argument("state", choices=["on", "off", "status"])
     p.add_argument("--retry-after", type=int, default=maintenance.DEFAULT_RETRY_AFTER,
                    help="seconds kiosks should wait before retrying (default %(default)s)")

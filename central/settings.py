@@ -31,6 +31,7 @@ class Settings:
     max_pull: int = 5000
     poll_after_s: int = 30
     jobs_enabled: bool = True
+    jobs_db_url: str | None = None
     job_interval_s: int = 60
     smtp_host: str = "127.0.0.1"
     smtp_port: int = 25
@@ -43,6 +44,7 @@ class Settings:
     reservation_window_days: int = 90
     stats_retention_days: int = 90
     maintenance_file: Path = Path(DEFAULT_MAINTENANCE_FILE)
+    maintenance_check_s: float = 2.0
     rate_per_s: float = 50.0
     rate_burst: int = 200
     threads: int = 16
@@ -57,6 +59,7 @@ class Settings:
             max_body_bytes=_int("CENTRAL_MAX_BODY_BYTES", 1024 * 1024),
             poll_after_s=_int("CENTRAL_POLL_AFTER_S", 30),
             jobs_enabled=os.environ.get("CENTRAL_JOBS", "1") not in ("0", "false", "off"),
+            jobs_db_url=os.environ.get("CENTRAL_JOBS_DB") or None,
             job_interval_s=_int("CENTRAL_JOB_INTERVAL_S", 60),
             smtp_host=os.environ.get("CENTRAL_SMTP_HOST", "127.0.0.1"),
             smtp_port=_int("CENTRAL_SMTP_PORT", 25),
@@ -70,6 +73,7 @@ class Settings:
             stats_retention_days=_int("CENTRAL_STATS_RETENTION_DAYS", 90),
             maintenance_file=Path(os.environ.get("CENTRAL_MAINTENANCE_FILE")
                                   or DEFAULT_MAINTENANCE_FILE).resolve(),
+            maintenance_check_s=_float("CENTRAL_MAINTENANCE_CHECK_S", 2.0),
             rate_per_s=_float("CENTRAL_RATE_PER_S", 50.0),
             rate_burst=_int("CENTRAL_RATE_BURST", 200),
             threads=max(1, _int("CENTRAL_THREADS", 16)),

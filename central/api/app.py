@@ -13,7 +13,7 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 from sqlalchemy.engine import Engine
 
-from central import SCHEMA_VERSION, metrics
+from central import SCHEMA_VERSION, maintenance, metrics
 from central.api import middleware, problems, routes
 from central.api.limits import RateLimiter
 from central.api.stats import RequestStats
@@ -54,6 +54,8 @@ def create_app(engine: Engine, settings: Settings,
     )
     app.state.engine, app.state.settings, app.state.clock = engine, settings, clock
     app.state.limiter = RateLimiter(settings.rate_per_s, settings.rate_burst)
+    app.state.maintenance = maintenance.Switch(engine, settings.maintenance_file,
+                                               settings.maintenance_check_s)
     problems.install(app)
     middleware.add(app, stats, settings.max_body_bytes)
     app.include_router(routes.api)

@@ -65,10 +65,17 @@ def schema_version(
     return version
 
 
-def not_in_maintenance(request: Request) -> None:
-    """503 with ``Retry-After`` while the operator's maintenance flag is on."""
-    settings: Settings = request.app.state.settings
-    retry_after = maintenance.retry_after(settings.maintenance_file)
+def get_maintenance(request: Request) -> maintenance.Switch:
+    switch: maintenance.Switch = request.app.state.maintenance
+    return switch
+
+
+MaintenanceDep = Annotated[maintenance.Switch, Depends(get_maintenance)]
+
+
+def not_in_maintenance(switch: MaintenanceDep) -> None:
+    """503 with ``Retry-After`` while the operator's maintenance switch is on."""
+    retry_after = switch.retry_after()
     if retry_after is not None:
         raise ProblemError(503, "The server is in maintenance; the kiosk keeps its outbox "
                                 "and retries later.", {"Retry-After": str(retry_after)})

@@ -9,9 +9,16 @@ import sqlalchemy as sa
 from fastapi import APIRouter, Query, Request, Response
 from prometheus_client import CONTENT_TYPE_LATEST
 
-from central import maintenance, metrics
+from central import metrics
 from central.api import schemas as s
-from central.api.deps import ClockDep, EngineDep, SettingsDep, TokenDep, authenticated
+from central.api.deps import (
+    ClockDep,
+    EngineDep,
+    MaintenanceDep,
+    SettingsDep,
+    TokenDep,
+    authenticated,
+)
 from central.api.problems import ProblemError
 from central.db import tables as t
 from central.domain import heartbeat, pull, push, queries
@@ -111,17 +118,17 @@ def site_secret(request: Request, response: Response, token: TokenDep) -> s.Site
 
 
 @ops.get("/healthz", response_model=s.Health)
-def healthz(clock: ClockDep, settings: SettingsDep) -> s.Health:
-    """The process is up (``status`` says ``maintenance`` while the flag is on)."""
-    on = maintenance.retry_after(settings.maintenance_file) is not None
+def healthz(clock: ClockDep, switch: MaintenanceDep) -> s.Health:
+    """The process is up (``status`` says ``maintenance`` while the switch is on)."""
+    on = switch.retry_after() is not None
     return s.Health(status="maintenance" if on else "ok", maintenance=on,
                     server_time=clock())
 
 
 @ops.get("/readyz", response_model=s.Health, responses={503: {"model": s.Problem}})
-def readyz(engine: EngineDep, clock: ClockDep, settings: SettingsDep) -> s.Health:
+def readyz(engine: EngineDep, clock: ClockDep, switch: MaintenanceDep) -> s.Health:
     """The database answers, the schema is in place and maintenance mode is off."""
-    wait = maintenance.retry_after(settings.maintenance_file)
+    wait = switch.retry_after()
     if wait is not None:
         raise ProblemError(503, "The server is in maintenance.", {"Retry-After": str(wait)})
     try:

@@ -122,7 +122,10 @@ def test_two_processes_sweep_each_no_show_once(world: World) -> None:
     assert all(p.returncode == 0 for p in procs)
     import json
 
-    marked = sum(json.loads(o)["marked"] for o in outputs)
+    # on PostgreSQL a run that finds the other holding the job's lock is skipped
+    summaries = [json.loads(o) for o in outputs]
+    assert all(s == {"skipped": 1} or "marked" in s for s in summaries)
+    marked = sum(s.get("marked", 0) for s in summaries)
     ids = [m["args"]["id"] for m in batch]
     with world.engine.connect() as conn:
         statuses = conn.execute(sa.select(t.reservations.c.status).where(
