@@ -109,14 +109,13 @@ def backends(dsn: str) -> list[int]:
 
 
 def sizes(dsn: str) -> dict[str, tuple[int, int]]:
-    """Per table: (bytes with indexes, rows estimated by the statistics collector)."""
+    """Per table: (bytes with indexes, rows)."""
     with psycopg.connect(dsn, autocommit=True) as conn:
         out = {}
         for table in GROWTH_TABLES:
             size = conn.execute("SELECT pg_total_relation_size(%s::regclass)", (table,)
                                 ).fetchone()
-            rows = conn.execute("SELECT n_live_tup FROM pg_stat_user_tables WHERE relname = %s",
-                                (table,)).fetchone()
+            rows = conn.execute(f"SELECT count(*) FROM {table}").fetchone()
             out[table] = (int(size[0]) if size else 0, int(rows[0]) if rows else 0)
         return out
 
@@ -199,15 +198,17 @@ def _short(frame: str) -> str:
     return frame.replace(str(ROOT) + "/", "").split(" (/")[0].strip()
 
 
-def collect(job_dir: Path) -> dict[str, Any]:
+def collect(job_dir: Path, since: float) -> dict[str, Any]:
+    """The Locust processes' records; latencies of requests sent from ``since`` on."""
     merged: dict[str, Any] = {"latency": {"pull": [], "checkin": [], "push": []},
                               "idle_pull_bytes": [], "mutations": [], "errors": []}
-    for part in job_dir.glob("kiosks-*.json"):
-        rec = json.loads(part.read_text())
-        for kind, values in rec["latency"].items():
-            merged["latency"][kind] += values
-        for key in ("idle_pull_bytes", "mutations", "errors"):
-            merged[key] += rec[key]
+    for path in job_dir.glob("kiosks-*.jsonl"):
+        for line in path.read_text().splitlines():
+            rec = json.loads(line)
+            for kind, values in rec["latency"].items():
+                merged["latency"][kind] += [ms for at, ms in values if at - ms / 1000 >= since]
+            for key in ("idle_pull_bytes", "mutations", "errors"):
+                merged[key] += rec[key]
     return merged
 
 
@@ -279,6 +280,7 @@ def main() -> None:
     print(f"load average before: {loadavg()}")
     try:
         locust = run_locust(job_dir, args.kiosks, seconds, args.procs, args.spawn_s)
+        run_end = time.time() + seconds
         warm = min(args.warmup_s, seconds / 4)
         time.sleep(warm)
         server_pids = children(server.pid)
@@ -298,8 +300,8 @@ def main() -> None:
         size1 = None if args.floor else sizes(data.dsn)
         server.send_signal(signal.SIGTERM)
         server.wait(30)
-    rec = collect(job_dir)
-    report(args, rec, seconds=seconds, window=window, cpu=cpu1 - cpu0,
+    rec = collect(job_dir, t0)
+    report(args, rec, seconds=round(run_end - t0), window=window, cpu=cpu1 - cpu0,
            requests_in_window=_requests(job_dir) - counted0, size0=size0, size1=size1,
            load_after=load_after)
     if not args.floor:
@@ -325,7 +327,8 @@ def report(args: Any, rec: dict[str, Any], *, seconds: int, window: float, cpu: 
     lat = rec["latency"]
     total = sum(len(v) for v in lat.values())
     errors = len(rec["errors"])
-    print(f"requests: {total} in {seconds} s = {total / seconds:.1f}/s; errors {errors}")
+    print(f"requests after the warm-up: {total} in {seconds} s = {total / seconds:.1f}/s; "
+          f"errors {errors}")
     for kind in ("pull", "checkin", "push"):
         v = lat[kind]
         if v:

@@ -13,7 +13,7 @@ slot). Phases start at random offsets so the fleet does not pull in step.
 
 Run by ``bench.load_kiosks`` (it writes the job file named by ``LOAD_JOB``); each Locust
 process writes its kiosks' records (applied mutations, latencies, idle-pull bytes) to
-``<job dir>/kiosks-<pid>.json`` when the test stops.
+``<job dir>/kiosks-<pid>.jsonl`` every few seconds and when the test stops.
 """
 
 from __future__ import annotations
@@ -100,7 +100,7 @@ class Kiosk(User):
         self.resources, self.members = JOB["sites"][self.site_id]
         self.cursor: str | None = k["cursor"]
         self.seq = int(k["seq"])
-        self.rng = random.Random(slot)
+        self.rng = random.Random()  # not seeded by slot: each run books other slots
         self.transport = CountingTransport()
         self.client = SyncClient(JOB["url"], k["token"], timeout=JOB.get("timeout_s", 15),
                                  transport=self.transport)
@@ -121,7 +121,7 @@ class Kiosk(User):
         except (SyncError, httpx.HTTPError) as exc:
             error = exc
         ms = (time.perf_counter() - started) * 1000
-        RECORD["latency"][kind].append(ms)
+        RECORD["latency"][kind].append((round(time.time(), 2), round(ms, 3)))
         if error is not None:
             RECORD["errors"].append(f"{kind}: {error.__class__.__name__}: {error}"[:300])
         events.request.fire(request_type="SYNC", name=kind, response_time=ms,
@@ -132,10 +132,16 @@ class Kiosk(User):
     # -- the kiosk's jobs ---------------------------------------------------------------
     def pull(self) -> None:
         while True:
-            page = self._call("pull", lambda: self.client.pull(self.cursor, 1000))
+            # as kiosk.store.outbox.results_since: outcomes still awaited, none repeated
+            since = self.outbox[0]["seq"] - 1 if self.outbox else self.seq
+            page = self._call("pull", lambda s=since: self.client.pull(self.cursor, 1000, s))
             if page is None:
                 return
-            if not page.changes and not page.has_more:
+            waiting = {m["id"]: m for m in self.outbox}
+            answered = [r for r in page.results if r.id in waiting]
+            if answered:  # a push whose answer was lost: the pull repeats its outcome
+                self._settle([waiting[r.id] for r in answered], answered)
+            if not page.changes and not page.results and not page.has_more:
                 RECORD["idle_pull_bytes"].append(self.transport.received)
             self.cursor = page.cursor
             if not page.has_more:
@@ -152,6 +158,9 @@ class Kiosk(User):
         outcomes = self._call("push", lambda: self.client.push(batch))
         if outcomes is None:
             return  # kept: the next action sends it again, same id and seq
+        self._settle(batch, outcomes)
+
+    def _settle(self, batch: list[dict[str, Any]], outcomes: list[Any]) -> None:
         for sent, got in zip(batch, outcomes, strict=False):
             if got.outcome == "out_of_order":
                 return
@@ -237,7 +246,36 @@ class Kiosk(User):
             due[job] = max(due[job], time.monotonic())
 
 
-@events.test_stop.add_listener
-def _write_record(**_: Any) -> None:
-    out = Path(os.environ["LOAD_JOB"]).parent / f"kiosks-{os.getpid()}.json"
-    out.write_text(json.dumps(RECORD))
+_written = {"pull": 0, "checkin": 0, "push": 0, "idle_pull_bytes": 0, "mutations": 0,
+            "errors": 0}
+
+
+def _flush(**_: Any) -> None:
+    """Append what this process recorded since the last flush to its JSON-lines file."""
+    part: dict[str, Any] = {"latency": {}}
+    for kind, values in RECORD["latency"].items():
+        part["latency"][kind] = values[_written[kind]:]
+        _written[kind] = len(values)
+    for key in ("idle_pull_bytes", "mutations", "errors"):
+        part[key] = RECORD[key][_written[key]:]
+        _written[key] = len(RECORD[key])
+    out = Path(os.environ["LOAD_JOB"]).parent / f"kiosks-{os.getpid()}.jsonl"
+    with out.open("a") as f:
+        f.write(json.dumps(part) + "\n")
+
+
+def _flusher() -> None:
+    while True:
+        gevent.sleep(5)
+        _flush()
+
+
+@events.init.add_listener
+def _start_flushing(environment: Any, **_: Any) -> None:
+    # Forked worker processes may be stopped without a last event: flush as we go.
+    if type(environment.runner).__name__ != "MasterRunner":
+        gevent.spawn(_flusher)
+
+
+events.test_stop.add_listener(_flush)
+events.quitting.add_listener(_flush)

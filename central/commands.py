@@ -17,7 +17,7 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -207,8 +207,9 @@ def cmd_demo(args: argparse.Namespace, engine: Engine, _s: Settings) -> int:
 
 
 def cmd_report(args: argparse.Namespace, engine: Engine, _s: Settings) -> int:
+    since = _now(args) - timedelta(days=args.days) if args.days else None
     with engine.connect() as conn:
-        figs = report.figures(conn)
+        figs = report.figures(conn, since)
     _out(json.dumps([f.as_dict() for f in figs], indent=2) if args.json
           else report.render(figs))
     return 0
@@ -232,6 +233,14 @@ def _sub(parent: Any, name: str, handler: Handler, help_text: str) -> argparse.A
 def _with_now(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
     p.add_argument("--now", help="act as if it were this UTC instant (tests, replays)")
     return p
+
+
+def _report_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--days", type=int, default=30,
+                   help="the figures of the last N days (0: all of history; each figure "
+                        "is read through an index, so a window costs the same however "
+                        "much history there is)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -289,8 +298,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="accept a --now later than this machine's clock")
     p = _with_now(_sub(cmds, "demo", cmd_demo, "load the kiosk's demo site"))
     p.add_argument("--today", help="the demo's 'today' (YYYY-MM-DD)")
-    _sub(cmds, "report", cmd_report, "the go/no-go table").add_argument("--json",
-                                                                        action="store_true")
+    _report_args(_with_now(_sub(cmds, "report", cmd_report, "the go/no-go table")))
     _sub(cmds, "openapi", cmd_openapi, "print the OpenAPI document").add_argument("--write")
     return parser
 

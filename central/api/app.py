@@ -22,7 +22,6 @@ from central.db.engine import make_engine
 from central.jobs.runner import start_scheduler
 from central.settings import Settings
 
-
 #: Answers at least this long are gzip-compressed when the client accepts it (pull pages;
 #: a kiosk's ``SyncClient`` sends ``Accept-Encoding: gzip``). Level 6: most of level 9's
 #: saving on JSON at a fraction of its CPU.

@@ -116,7 +116,9 @@ class SyncEngine:
         seen = Seen() if cursor is None else None
         report.full_sync = report.full_sync or seen is not None
         while True:
-            page = self.client.pull(cursor, self.page)
+            with self.store.read() as session:
+                since = outbox.results_since(session)
+            page = self.client.pull(cursor, self.page, since)
             try:
                 with self.store.write() as session:  # all of the page, or none of it
                     changes = apply_page(session, page.changes, page.cursor, seen=seen)
