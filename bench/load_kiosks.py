@@ -28,6 +28,7 @@ the run and prints where its time goes.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import signal
@@ -157,7 +158,7 @@ def run_locust(job_dir: Path, kiosks: int, seconds: int, procs: int, spawn_s: fl
         cmd += ["--processes", str(procs)]
     env = {**os.environ, "LOAD_JOB": str(job_dir / "job.json"), "PYTHONPATH": str(ROOT)}
     return subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=open(job_dir / "locust.out", "wb"),
-                            stderr=subprocess.STDOUT)
+                            stderr=subprocess.STDOUT, start_new_session=True)
 
 
 def profile(pid: int, seconds: int, out: Path) -> None:
@@ -293,6 +294,9 @@ def main() -> None:
             profile(server_pids[-1], args.profile_s, job_dir)
         locust.wait(seconds + 120)
         window = time.time() - t0
+        time.sleep(2)  # its workers' last flush
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(locust.pid, signal.SIGKILL)  # a worker that outlived its master
     finally:
         load_after = loadavg()
         cpu1 = cpu_seconds(server_pids) + cpu_seconds(
