@@ -248,7 +248,7 @@ def check(dsn: str, device_ids: list[str], mutations: list[list[Any]]) -> bool:
     return not missing and booked == len(created) and overlaps == 0 and extra >= 0
 
 
-def main() -> None:
+def parse_args() -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--kiosks", type=int, default=1000)
@@ -264,7 +264,11 @@ def main() -> None:
     ap.add_argument("--profile-s", type=int, default=0)
     ap.add_argument("--dsn", help="PostgreSQL server DSN (default: scripts/pg-ensure)")
     ap.add_argument("--db-name", default="central_load")
-    args = ap.parse_args()
+    return ap.parse_args()
+
+
+def main() -> None:
+    args = parse_args()
 
     data = seed(bench_db(pg_server(args.dsn), args.db_name))
     run = datetime.now(UTC).strftime("%H%M%S")
