@@ -15,6 +15,8 @@ from typing import Any
 
 import uvicorn
 
+from central.commands import KEEP_ALIVE_S
+
 Scope = dict[str, Any]
 
 
@@ -54,7 +56,7 @@ def main() -> None:
     ap.add_argument("--port", type=int, required=True)
     args = ap.parse_args()
     uvicorn.run(app, host="127.0.0.1", port=args.port, log_level="warning",
-                access_log=False)
+                access_log=False, timeout_keep_alive=KEEP_ALIVE_S)
 
 
 if __name__ == "__main__":

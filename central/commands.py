@@ -79,6 +79,13 @@ def cmd_init(args: argparse.Namespace, engine: Engine, _s: Settings) -> int:
     return 0
 
 
+#: Seconds an idle keep-alive connection stays open: longer than a kiosk's pull interval
+#: (``sync_pull_seconds``, 15 s by default), so a kiosk keeps its connection. With
+#: uvicorn's 5 s the server closed it between every two pulls and now and then just as
+#: the kiosk sent its next request on it ("disconnected without sending a response").
+KEEP_ALIVE_S = 75
+
+
 def cmd_serve(args: argparse.Namespace, engine: Engine, settings: Settings) -> int:
     upgrade(engine)
     workers = args.workers
@@ -88,7 +95,7 @@ def cmd_serve(args: argparse.Namespace, engine: Engine, settings: Settings) -> i
         engine.dispose()
         app = create_app(engine_for(settings), settings)
         uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
-                    access_log=False, http=serving.HTTP,
+                    access_log=False, http=serving.HTTP, timeout_keep_alive=KEEP_ALIVE_S,
                     timeout_graceful_shutdown=GRACEFUL_STOP_S)
         return 0
     # Each worker process builds its own app and engine from the environment, and keeps
@@ -99,7 +106,7 @@ def cmd_serve(args: argparse.Namespace, engine: Engine, settings: Settings) -> i
     try:
         uvicorn.run("central.api.app:app_from_env", factory=True, workers=workers,
                     host=args.host, port=args.port, log_level=args.log_level,
-                    access_log=False, http=serving.HTTP,
+                    access_log=False, http=serving.HTTP, timeout_keep_alive=KEEP_ALIVE_S,
                     timeout_graceful_shutdown=GRACEFUL_STOP_S)
     finally:
         shutil.rmtree(metrics_dir, ignore_errors=True)
