@@ -277,7 +277,7 @@ def main() -> None:
     server, url = start_server(data.dsn, args.workers, args.floor)
     seconds = round(args.minutes * 60)
     (job_dir / "job.json").write_text(json.dumps({
-        "url": url, "procs": args.procs, "action_s": args.action_s, "mix": MIX,
+        "url": url, "procs": args.procs, "stop_at": time.time() + seconds - 8, "action_s": args.action_s, "mix": MIX,
         "kiosks": kiosks, "sites": data.sites}))
     print(f"run {run}: {args.kiosks} kiosks in {args.procs} Locust processes, "
           f"{seconds} s, against {'the floor handler' if args.floor else 'central serve'} "

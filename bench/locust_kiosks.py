@@ -43,6 +43,7 @@ PULL_S = float(JOB.get("pull_s", KIOSK_DEFAULTS["sync_pull_seconds"]))
 CHECKIN_S = float(JOB.get("checkin_s", KIOSK_DEFAULTS["sync_checkin_seconds"]))
 ACTION_S = float(JOB["action_s"])  # mean seconds between local actions at one kiosk
 MIX = JOB["mix"]  # action → weight
+STOP_AT = float(JOB.get("stop_at", float("inf")))  # epoch seconds: the kiosks stop then
 SLOT = timedelta(minutes=30)
 
 #: This process's records, written out at the end: latencies (ms) by request type, wire
@@ -243,13 +244,16 @@ class Kiosk(User):
         due = {"pull": now + self.rng.uniform(0, PULL_S),
                "checkin": now + self.rng.uniform(0, CHECKIN_S),
                "act": now + self.rng.expovariate(1 / ACTION_S)}
-        while True:
+        while time.time() < STOP_AT:
             job = min(due, key=due.__getitem__)
             gevent.sleep(max(0.0, due[job] - time.monotonic()))
             getattr(self, job)()
             step = {"pull": PULL_S, "checkin": CHECKIN_S}.get(job)
             due[job] += step if step else self.rng.expovariate(1 / ACTION_S)
             due[job] = max(due[job], time.monotonic())
+        # Stopped by itself a few seconds before Locust stops the run, so that the last
+        # flush holds every answer it got (Locust ends its forked workers abruptly).
+        gevent.sleep(3600)
 
 
 _written = {"pull": 0, "checkin": 0, "push": 0, "idle_pull_bytes": 0, "mutations": 0,
