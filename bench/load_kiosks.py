@@ -276,16 +276,16 @@ def main() -> None:
     kiosks = enrol(data, args.kiosks, run)
     server, url = start_server(data.dsn, args.workers, args.floor)
     seconds = round(args.minutes * 60)
+    stop_at = time.time() + seconds - 8  # the kiosks stop then (see locust_kiosks)
     (job_dir / "job.json").write_text(json.dumps({
-        "url": url, "procs": args.procs, "stop_at": time.time() + seconds - 8, "action_s": args.action_s, "mix": MIX,
-        "kiosks": kiosks, "sites": data.sites}))
+        "url": url, "procs": args.procs, "stop_at": stop_at, "action_s": args.action_s,
+        "mix": MIX, "kiosks": kiosks, "sites": data.sites}))
     print(f"run {run}: {args.kiosks} kiosks in {args.procs} Locust processes, "
           f"{seconds} s, against {'the floor handler' if args.floor else 'central serve'} "
           f"--workers {args.workers}; records in {job_dir}")
     print(f"load average before: {loadavg()}")
     try:
         locust = run_locust(job_dir, args.kiosks, seconds, args.procs, args.spawn_s)
-        run_end = time.time() + seconds
         warm = min(args.warmup_s, seconds / 4)
         time.sleep(warm)
         server_pids = children(server.pid)
@@ -309,7 +309,7 @@ def main() -> None:
         server.send_signal(signal.SIGTERM)
         server.wait(30)
     rec = collect(job_dir, t0)
-    report(args, rec, seconds=round(run_end - t0), window=window, cpu=cpu1 - cpu0,
+    report(args, rec, seconds=round(stop_at - t0), window=window, cpu=cpu1 - cpu0,
            requests_in_window=_requests(job_dir) - counted0, size0=size0, size1=size1,
            load_after=load_after)
     if not args.floor:
