@@ -290,7 +290,7 @@ def main() -> None:
         time.sleep(warm)
         server_pids = children(server.pid)
         pg_pids = [] if args.floor else backends(data.dsn)
-        cpu0 = cpu_seconds(server_pids) + cpu_seconds(pg_pids)
+        cpu0 = (cpu_seconds(server_pids), cpu_seconds(pg_pids))
         size0, t0 = (None if args.floor else sizes(data.dsn)), time.time()
         counted0 = _requests(job_dir)
         if args.profile_s and len(server_pids) > 1:
@@ -303,13 +303,14 @@ def main() -> None:
             os.killpg(locust.pid, signal.SIGKILL)  # a worker that outlived its master
     finally:
         load_after = loadavg()
-        cpu1 = cpu_seconds(server_pids) + cpu_seconds(
-            sorted(set(pg_pids) | set([] if args.floor else backends(data.dsn))))
+        cpu1 = (cpu_seconds(server_pids), cpu_seconds(
+            sorted(set(pg_pids) | set([] if args.floor else backends(data.dsn)))))
         size1 = None if args.floor else sizes(data.dsn)
         server.send_signal(signal.SIGTERM)
         server.wait(30)
     rec = collect(job_dir, t0)
-    report(args, rec, seconds=round(stop_at - t0), window=window, cpu=cpu1 - cpu0,
+    report(args, rec, seconds=round(stop_at - t0), window=window,
+           cpu=(cpu1[0] - cpu0[0], cpu1[1] - cpu0[1]),
            requests_in_window=_requests(job_dir) - counted0, size0=size0, size1=size1,
            load_after=load_after)
     if not args.floor:
@@ -330,7 +331,8 @@ def _requests(job_dir: Path) -> int:
     return int(last[-1][head.index("Total Request Count")]) if last else 0
 
 
-def report(args: Any, rec: dict[str, Any], *, seconds: int, window: float, cpu: float,
+def report(args: Any, rec: dict[str, Any], *, seconds: int, window: float,
+           cpu: tuple[float, float],
            requests_in_window: int, size0: Any, size1: Any, load_after: str) -> None:
     lat = rec["latency"]
     total = sum(len(v) for v in lat.values())
@@ -357,9 +359,12 @@ def report(args: Any, rec: dict[str, Any], *, seconds: int, window: float, cpu: 
     if requests_in_window > 0:
         who = ("floor handler" if args.floor
                else "central serve + its PostgreSQL backends")
-        print(f"server CPU ({who}): {cpu:.1f} s over {window:.0f} s "
-              f"({cpu / window:.2f} cores) for {requests_in_window} requests = "
-              f"{cpu / requests_in_window * 1000:.2f} ms CPU per request")
+        both = cpu[0] + cpu[1]
+        print(f"server CPU ({who}): {both:.1f} s over {window:.0f} s "
+              f"({both / window:.2f} cores) for {requests_in_window} requests = "
+              f"{both / requests_in_window * 1000:.2f} ms CPU per request "
+              f"({cpu[0] / requests_in_window * 1000:.2f} ms in central serve, "
+              f"{cpu[1] / requests_in_window * 1000:.2f} ms in PostgreSQL)")
     if size0 and size1:
         day = 86400 / window
         parts = []
