@@ -113,6 +113,12 @@ reservations = sa.Table(
         "idx_reservations_member_active", "member_id", "ends_at",
         postgresql_where=sa.text(ACTIVE), sqlite_where=sa.text(ACTIVE),
     ),
+    # The no-show sweep's candidates of one site: only bookings still waiting.
+    sa.Index(
+        "idx_reservations_due", "site_id", "starts_at",
+        postgresql_where=sa.text("status IN ('pending', 'confirmed')"),
+        sqlite_where=sa.text("status IN ('pending', 'confirmed')"),
+    ),
     sa.Index("idx_reservations_starts", "starts_at"),  # the report's recent bookings
     sa.Index(
         "idx_reservations_no_show", "status", "starts_at",
