@@ -291,6 +291,7 @@ def main() -> None:
         server_pids = children(server.pid)
         pg_pids = [] if args.floor else backends(data.dsn)
         cpu0 = (cpu_seconds(server_pids), cpu_seconds(pg_pids))
+        per0 = {pid: cpu_seconds([pid]) for pid in server_pids}
         size0, t0 = (None if args.floor else sizes(data.dsn)), time.time()
         counted0 = _requests(job_dir)
         if args.profile_s and len(server_pids) > 1:
@@ -306,6 +307,8 @@ def main() -> None:
         cpu1 = (cpu_seconds(server_pids), cpu_seconds(
             sorted(set(pg_pids) | set([] if args.floor else backends(data.dsn)))))
         size1 = None if args.floor else sizes(data.dsn)
+        print("CPU seconds per server process (the first is uvicorn's supervisor): "
+              + ", ".join(f"{pid} {cpu_seconds([pid]) - c:.1f}" for pid, c in per0.items()))
         server.send_signal(signal.SIGTERM)
         server.wait(30)
     rec = collect(job_dir, t0)
