@@ -160,6 +160,22 @@ class DirectWrites:
             return work(session)
 
 
+class ExecutorWrites:
+    """A queue that hands each write transaction to ``execute`` (a thread that runs them
+    one at a time, e.g. the app's serial writer) and returns what it returns."""
+
+    def __init__(self, store: Store, execute: Callable[[Callable[[], Any]], Any]) -> None:
+        self.store, self._execute = store, execute
+
+    def run(self, work: Callable[[Session], T]) -> T:
+        def transaction() -> T:
+            with self.store.write() as session:
+                return work(session)
+
+        result: T = self._execute(transaction)
+        return result
+
+
 def open_store(path: Path | str, *, migrate: bool = True, cache_kib: int = CACHE_KIB) -> Store:
     """Open the cache at ``path`` (created if missing) and bring its schema to head;
     ``CacheUnusable`` (file untouched) for a file that is not a cache this kiosk can use."""

@@ -23,9 +23,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QThreadPool, Signal
 
-if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+from kiosk.store.db import ExecutorWrites
 
+if TYPE_CHECKING:
     from kiosk.store.service import KioskService
 
 log = logging.getLogger(__name__)
@@ -93,22 +93,6 @@ class _WriteThread(QThread):
                 self._bridge._execute(job)
 
 
-class _WriterQueue:
-    """The bridge's serial writer as a ``kiosk.store.db.WriteQueue``."""
-
-    def __init__(self, bridge: ServiceBridge) -> None:
-        self._bridge = bridge
-
-    def run(self, work: Callable[[Session], T]) -> T:
-        store = self._bridge.service.store
-
-        def transaction() -> T:
-            with store.write() as session:
-                return work(session)
-
-        return self._bridge.run_on_writer(transaction)
-
-
 class ServiceBridge(QObject):
     """Runs service calls off the GUI thread and delivers results on it.
 
@@ -140,7 +124,7 @@ class ServiceBridge(QObject):
         self._writer.start()
         self._open = True
         self._open_lock = threading.Lock()  # nothing is queued behind the writer's end
-        self.writes = _WriterQueue(self)
+        self.writes = ExecutorWrites(service.store, self.run_on_writer)
         _LIVE.add(self)
 
     # -- submitting ---------------------------------------------------------------
