@@ -121,9 +121,9 @@ def ensure_rows(engine: sa.Engine, rows: int, n_resources: int) -> list[str]:
     return ids
 
 
-def bulk_load(engine: sa.Engine, params: dict[str, Any]) -> None:
-    """Run ``LOAD`` with the table's secondary indexes and exclusion constraint dropped,
-    then rebuild them in bulk (much faster than maintaining them row by row)."""
+def bulk_load(engine: sa.Engine, params: dict[str, Any], sql: str = LOAD) -> None:
+    """Run ``sql`` (by default ``LOAD``) with the table's secondary indexes and exclusion
+    constraint dropped, then rebuild them in bulk (much faster than maintaining them row by row)."""
     dsn = engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
     with psycopg.connect(dsn, autocommit=True) as conn:
         indexes = conn.execute(
@@ -139,7 +139,7 @@ def bulk_load(engine: sa.Engine, params: dict[str, Any]) -> None:
             conn.execute(f"DROP INDEX {name}")
         try:
             conn.execute("SET maintenance_work_mem = '512MB'")
-            conn.execute(LOAD, params)
+            conn.execute(sql, params)
         finally:
             for _, ddl in indexes:
                 conn.execute(ddl)

@@ -17,7 +17,7 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +79,13 @@ def cmd_init(args: argparse.Namespace, engine: Engine, _s: Settings) -> int:
     return 0
 
 
+#: Seconds an idle keep-alive connection stays open: longer than a kiosk's pull interval
+#: (``sync_pull_seconds``, 15 s by default), so a kiosk keeps its connection. With
+#: uvicorn's 5 s the server closed it between every two pulls and now and then just as
+#: the kiosk sent its next request on it ("disconnected without sending a response").
+KEEP_ALIVE_S = 75
+
+
 def cmd_serve(args: argparse.Namespace, engine: Engine, settings: Settings) -> int:
     upgrade(engine)
     workers = args.workers
@@ -88,7 +95,7 @@ def cmd_serve(args: argparse.Namespace, engine: Engine, settings: Settings) -> i
         engine.dispose()
         app = create_app(engine_for(settings), settings)
         uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
-                    access_log=False, http=serving.HTTP,
+                    access_log=False, http=serving.HTTP, timeout_keep_alive=KEEP_ALIVE_S,
                     timeout_graceful_shutdown=GRACEFUL_STOP_S)
         return 0
     # Each worker process builds its own app and engine from the environment, and keeps
@@ -99,7 +106,7 @@ def cmd_serve(args: argparse.Namespace, engine: Engine, settings: Settings) -> i
     try:
         uvicorn.run("central.api.app:app_from_env", factory=True, workers=workers,
                     host=args.host, port=args.port, log_level=args.log_level,
-                    access_log=False, http=serving.HTTP,
+                    access_log=False, http=serving.HTTP, timeout_keep_alive=KEEP_ALIVE_S,
                     timeout_graceful_shutdown=GRACEFUL_STOP_S)
     finally:
         shutil.rmtree(metrics_dir, ignore_errors=True)
@@ -248,8 +255,9 @@ def cmd_demo(args: argparse.Namespace, engine: Engine, _s: Settings) -> int:
 
 
 def cmd_report(args: argparse.Namespace, engine: Engine, _s: Settings) -> int:
+    since = _now(args) - timedelta(days=args.days) if args.days else None
     with engine.connect() as conn:
-        figs = report.figures(conn)
+        figs = report.figures(conn, since)
     _out(json.dumps([f.as_dict() for f in figs], indent=2) if args.json
           else report.render(figs))
     return 0
@@ -297,6 +305,14 @@ def _resource_commands(cmds: Any) -> None:
     p = _sub(kind, "list", cmd_kind_list, "list a site's kinds and their names")
     p.add_argument("--site", required=True, help="site id or name")
     p.add_argument("--json", action="store_true")
+
+
+def _report_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--days", type=int, default=30,
+                   help="the figures of the last N days (0: all of history; each figure "
+                        "is read through an index, so a window costs the same however "
+                        "much history there is)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -349,8 +365,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="accept a --now later than this machine's clock")
     p = _with_now(_sub(cmds, "demo", cmd_demo, "load the kiosk's demo site"))
     p.add_argument("--today", help="the demo's 'today' (YYYY-MM-DD)")
-    _sub(cmds, "report", cmd_report, "the go/no-go table").add_argument("--json",
-                                                                        action="store_true")
+    _report_args(_with_now(_sub(cmds, "report", cmd_report, "the go/no-go table")))
     _sub(cmds, "openapi", cmd_openapi, "print the OpenAPI document").add_argument("--write")
     return parser
 

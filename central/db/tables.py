@@ -120,6 +120,19 @@ reservations = sa.Table(
         postgresql_where=sa.text(ACTIVE), sqlite_where=sa.text(ACTIVE),
     ),
     sa.Index("idx_reservations_user", "member_id", "starts_at"),
+    # The per-member quota counts active bookings that have not ended: bounded to what
+    # is active, however many past bookings the member has (migration 0004).
+    sa.Index(
+        "idx_reservations_member_active", "member_id", "ends_at",
+        postgresql_where=sa.text(ACTIVE), sqlite_where=sa.text(ACTIVE),
+    ),
+    # The no-show sweep's candidates of one site: only bookings still waiting.
+    sa.Index(
+        "idx_reservations_due", "site_id", "starts_at",
+        postgresql_where=sa.text("status IN ('pending', 'confirmed')"),
+        sqlite_where=sa.text("status IN ('pending', 'confirmed')"),
+    ),
+    sa.Index("idx_reservations_starts", "starts_at"),  # the report's recent bookings
     sa.Index(
         "idx_reservations_no_show", "status", "starts_at",
         postgresql_where=sa.text("status IN ('pending', 'confirmed')"),
@@ -197,6 +210,7 @@ device_mutations = sa.Table(
     sa.Column("reason", sa.String(48)),  # the refusal's catalogue key
     sa.Column("params", JSONType),  # the refusal's parameters
     sa.Index("idx_device_mutations_seq", "device_id", "seq", unique=True),
+    sa.Index("idx_device_mutations_received", "received_at"),  # the report's window
 )
 
 emails = sa.Table(

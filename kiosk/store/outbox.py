@@ -54,6 +54,17 @@ def depth(session: Session) -> tuple[int, datetime | None]:
     return int(count), oldest
 
 
+def results_since(session: Session) -> int:
+    """The pull's ``results_since``: the seq after which this kiosk still needs the
+    server's outcomes — one before its oldest pending mutation, else the last seq it gave
+    out (all settled). Without it every pull repeats the device's last 500 outcomes."""
+    oldest = session.scalar(select(func.min(OutboxRow.seq)).where(OutboxRow.state == PENDING))
+    if oldest is not None:
+        return max(0, int(oldest) - 1)
+    state = session.get(SyncStateRow, 1)  # read only: no row yet means no seq given out
+    return 0 if state is None else max(0, state.next_seq - 1)
+
+
 def pending(session: Session, limit: int = 500) -> list[OutboxRow]:
     """Mutations to push, in seq order (at most ``limit``, the push batch size)."""
     stmt = (select(OutboxRow).where(OutboxRow.state == PENDING)

@@ -71,10 +71,15 @@ class SyncClient:
                                                        "mutations": list(mutations)})
         return wire.push_results(body, len(mutations))
 
-    def pull(self, cursor: str | None, limit: int) -> wire.PullPage:
+    def pull(self, cursor: str | None, limit: int,
+             results_since: int | None = None) -> wire.PullPage:
+        """One page; ``results_since``: only the outcomes of this device's mutations with
+        a higher seq (None: the server's most recent ones)."""
         params: dict[str, Any] = {"limit": limit}
         if cursor:
             params["cursor"] = cursor
+        if results_since is not None:
+            params["results_since"] = results_since
         return wire.pull_page(self._call("GET", "/sync/pull", params=params), limit)
 
     def checkin(self, cursor: str | None, outbox_depth: int,

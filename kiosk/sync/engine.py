@@ -125,7 +125,9 @@ class SyncEngine:
         seen = Seen() if cursor is None else None
         report.full_sync = report.full_sync or seen is not None
         while True:
-            page = self.client.pull(cursor, self.page)
+            with self.store.read() as session:
+                since = outbox.results_since(session)
+            page = self.client.pull(cursor, self.page, since)
             now = self._now()
 
             def apply(session: Session, page: wire.PullPage = page,

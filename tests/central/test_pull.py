@@ -134,3 +134,37 @@ def test_a_cursor_the_server_never_issued_gets_410(world: World) -> None:
             assert gone.status_code == 410, (version, full, gone.text)
             assert "full sync" in gone.json()["detail"]
     assert kiosk.pull(cursor).status_code == 200  # the real cursor still works
+
+
+def _raw_and_body(world: World, encoding: str) -> tuple[str | None, int, int]:
+    """A full sync's first page asked with ``Accept-Encoding: encoding``: the answer's
+    Content-Encoding, the bytes on the wire and the bytes of the JSON."""
+    kiosk = world.kiosk()
+    headers = {**kiosk.headers, "Accept-Encoding": encoding}
+    with kiosk.client.stream("GET", f"{world.server.url}/api/v1/sync/pull",
+                             headers=headers, params={"limit": 1000}) as answer:
+        body = answer.read()
+        assert answer.status_code == 200
+        return answer.headers.get("content-encoding"), answer.num_bytes_downloaded, len(body)
+
+
+def test_a_large_pull_is_gzipped_only_when_the_kiosk_accepts_it(world: World) -> None:
+    for _ in range(20):  # a page of some kilobytes
+        world.resource(max_minutes=120)
+    encoding, wire, body = _raw_and_body(world, "gzip")
+    assert encoding == "gzip"
+    assert wire < body / 2
+    encoding, wire, body = _raw_and_body(world, "identity")
+    assert encoding is None
+    assert wire == body
+
+
+def test_an_idle_pull_is_small_and_sent_as_is(world: World) -> None:
+    kiosk = world.kiosk()
+    _, cursor = kiosk.pull_all()
+    answer = kiosk.client.get(f"{world.server.url}/api/v1/sync/pull",
+                              headers={**kiosk.headers, "Accept-Encoding": "gzip"},
+                              params={"cursor": cursor, "limit": 1000})
+    assert answer.json()["changes"] == []
+    assert answer.headers.get("content-encoding") is None
+    assert answer.num_bytes_downloaded < 1024

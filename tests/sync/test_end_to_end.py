@@ -14,6 +14,7 @@ from kiosk.store import outbox
 from kiosk.store.schema import SyncRejectionRow, SyncStateRow
 from kiosk.sync.client import SyncClient
 from kiosk.sync.engine import SyncEngine
+from kiosk.sync.enrollment import open_engine
 from kiosk.sync.errors import Offline
 from tests.helpers.postgres import free_port
 from tests.sync.conftest import SLOT, Central, Kiosk, base_time, enrolled_kiosk, sync
@@ -95,3 +96,22 @@ def test_two_kiosks_one_slot_the_offline_one_undoes_and_tells(central: Central,
     assert depth(back) == 0
     for k in (front, back):
         k.store.close()
+
+
+def test_a_settled_kiosk_is_not_sent_its_old_outcomes_again(kiosk: Kiosk,
+                                                           central: Central) -> None:
+    s, b = central.site, base_time()
+    booked = kiosk.service.reservations.book(s.room.id, s.members[3].id,
+                                             Interval(b + 30 * SLOT, b + 32 * SLOT))
+    assert not isinstance(booked, Refusal)
+    sync(kiosk)
+    with kiosk.store.read() as session:
+        since = outbox.results_since(session)
+        cursor = session.get(SyncStateRow, 1).cursor  # type: ignore[union-attr]
+    assert since >= 1 and depth(kiosk) == 0
+    engine = open_engine(kiosk.store, kiosk.path)
+    try:
+        assert engine.client.pull(cursor, 100).results  # the server repeats recent outcomes
+        assert engine.client.pull(cursor, 100, since).results == []  # …unless told not to
+    finally:
+        engine.client.close()
