@@ -17,140 +17,140 @@
 <context>
     <name>BookScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="54"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="55"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="159"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="61"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="62"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="134"/>
         <source>Book</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="64"/>
+        <location filename="../../kiosk/ui/screens/book_kinds.py" line="35"/>
         <source>More kinds to the left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="66"/>
+        <location filename="../../kiosk/ui/screens/book_kinds.py" line="37"/>
         <source>More kinds to the right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="84"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="330"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="262"/>
         <source>Book it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="86"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="84"/>
         <source>Join the waitlist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="89"/>
+        <location filename="../../kiosk/ui/screens/book_notes.py" line="18"/>
         <source>Booking at the kiosk is paused for now. Your existing bookings are kept and you can still check in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/book_controls.py" line="34"/>
         <source>Previous day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="103"/>
+        <location filename="../../kiosk/ui/screens/book_controls.py" line="30"/>
         <source>Next day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="107"/>
+        <location filename="../../kiosk/ui/screens/book_controls.py" line="39"/>
         <source>Shorter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/book_controls.py" line="42"/>
         <source>Longer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/book_controls.py" line="44"/>
         <source>Soonest free</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/book_controls.py" line="45"/>
         <source>Find the soonest free time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="135"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="110"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="157"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="132"/>
         <source>Move a booking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="158"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="133"/>
         <source>Book for {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="184"/>
+        <location filename="../../kiosk/ui/screens/book_notes.py" line="27"/>
         <source>Your membership is paused after missed bookings, so booking is not possible right now. Please see staff.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/book_notes.py" line="39"/>
         <source>Bookings can be made up to {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="317"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="249"/>
         <source>Tap a free time on the calendar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="325"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="257"/>
         <source>{0}, {1} ({2})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="330"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="262"/>
         <source>Move here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="334"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="266"/>
         <source>That time is taken. You can join the waitlist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="372"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="304"/>
         <source>Moved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="374"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="306"/>
         <source>Booked. See you then!</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="384"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="316"/>
         <source>Booking undone: the time is free again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="405"/>
+        <location filename="../../kiosk/ui/screens/book_suggestions.py" line="49"/>
         <source>Try {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="448"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="366"/>
         <source>Nothing of this kind is free for that long soon.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="479"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="394"/>
         <source>You are number {0} on the waitlist. If the slot frees up, it is held for you for a while: we show it here when you sign in, and email you.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1045,42 +1045,42 @@
 <context>
     <name>Sheet</name>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="468"/>
+        <location filename="../../kiosk/ui/screens/staff_sheet.py" line="45"/>
         <source>due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="468"/>
+        <location filename="../../kiosk/ui/screens/staff_sheet.py" line="45"/>
         <source>checked in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="469"/>
+        <location filename="../../kiosk/ui/screens/staff_sheet.py" line="46"/>
         <source>late</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="469"/>
+        <location filename="../../kiosk/ui/screens/staff_sheet.py" line="46"/>
         <source>no-show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="470"/>
+        <location filename="../../kiosk/ui/screens/staff_sheet.py" line="47"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="470"/>
+        <location filename="../../kiosk/ui/screens/staff_sheet.py" line="47"/>
         <source>done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="475"/>
+        <location filename="../../kiosk/ui/screens/staff_sheet.py" line="52"/>
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="476"/>
+        <location filename="../../kiosk/ui/screens/staff_sheet.py" line="53"/>
         <source>offered, held for them</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1170,32 +1170,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="250"/>
+        <location filename="../../kiosk/ui/screens/staff_sheet.py" line="28"/>
         <source>Clear no-show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="256"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="244"/>
         <source>No bookings today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="283"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="267"/>
         <source>Nobody is waiting.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="293"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="61"/>
         <source>While offline, {0} – {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="297"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="64"/>
         <source>No changes were made here meanwhile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/staff.py" line="299"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="280"/>
         <source>%n change made here; the server accepted {0} and turned down {1}.</source>
         <translation>
             <numerusform>%n change made here; the server accepted {0} and turned down {1}.</numerusform>
@@ -1203,27 +1203,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="303"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="68"/>
         <source>a member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="304"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="69"/>
         <source>Turned down, for {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="312"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="25"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="312"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="26"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/staff.py" line="313"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="279"/>
         <source>%n change waiting to be sent</source>
         <translation>
             <numerusform>%n change waiting to be sent</numerusform>
@@ -1231,123 +1231,123 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="314"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="30"/>
         <source>Last successful sync: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="315"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="31"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="318"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="34"/>
         <source>Oldest waiting change made at {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="322"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="37"/>
         <source>Not connected to a server: this kiosk works on its own. Staff can connect it with `kiosk enroll`.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="325"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="41"/>
         <source>The last sync did not finish: {0}. Nothing is lost; it tries again by itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="330"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="46"/>
         <source>Rejected by the server: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="331"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="48"/>
         <source>Mark handled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="334"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="51"/>
         <source>No rejected changes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="344"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="353"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="288"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="297"/>
         <source>{0} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="356"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="300"/>
         <source>Sign members out after no touch for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="357"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="301"/>
         <source>Shorter timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="359"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="303"/>
         <source>Longer timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="364"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="308"/>
         <source>The staff PIN was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="367"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="311"/>
         <source>New staff PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="377"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="321"/>
         <source>This card is not known here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="397"/>
+        <location filename="../../kiosk/ui/screens/staff_walkin.py" line="26"/>
         <source>Choose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="398"/>
+        <location filename="../../kiosk/ui/screens/staff_walkin.py" line="27"/>
         <source>Choose {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="401"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="341"/>
         <source>No member matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="419"/>
+        <location filename="../../kiosk/ui/screens/staff_walkin.py" line="36"/>
         <source>Book a walk-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="431"/>
+        <location filename="../../kiosk/ui/screens/staff_walkin.py" line="48"/>
         <source>Move</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="434"/>
+        <location filename="../../kiosk/ui/screens/staff_walkin.py" line="51"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="446"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="370"/>
         <source>Tap again to cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="451"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="375"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="456"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="380"/>
         <source>Done.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -17,140 +17,140 @@
 <context>
     <name>BookScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="54"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="55"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="159"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="61"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="62"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="134"/>
         <source>Book</source>
         <translation>Reservar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="64"/>
+        <location filename="../../kiosk/ui/screens/book_kinds.py" line="35"/>
         <source>More kinds to the left</source>
         <translation>Más tipos a la izquierda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="66"/>
+        <location filename="../../kiosk/ui/screens/book_kinds.py" line="37"/>
         <source>More kinds to the right</source>
         <translation>Más tipos a la derecha</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="84"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="330"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="262"/>
         <source>Book it</source>
         <translation>Reservar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="86"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="84"/>
         <source>Join the waitlist</source>
         <translation>Apuntarse a la lista de espera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="89"/>
+        <location filename="../../kiosk/ui/screens/book_notes.py" line="18"/>
         <source>Booking at the kiosk is paused for now. Your existing bookings are kept and you can still check in.</source>
         <translation>Las reservas en el quiosco están en pausa por ahora. Sus reservas actuales se mantienen y puede seguir registrando su llegada.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/book_controls.py" line="34"/>
         <source>Previous day</source>
         <translation>Día anterior</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="103"/>
+        <location filename="../../kiosk/ui/screens/book_controls.py" line="30"/>
         <source>Next day</source>
         <translation>Día siguiente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="107"/>
+        <location filename="../../kiosk/ui/screens/book_controls.py" line="39"/>
         <source>Shorter</source>
         <translation>Más corto</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/book_controls.py" line="42"/>
         <source>Longer</source>
         <translation>Más largo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/book_controls.py" line="44"/>
         <source>Soonest free</source>
         <translation>Lo antes posible</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/book_controls.py" line="45"/>
         <source>Find the soonest free time</source>
         <translation>Buscar la primera hora libre</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="135"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="110"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="157"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="132"/>
         <source>Move a booking</source>
         <translation>Cambiar una reserva</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="158"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="133"/>
         <source>Book for {0}</source>
         <translation>Reservar para {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="184"/>
+        <location filename="../../kiosk/ui/screens/book_notes.py" line="27"/>
         <source>Your membership is paused after missed bookings, so booking is not possible right now. Please see staff.</source>
         <translation>Su membresía está en pausa por reservas a las que no acudió, así que ahora no puede reservar. Hable con el personal.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/book_notes.py" line="39"/>
         <source>Bookings can be made up to {0}.</source>
         <translation>Se puede reservar hasta el {0}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="317"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="249"/>
         <source>Tap a free time on the calendar.</source>
         <translation>Toque una hora libre en el calendario.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="325"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="257"/>
         <source>{0}, {1} ({2})</source>
         <translation>{0}, {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="330"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="262"/>
         <source>Move here</source>
         <translation>Cambiar aquí</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="334"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="266"/>
         <source>That time is taken. You can join the waitlist.</source>
         <translation>Esa hora está ocupada. Puede apuntarse a la lista de espera.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="372"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="304"/>
         <source>Moved</source>
         <translation>Cambiada de hora</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="374"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="306"/>
         <source>Booked. See you then!</source>
         <translation>Reservado. ¡Hasta entonces!</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="384"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="316"/>
         <source>Booking undone: the time is free again.</source>
         <translation>Reserva deshecha: la hora vuelve a estar libre.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="405"/>
+        <location filename="../../kiosk/ui/screens/book_suggestions.py" line="49"/>
         <source>Try {0}</source>
         <translation>Probar {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="448"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="366"/>
         <source>Nothing of this kind is free for that long soon.</source>
         <translation>No hay nada de este tipo libre durante tanto tiempo próximamente.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="479"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="394"/>
         <source>You are number {0} on the waitlist. If the slot frees up, it is held for you for a while: we show it here when you sign in, and email you.</source>
         <translation>Es el número {0} en la lista de espera. Si el horario queda libre, se lo guardamos un tiempo: se lo mostramos aquí al iniciar sesión y le enviamos un correo.</translation>
     </message>
@@ -1045,42 +1045,42 @@
 <context>
     <name>Sheet</name>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="468"/>
+        <location filename="../../kiosk/ui/screens/staff_sheet.py" line="45"/>
         <source>due</source>
         <translation>pendiente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="468"/>
+        <location filename="../../kiosk/ui/screens/staff_sheet.py" line="45"/>
         <source>checked in</source>
         <translation>llegada registrada</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="469"/>
+        <location filename="../../kiosk/ui/screens/staff_sheet.py" line="46"/>
         <source>late</source>
         <translation>con retraso</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="469"/>
+        <location filename="../../kiosk/ui/screens/staff_sheet.py" line="46"/>
         <source>no-show</source>
         <translation>ausente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="470"/>
+        <location filename="../../kiosk/ui/screens/staff_sheet.py" line="47"/>
         <source>cancelled</source>
         <translation>cancelada</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="470"/>
+        <location filename="../../kiosk/ui/screens/staff_sheet.py" line="47"/>
         <source>done</source>
         <translation>terminada</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="475"/>
+        <location filename="../../kiosk/ui/screens/staff_sheet.py" line="52"/>
         <source>waiting</source>
         <translation>en espera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="476"/>
+        <location filename="../../kiosk/ui/screens/staff_sheet.py" line="53"/>
         <source>offered, held for them</source>
         <translation>ofrecido, reservado para esa persona</translation>
     </message>
@@ -1170,32 +1170,32 @@
         <translation>Ese PIN no es correcto.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="250"/>
+        <location filename="../../kiosk/ui/screens/staff_sheet.py" line="28"/>
         <source>Clear no-show</source>
         <translation>Quitar la ausencia</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="256"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="244"/>
         <source>No bookings today.</source>
         <translation>No hay reservas hoy.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="283"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="267"/>
         <source>Nobody is waiting.</source>
         <translation>No hay nadie esperando.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="293"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="61"/>
         <source>While offline, {0} – {1}</source>
         <translation>Sin conexión, {0} – {1}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="297"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="64"/>
         <source>No changes were made here meanwhile.</source>
         <translation>Mientras tanto no se hizo ningún cambio aquí.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/staff.py" line="299"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="280"/>
         <source>%n change made here; the server accepted {0} and turned down {1}.</source>
         <translation>
             <numerusform>%n cambio hecho aquí; el servidor aceptó {0} y rechazó {1}.</numerusform>
@@ -1203,27 +1203,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="303"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="68"/>
         <source>a member</source>
         <translation>un socio</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="304"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="69"/>
         <source>Turned down, for {0}: {1}</source>
         <translation>Rechazado, para {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="312"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="25"/>
         <source>Online</source>
         <translation>En línea</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="312"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="26"/>
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/staff.py" line="313"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="279"/>
         <source>%n change waiting to be sent</source>
         <translation>
             <numerusform>%n cambio pendiente de enviar</numerusform>
@@ -1231,123 +1231,123 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="314"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="30"/>
         <source>Last successful sync: {0}</source>
         <translation>Última sincronización correcta: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="315"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="31"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="318"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="34"/>
         <source>Oldest waiting change made at {0}</source>
         <translation>El cambio pendiente más antiguo se hizo a las {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="322"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="37"/>
         <source>Not connected to a server: this kiosk works on its own. Staff can connect it with `kiosk enroll`.</source>
         <translation>Sin conexión a un servidor: este quiosco funciona por su cuenta. El personal puede conectarlo con `kiosk enroll`.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="325"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="41"/>
         <source>The last sync did not finish: {0}. Nothing is lost; it tries again by itself.</source>
         <translation>La última sincronización no terminó: {0}. No se pierde nada; vuelve a intentarlo sola.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="330"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="46"/>
         <source>Rejected by the server: {0}</source>
         <translation>Rechazado por el servidor: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="331"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="48"/>
         <source>Mark handled</source>
         <translation>Marcar como resuelto</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="334"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="51"/>
         <source>No rejected changes.</source>
         <translation>No hay cambios rechazados.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="344"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="353"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="288"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="297"/>
         <source>{0} s</source>
         <translation>{0} s</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="356"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="300"/>
         <source>Sign members out after no touch for</source>
         <translation>Cerrar la sesión de los socios tras un tiempo sin tocar la pantalla de</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="357"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="301"/>
         <source>Shorter timeout</source>
         <translation>Tiempo de espera más corto</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="359"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="303"/>
         <source>Longer timeout</source>
         <translation>Tiempo de espera más largo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="364"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="308"/>
         <source>The staff PIN was changed.</source>
         <translation>Se ha cambiado el PIN del personal.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="367"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="311"/>
         <source>New staff PIN</source>
         <translation>Nuevo PIN del personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="377"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="321"/>
         <source>This card is not known here.</source>
         <translation>Esta tarjeta no se conoce aquí.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="397"/>
+        <location filename="../../kiosk/ui/screens/staff_walkin.py" line="26"/>
         <source>Choose</source>
         <translation>Elegir</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="398"/>
+        <location filename="../../kiosk/ui/screens/staff_walkin.py" line="27"/>
         <source>Choose {0}</source>
         <translation>Elegir a {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="401"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="341"/>
         <source>No member matches.</source>
         <translation>Ningún socio coincide.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="419"/>
+        <location filename="../../kiosk/ui/screens/staff_walkin.py" line="36"/>
         <source>Book a walk-in</source>
         <translation>Hacer una reserva en persona</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="431"/>
+        <location filename="../../kiosk/ui/screens/staff_walkin.py" line="48"/>
         <source>Move</source>
         <translation>Cambiar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="434"/>
+        <location filename="../../kiosk/ui/screens/staff_walkin.py" line="51"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="446"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="370"/>
         <source>Tap again to cancel</source>
         <translation>Toque de nuevo para cancelar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="451"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="375"/>
         <source>Cancelled</source>
         <translation>Cancelada</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="456"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="380"/>
         <source>Done.</source>
         <translation>Hecho.</translation>
     </message>

@@ -27,10 +27,11 @@ from kiosk.ui.bridge import Call
 from kiosk.ui.context import UiContext
 from kiosk.ui.feedback import FeedbackCard
 from kiosk.ui.fmt import resource_name
-from kiosk.ui.i18n import translate
 from kiosk.ui.keyboard import OnScreenKeyboard
 from kiosk.ui.keypad import Keypad
-from kiosk.ui.screens.book_data import staff_paused_text
+from kiosk.ui.screens.staff_sheet import sheet_rows, waitlist_rows
+from kiosk.ui.screens.staff_sync import sync_rows
+from kiosk.ui.screens.staff_walkin import found_rows, member_rows
 from kiosk.ui.widgets import (
     button,
     card,
@@ -38,7 +39,6 @@ from kiosk.ui.widgets import (
     finger_scroll,
     label,
     refusal_text,
-    row_card,
 )
 
 T = TypeVar("T")
@@ -240,23 +240,10 @@ class StaffScreen(QWidget):
         self._read(lambda svc: svc.reads.today_sheet(day), self._on_sheet, "sheet")
 
     def _on_sheet(self, rows: list[Any]) -> None:
-        out: list[QWidget] = []
-        now, current = self._ctx.now(), None
-        for r in rows:
-            text = (f"{self._ctx.fmt.span(r.reservation.interval)} · {r.resource_name} · "
-                    f"{r.member_name} ({r.member_number}) · {_sheet_state(r.state)}")
-            buttons = []
-            if r.reservation.no_show:
-                buttons.append(button(self.tr("Clear no-show"), kind="primary",
-                                      object_name="clearNoShow",
-                                      on_click=self._clearer(r.reservation.id)))
-            out.append(row_card(text, *buttons))
-            if current is None and r.reservation.interval.end > now:
-                current = out[-1]
+        out, self._sheet_now = sheet_rows(self._ctx, rows, self._clear_no_show)
         self._fill("sheet", out, self.tr("No bookings today."))
         # the day starts at midnight; the desk cares about now: once the list has its
         # height, it opens at the first booking not yet over
-        self._sheet_now = out.index(current) if current is not None else None
         self._scroll_sheet_to_now()
 
     def _scroll_sheet_to_now(self) -> None:
@@ -265,10 +252,9 @@ class StaffScreen(QWidget):
         if item is not None and (row := item.widget()) is not None:
             self._areas["sheet"].verticalScrollBar().setValue(row.y())
 
-    def _clearer(self, reservation_id: str) -> Callable[[], None]:
-        return lambda: self._write(
-            lambda svc: svc.reservations.clear_no_show(reservation_id, "staff"),
-            self._on_done, key=f"clear:{reservation_id}")
+    def _clear_no_show(self, reservation_id: str) -> None:
+        self._write(lambda svc: svc.reservations.clear_no_show(reservation_id, "staff"),
+                    self._on_done, key=f"clear:{reservation_id}")
 
     def _load_waitlist(self) -> None:
         self._read(lambda svc: (svc.waitlist.queue(None),
@@ -277,64 +263,22 @@ class StaffScreen(QWidget):
 
     def _on_waitlist(self, data: tuple[list[Any], dict[str, str]]) -> None:
         entries, names = data
-        rows = [row_card(f"{names.get(e.resource_id, '?')} · "
-                          f"{self._ctx.fmt.span_with_day(e.interval, self._ctx.today())} · "
-                          f"{_wait_state(e.status)}") for e in entries]
-        self._fill("waitlist", rows, self.tr("Nobody is waiting."))
+        self._fill("waitlist", waitlist_rows(self._ctx, entries, names),
+                   self.tr("Nobody is waiting."))
 
     def _load_sync(self) -> None:
         self._read(lambda svc: (svc.sync.status(), svc.sync.outage_report()), self._on_sync,
                    "sync")
 
-    def _outage_rows(self, report: Any) -> list[QWidget]:
-        """After a reconnect: what was done here while offline, and what the server made
-        of it — who is affected by each change it turned down, and why."""
-        fmt = self._ctx.fmt
-        rows: list[QWidget] = [label(self.tr("While offline, {0} – {1}").format(
-            fmt.time(report.started_at), fmt.time(report.ended_at)), "large",
-            name="outageTitle")]
-        if not report.entries:
-            return [*rows, label(self.tr("No changes were made here meanwhile."), "muted")]
-        made = len(report.entries)  # a plain name: lupdate reads a call here as no plural
-        rows.append(label(self.tr("%n change made here; the server accepted {0} and turned "
-                                  "down {1}.", "", made).format(
-            report.accepted, len(report.rejected))))
-        for entry in report.rejected:
-            who = entry.member_name or self.tr("a member")
-            rows.append(label(self.tr("Turned down, for {0}: {1}").format(
-                who, refusal_text(entry.refusal)), "message", name="outageRejected"))
-        return rows
-
     def _on_sync(self, found: Any) -> None:
         status, outage = found
-        last = status.last_sync_at
-        rows: list[QWidget] = [
-            label(self.tr("Online") if status.online else self.tr("Offline"), "large"),
-            label(self.tr("%n change waiting to be sent", "", status.outbox_depth)),
-            label(self.tr("Last successful sync: {0}").format(
-                self._ctx.fmt.time(last) if last else self.tr("never"))),
-        ]
-        if status.oldest_pending_at is not None:
-            rows.append(label(self.tr("Oldest waiting change made at {0}").format(
-                self._ctx.fmt.time(status.oldest_pending_at))))
-        if not status.enrolled:
-            rows.append(label(self.tr(
-                "Not connected to a server: this kiosk works on its own. Staff can connect "
-                "it with `kiosk enroll`."), "muted"))
-        elif status.last_error:
-            rows.append(label(self.tr("The last sync did not finish: {0}. Nothing is lost; "
-                                      "it tries again by itself.").format(status.last_error),
-                              "message", name="syncError"))
-        for rej in status.rejections:
-            rows.append(row_card(
-                self.tr("Rejected by the server: {0}").format(refusal_text(rej.refusal)),
-                button(self.tr("Mark handled"), kind="primary", object_name="resolveRejection",
-                       on_click=partial(self._resolve, rej.id))))
-        if not status.rejections:
-            rows.append(label(self.tr("No rejected changes."), "muted"))
-        if outage is not None:
-            rows += self._outage_rows(outage)
-        self._fill("sync", rows, "")
+        # plain names: lupdate reads a call here as no plural
+        waiting, made = status.outbox_depth, len(outage.entries) if outage is not None else 0
+        self._fill("sync", sync_rows(
+            self._ctx, status, outage, self._resolve,
+            waiting=self.tr("%n change waiting to be sent", "", waiting),
+            outcome=self.tr("%n change made here; the server accepted {0} and turned down {1}.",
+                            "", made)), "")
 
     def _resolve(self, rejection_id: int) -> None:
         self._write(lambda svc: svc.sync.resolve_rejection(rejection_id, "staff"), self._on_done,
@@ -393,12 +337,8 @@ class StaffScreen(QWidget):
             self._read(lambda svc: svc.reads.search_members(text, 12), self._on_found, "walkin")
 
     def _on_found(self, members: list[Member]) -> None:
-        rows = [row_card(f"{m.display_name} · {m.number}",
-                          button(self.tr("Choose"), object_name="chooseMember",
-                                 name=self.tr("Choose {0}").format(m.display_name),
-                                 on_click=partial(self.select_member, m)))
-                for m in members]
-        self._fill("walkin", rows, self.tr("No member matches."))
+        self._fill("walkin", found_rows(members, self.select_member),
+                   self.tr("No member matches."))
 
     def _fill_member(self) -> None:
         member = self.selected
@@ -416,26 +356,10 @@ class StaffScreen(QWidget):
         if member is None:
             return
         reservations, names, enabled = data
-        walk_in = button(self.tr("Book a walk-in"), kind="primary", object_name="walkInBook",
-                         on_click=lambda: self.book_for.emit(member))
-        walk_in.setVisible(enabled)
-        rows: list[QWidget] = [card(label(f"{member.display_name} · {member.number}", "large"),
-                                    walk_in)]
-        if not enabled:
-            rows.append(label(staff_paused_text(), "message", name="staffFlagOff"))
-        fmt = self._ctx.fmt
-        for res in (r for r in reservations if r.active):
-            text = (f"{names.get(res.resource_id, '?')} · "
-                    f"{fmt.span_with_day(res.interval, self._ctx.today())} · "
-                    f"{fmt.duration(res.interval.duration)}")
-            move = button(self.tr("Move"), object_name="moveBooking",
-                          on_click=partial(self.move_requested.emit, member, res))
-            move.setVisible(enabled)  # a move is judged as a new booking: the flag applies
-            cancel = button(self.tr("Cancel"), kind="danger", object_name="cancelBooking")
-            detail = (f"{names.get(res.resource_id, '?')} · {fmt.span_on_day(res.interval)} · "
-                      f"{member.display_name} ({member.number})")
-            cancel.clicked.connect(partial(self._cancel, cancel, res.id, detail))
-            rows.append(row_card(text, move, cancel))
+        rows = member_rows(self._ctx, member, reservations, names, enabled,
+                           book=lambda: self.book_for.emit(member),
+                           move=lambda res: self.move_requested.emit(member, res),
+                           cancel=self._cancel)
         self._fill("walkin", rows, "")
 
     def _cancel(self, tapped: QPushButton, reservation_id: str, detail: str) -> None:
@@ -463,15 +387,3 @@ class StaffScreen(QWidget):
                key: str | None = None) -> None:
         self._ctx.bridge.write(call, then, key=key, on_error=self.say)
 
-
-def _sheet_state(state: object) -> str:
-    texts = {"due": translate("Sheet", "due"), "checked_in": translate("Sheet", "checked in"),
-             "late": translate("Sheet", "late"), "no_show": translate("Sheet", "no-show"),
-             "cancelled": translate("Sheet", "cancelled"), "done": translate("Sheet", "done")}
-    return texts.get(str(state), str(state))
-
-
-def _wait_state(state: object) -> str:
-    texts = {"waiting": translate("Sheet", "waiting"),
-             "offered": translate("Sheet", "offered, held for them")}
-    return texts.get(str(state), str(state))
