@@ -17,9 +17,9 @@
 <context>
     <name>BookScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="61"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="62"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="134"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="63"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="64"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="141"/>
         <source>Book</source>
         <translation type="unfinished"></translation>
     </message>
@@ -34,13 +34,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="82"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="262"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="281"/>
         <source>Book it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="90"/>
         <source>Join the waitlist</source>
         <translation type="unfinished"></translation>
     </message>
@@ -80,17 +80,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="117"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="132"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="139"/>
         <source>Move a booking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="133"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="140"/>
         <source>Book for {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -105,37 +105,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="249"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="268"/>
         <source>Tap a free time on the calendar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="257"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="276"/>
         <source>{0}, {1} ({2})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="262"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="281"/>
         <source>Move here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="266"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="285"/>
         <source>That time is taken. You can join the waitlist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="304"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="323"/>
         <source>Moved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="306"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="325"/>
         <source>Booked. See you then!</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="316"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="335"/>
         <source>Booking undone: the time is free again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -145,12 +145,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="366"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="385"/>
         <source>Nothing of this kind is free for that long soon.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="394"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="413"/>
         <source>You are number {0} on the waitlist. If the slot frees up, it is held for you for a while: we show it here when you sign in, and email you.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -504,133 +504,133 @@
 <context>
     <name>MemberScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="69"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="67"/>
         <source>Your bookings</source>
-        <extracomment>Rows built at once when data arrives (about a screenful), then per turn of the loop. How often the screen looks at the clock again: check-in windows open and close and offers&apos; holds count down while the member stands there.</extracomment>
+        <extracomment>Rows built at once when data arrives (about a screenful), then per turn of the loop.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="82"/>
         <source>Show more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="82"/>
         <source>Show more bookings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="85"/>
         <source>Book a tool or space</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="89"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="87"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="89"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="87"/>
         <source>Done, sign me out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="108"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="106"/>
         <source>Hello, {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="178"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="176"/>
         <source>Waitlist offers for you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="179"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="177"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="180"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="178"/>
         <source>Your places on waitlists</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="181"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="179"/>
         <source>Coming up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="191"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="189"/>
         <source>You have no bookings yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="194"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="192"/>
         <source>Booking at the kiosk is paused for now. Your existing bookings are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="235"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="233"/>
         <source>and {0} more coming up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="245"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="243"/>
         <source>Check in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="245"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="243"/>
         <source>Check in for {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="248"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="246"/>
         <source>Checked in. Enjoy!</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="251"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="249"/>
         <source>Check-in opens at {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="253"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="251"/>
         <source>The check-in window has closed. Please see staff.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="255"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="253"/>
         <source>Checked in ✓</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="258"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="256"/>
         <source>End early</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="258"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="256"/>
         <source>End {0} early</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="261"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="259"/>
         <source>Ended early: the rest of the time is free for others.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="263"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="261"/>
         <source>Tap again to end now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="278"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="276"/>
         <source>{0} · {1} is free for you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/member.py" line="281"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="279"/>
         <source>Held for you until {0} (%n min left).</source>
         <translation>
             <numerusform>Held for you until {0} (%n min left).</numerusform>
@@ -638,57 +638,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="289"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="287"/>
         <source>Claim</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="289"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="287"/>
         <source>Claim {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="292"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="290"/>
         <source>Claimed: it is your booking now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="300"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="298"/>
         <source>You are number {0} in line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="301"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="299"/>
         <source>If it frees up, it is held for you and shown here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="302"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="300"/>
         <source>Leave waitlist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="305"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="303"/>
         <source>You left the waitlist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="311"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="309"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="311"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="309"/>
         <source>Cancel {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="314"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="312"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="317"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="315"/>
         <source>Tap again to cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -749,6 +749,27 @@
         <location filename="../../kiosk/ui/keyboard.py" line="67"/>
         <source>Letter {0}</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PinLockoutCard</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff_lockout.py" line="32"/>
+        <source>Unlock PIN sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff_lockout.py" line="33"/>
+        <source>Unlock PIN sign-in at this kiosk now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/staff_lockout.py" line="48"/>
+        <source>Too many wrong PINs were typed here, so signing in with a PIN is locked at this kiosk for %n more min (scanning a card still works). Unlocking lets members sign in with their PIN again now.</source>
+        <translation>
+            <numerusform>Too many wrong PINs were typed here, so signing in with a PIN is locked at this kiosk for %n more min (scanning a card still works). Unlocking lets members sign in with their PIN again now.</numerusform>
+            <numerusform>Too many wrong PINs were typed here, so signing in with a PIN is locked at this kiosk for %n more min (scanning a card still works). Unlocking lets members sign in with their PIN again now.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1088,84 +1109,94 @@
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="70"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="72"/>
         <source>Staff mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="80"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="83"/>
         <source>Member name or number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="108"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="117"/>
         <source>Staff PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="106"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="115"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="90"/>
         <source>Keyboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="90"/>
         <source>Show the keyboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="117"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="97"/>
+        <source>PIN sign-in unlocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="98"/>
+        <source>Members can sign in with their PIN at this kiosk again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="126"/>
         <source>Walk-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="117"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="126"/>
         <source>Today&apos;s sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="117"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="126"/>
         <source>Waitlist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="118"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="127"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="118"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="127"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="118"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="127"/>
         <source>Leave kiosk mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="128"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="137"/>
         <source>Exit staff mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="144"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="154"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="153"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="163"/>
         <source>Type the staff PIN again to leave kiosk mode.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="184"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="196"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="195"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="207"/>
         <source>That PIN is not right.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1175,12 +1206,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="244"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="269"/>
         <source>No bookings today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="267"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="294"/>
         <source>Nobody is waiting.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1195,7 +1226,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/staff.py" line="280"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="307"/>
         <source>%n change made here; the server accepted {0} and turned down {1}.</source>
         <translation>
             <numerusform>%n change made here; the server accepted {0} and turned down {1}.</numerusform>
@@ -1223,7 +1254,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/staff.py" line="279"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="306"/>
         <source>%n change waiting to be sent</source>
         <translation>
             <numerusform>%n change waiting to be sent</numerusform>
@@ -1271,38 +1302,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="288"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="297"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="315"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="324"/>
         <source>{0} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="300"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="327"/>
         <source>Sign members out after no touch for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="301"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="328"/>
         <source>Shorter timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="303"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="330"/>
         <source>Longer timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="308"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="335"/>
         <source>The staff PIN was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="311"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="338"/>
         <source>New staff PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="321"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="348"/>
         <source>This card is not known here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1317,7 +1348,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="341"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="368"/>
         <source>No member matches.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1337,17 +1368,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="370"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="397"/>
         <source>Tap again to cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="375"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="402"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="380"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="407"/>
         <source>Done.</source>
         <translation type="unfinished"></translation>
     </message>

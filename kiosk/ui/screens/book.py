@@ -10,6 +10,7 @@ from functools import partial
 from typing import cast
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core import localtime
@@ -18,9 +19,10 @@ from kiosk.core.model import Interval, Member, Reservation, Resource, WaitlistEn
 from kiosk.core.refusals import Refusal, RefusalCode
 from kiosk.ui.bridge import Call
 from kiosk.ui.calendar_model import CellState, DayModel
-from kiosk.ui.calendar_view import DayCalendar
+from kiosk.ui.calendar_view import DayCalendar, legend
 from kiosk.ui.context import UiContext
 from kiosk.ui.feedback import FeedbackCard
+from kiosk.ui.recheck import recheck_timer
 from kiosk.ui.screens import book_calls
 from kiosk.ui.screens.book_controls import DayControls
 from kiosk.ui.screens.book_data import BookData, load_book
@@ -66,6 +68,10 @@ class BookScreen(QWidget):
         self.calendar = DayCalendar(DayModel(ctx.site.timezone, self.day, []), ctx.theme,
                                     ctx.fmt, ctx.now)
         self.calendar.slot_tapped.connect(self._on_slot)
+        self.legend = legend(ctx.theme, (CellState.FREE, CellState.TAKEN, CellState.YOURS,
+                                         CellState.CLOSED))
+        # the clock moves the day on at midnight, and the booking horizon with it
+        self.recheck = recheck_timer(self, self._on_recheck)
         self.controls = DayControls()
         self.controls.shift.connect(self._shift)
         self.controls.length_step.connect(self._resize)
@@ -101,6 +107,7 @@ class BookScreen(QWidget):
         body.addWidget(self.notes)
         body.addWidget(self.dst)
         body.addWidget(self.calendar, 1)
+        body.addWidget(self.legend)
         body.addWidget(self.error)
         body.addWidget(self.suggestions)
         body.addWidget(self.message)
@@ -193,6 +200,18 @@ class BookScreen(QWidget):
     def _on_changed(self, changes: Changes) -> None:
         if changes.calendar and self.isVisible() and self.member is not None:
             self.reload()
+
+    def _on_recheck(self) -> None:
+        if self.member is not None:
+            if self.day < self._ctx.today():  # past days are not offered
+                self.day, self.pick = self._ctx.today(), None
+            self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.recheck.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.recheck.stop()
 
     # -- controls ---------------------------------------------------------------------
     def _shift(self, days: int) -> None:

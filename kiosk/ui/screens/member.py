@@ -33,6 +33,7 @@ from kiosk.ui.loaders import (
     load_more_upcoming,
     offer_time_left,
 )
+from kiosk.ui.recheck import recheck_timer
 from kiosk.ui.widgets import (
     button,
     card,
@@ -46,9 +47,6 @@ from kiosk.ui.widgets import (
 
 #: Rows built at once when data arrives (about a screenful), then per turn of the loop.
 FIRST_ROWS, MORE_ROWS = 6, 6
-#: How often the screen looks at the clock again: check-in windows open and close and
-#: offers' holds count down while the member stands there.
-RECHECK_MS = 15_000
 
 
 class MemberScreen(QWidget):
@@ -77,8 +75,8 @@ class MemberScreen(QWidget):
         self._pending: deque[Callable[[], QWidget]] = deque()
         self._builder = QTimer(self, singleShot=True, interval=0)
         self._builder.timeout.connect(lambda: self._build(MORE_ROWS))
-        self.recheck = QTimer(self, interval=RECHECK_MS)
-        self.recheck.timeout.connect(self._on_recheck)
+        # check-in windows open and close and offers' holds count down meanwhile
+        self.recheck = recheck_timer(self, self._on_recheck)
         self._offer_labels: list[tuple[QLabel, WaitRow]] = []
         self.more_label = label("", "muted", name="upcomingMore")
         self.more_button = button(self.tr("Show more"), name=self.tr("Show more bookings"),

@@ -9,7 +9,7 @@ from functools import partial
 from typing import Any, TypeVar
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
@@ -29,6 +29,8 @@ from kiosk.ui.feedback import FeedbackCard
 from kiosk.ui.fmt import resource_name
 from kiosk.ui.keyboard import OnScreenKeyboard
 from kiosk.ui.keypad import Keypad
+from kiosk.ui.recheck import recheck_timer
+from kiosk.ui.screens.staff_lockout import PinLockoutCard
 from kiosk.ui.screens.staff_sheet import sheet_rows, waitlist_rows
 from kiosk.ui.screens.staff_sync import sync_rows
 from kiosk.ui.screens.staff_walkin import found_rows, member_rows
@@ -90,6 +92,11 @@ class StaffScreen(QWidget):
                                       on_click=lambda: self._show_keyboard(True))
         self.message = label("", "message", name="staffMessage")
         self.feedback = FeedbackCard()
+        self.pin_lockout = PinLockoutCard(ctx)
+        self.pin_lockout.cleared.connect(lambda: self.feedback.done(
+            self.tr("PIN sign-in unlocked"),
+            self.tr("Members can sign in with their PIN at this kiosk again.")))
+        self.pin_lockout.failed.connect(self.say)
         self.unlocked = QWidget()
         self.stack = QStackedWidget()
         self.stack.addWidget(self._gate_page())
@@ -97,6 +104,8 @@ class StaffScreen(QWidget):
         self._build_unlocked()
         QVBoxLayout(self).addWidget(self.stack)
         ctx.bridge.changed.connect(self._on_changed)
+        # bookings turn late and no-show, and offers' holds run out, as staff look on
+        self.recheck = recheck_timer(self, self._on_recheck)
         self.lock()
 
     # -- building -----------------------------------------------------------------
@@ -130,6 +139,7 @@ class StaffScreen(QWidget):
         row = QHBoxLayout(self.unlocked)
         row.addLayout(nav)
         right = QVBoxLayout()
+        right.addWidget(self.pin_lockout)
         right.addWidget(self.message)
         right.addWidget(self.feedback)
         right.addWidget(self.pages, 1)
@@ -167,6 +177,7 @@ class StaffScreen(QWidget):
         self.gate_error.hide()
         self.message.hide()
         self.feedback.clear()
+        self.pin_lockout.hide()
         self.selected = None
         self.search.clear()
         self._show_keyboard(True)
@@ -202,6 +213,7 @@ class StaffScreen(QWidget):
         self.pages.setCurrentIndex(PAGES.index(key))
         self._nav[key].setChecked(True)
         self.message.hide()
+        self.pin_lockout.refresh()
         loaders: dict[str, Callable[[], None]] = {
             "sheet": self._load_sheet, "waitlist": self._load_waitlist,
             "sync": self._load_sync, "settings": self._fill_settings,
@@ -218,8 +230,20 @@ class StaffScreen(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         """Coming back (from booking or moving for a member): show the page afresh."""
+        self.recheck.start()
         if self.stack.currentIndex() == 1:
             self.show_page(self.current_page())
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.recheck.stop()
+
+    def _on_recheck(self) -> None:
+        if self.isVisible() and self.stack.currentIndex() == 1:
+            self.pin_lockout.refresh()  # it cools down by itself
+            if self.current_page() == "sheet":
+                self._load_sheet(follow_now=False)
+            elif self.current_page() == "waitlist":
+                self._load_waitlist()
 
     def _on_changed(self, changes: Changes) -> None:
         if self.isVisible() and self.stack.currentIndex() == 1:
@@ -235,15 +259,18 @@ class StaffScreen(QWidget):
             layout.addWidget(row)
         layout.addStretch(1)
 
-    def _load_sheet(self) -> None:
+    def _load_sheet(self, *, follow_now: bool = True) -> None:
         day = self._ctx.today()
-        self._read(lambda svc: svc.reads.today_sheet(day), self._on_sheet, "sheet")
+        self._read(lambda svc: svc.reads.today_sheet(day),
+                   partial(self._on_sheet, follow_now=follow_now), "sheet")
 
-    def _on_sheet(self, rows: list[Any]) -> None:
-        out, self._sheet_now = sheet_rows(self._ctx, rows, self._clear_no_show)
+    def _on_sheet(self, rows: list[Any], *, follow_now: bool) -> None:
+        out, now_row = sheet_rows(self._ctx, rows, self._clear_no_show)
         self._fill("sheet", out, self.tr("No bookings today."))
-        # the day starts at midnight; the desk cares about now: once the list has its
-        # height, it opens at the first booking not yet over
+        # the day starts at midnight; the desk cares about now: opened, the sheet shows
+        # the first booking not yet over (once the list has its height); read again as
+        # the clock moves, it stays where staff scrolled it
+        self._sheet_now = now_row if follow_now else None
         self._scroll_sheet_to_now()
 
     def _scroll_sheet_to_now(self) -> None:
