@@ -764,11 +764,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/staff_lockout.py" line="48"/>
-        <source>Too many wrong PINs were typed here, so signing in with a PIN is locked at this kiosk for %n more min (scanning a card still works). Unlocking lets members sign in with their PIN again now.</source>
+        <location filename="../../kiosk/ui/screens/staff_lockout.py" line="49"/>
+        <source>Too many wrong PINs here: PIN sign-in is locked at this kiosk for %n more min (cards still work). Unlocking lets members use their PIN again now.</source>
         <translation>
-            <numerusform>Too many wrong PINs were typed here, so signing in with a PIN is locked at this kiosk for %n more min (scanning a card still works). Unlocking lets members sign in with their PIN again now.</numerusform>
-            <numerusform>Too many wrong PINs were typed here, so signing in with a PIN is locked at this kiosk for %n more min (scanning a card still works). Unlocking lets members sign in with their PIN again now.</numerusform>
+            <numerusform>Too many wrong PINs here: PIN sign-in is locked at this kiosk for %n more min (cards still work). Unlocking lets members use their PIN again now.</numerusform>
+            <numerusform>Too many wrong PINs here: PIN sign-in is locked at this kiosk for %n more min (cards still work). Unlocking lets members use their PIN again now.</numerusform>
         </translation>
     </message>
 </context>

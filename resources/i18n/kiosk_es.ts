@@ -764,11 +764,11 @@
         <translation>Desbloquear ya el inicio de sesión con PIN en este quiosco</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/staff_lockout.py" line="48"/>
-        <source>Too many wrong PINs were typed here, so signing in with a PIN is locked at this kiosk for %n more min (scanning a card still works). Unlocking lets members sign in with their PIN again now.</source>
+        <location filename="../../kiosk/ui/screens/staff_lockout.py" line="49"/>
+        <source>Too many wrong PINs here: PIN sign-in is locked at this kiosk for %n more min (cards still work). Unlocking lets members use their PIN again now.</source>
         <translation>
-            <numerusform>Se escribieron aquí demasiados PIN incorrectos: iniciar sesión con PIN está bloqueado en este quiosco %n min más (escanear la tarjeta sigue funcionando). Al desbloquear, los socios pueden volver a usar su PIN ya.</numerusform>
-            <numerusform>Se escribieron aquí demasiados PIN incorrectos: iniciar sesión con PIN está bloqueado en este quiosco %n min más (escanear la tarjeta sigue funcionando). Al desbloquear, los socios pueden volver a usar su PIN ya.</numerusform>
+            <numerusform>Demasiados PIN incorrectos aquí: entrar con PIN está bloqueado en este quiosco %n min más (las tarjetas funcionan). Al desbloquear, los socios pueden usar su PIN ya.</numerusform>
+            <numerusform>Demasiados PIN incorrectos aquí: entrar con PIN está bloqueado en este quiosco %n min más (las tarjetas funcionan). Al desbloquear, los socios pueden usar su PIN ya.</numerusform>
         </translation>
     </message>
 </context>

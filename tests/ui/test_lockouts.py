@@ -67,7 +67,7 @@ def test_staff_clear_the_kiosk_wide_pin_lockout(qtbot, kiosk, service) -> None:
     staff_unlock(qtbot, kiosk, STAFF_PIN)
     card = w.staff.pin_lockout
     qtbot.waitUntil(card.isVisible)
-    assert "signing in with a PIN is locked at this kiosk" in visible_text(card)
+    assert "PIN sign-in is locked at this kiosk" in visible_text(card)
     tap(qtbot, find_button(card, "clearPinLockout"))
     qtbot.waitUntil(lambda: not card.isVisible())
     assert "PIN sign-in unlocked" in visible_text(w.staff.feedback)

@@ -146,7 +146,8 @@ class BookScreen(QWidget):
         self._want = self._scroll_to = None
         self._reset_feedback()
         self.kinds.clear()
-        self.calendar.set_model(DayModel(self._ctx.site.timezone, self.day, []))
+        if self.calendar.model.columns:  # an empty day's rows cost a build: only to wipe one
+            self.calendar.set_model(DayModel(self._ctx.site.timezone, self.day, []))
 
     def reload(self, kind: str | None = None) -> None:
         member = self.member

@@ -55,10 +55,12 @@ class MemberScreen(QWidget):
     Signals:
         book_requested(): the member tapped Book.
         done(): the member tapped Done (their session ends).
+        loaded(): the member's data arrived and its first rows are built.
     """
 
     book_requested = Signal()
     done = Signal()
+    loaded = Signal()
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -167,6 +169,7 @@ class MemberScreen(QWidget):
         self.book_button.setVisible(data.flag_enabled)
         self._pending = deque(self._plan(data))
         self._build(FIRST_ROWS)
+        self.loaded.emit()
 
     def _plan(self, data: MemberData) -> list[Callable[[], QWidget]]:
         """What to show, top to bottom, as widget factories (built a few per frame)."""

@@ -139,7 +139,6 @@ class StaffScreen(QWidget):
         row = QHBoxLayout(self.unlocked)
         row.addLayout(nav)
         right = QVBoxLayout()
-        right.addWidget(self.pin_lockout)
         right.addWidget(self.message)
         right.addWidget(self.feedback)
         right.addWidget(self.pages, 1)
@@ -163,6 +162,8 @@ class StaffScreen(QWidget):
             col.addWidget(label(self.tr("Type the staff PIN again to leave kiosk mode."), "large"))
             col.addWidget(self.leave_pad, 1)
             return page
+        if key == "sheet":  # where staff mode opens; the leave page's keypad needs the room
+            col.addWidget(self.pin_lockout)
         inner = QWidget()
         self._lists[key] = QVBoxLayout(inner)
         self._areas[key] = finger_scroll(inner)

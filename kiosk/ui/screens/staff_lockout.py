@@ -1,11 +1,11 @@
-"""On the staff screen, only while a burst of wrong PINs has locked member PIN sign-in
+"""On staff's sheet of the day, only while a burst of wrong PINs has locked member PIN sign-in
 at this kiosk: what is locked and for how long, and a button that lifts the lock now
 (``Access.clear_pin_lockout``). Members locked for their own wrong PINs stay locked."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
 from kiosk.ui.context import UiContext
 from kiosk.ui.widgets import button, label
@@ -31,9 +31,10 @@ class PinLockoutCard(QFrame):
         self.clear_button = button(
             self.tr("Unlock PIN sign-in"), kind="primary", object_name="clearPinLockout",
             name=self.tr("Unlock PIN sign-in at this kiosk now"), on_click=self._on_clear)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.addWidget(self.text)
+        # one row, the button beside the words: the staff pages keep their height at 800 px
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 8)
+        layout.addWidget(self.text, 1)
         layout.addWidget(self.clear_button)
         self.hide()
 
@@ -45,9 +46,9 @@ class PinLockoutCard(QFrame):
     def show_minutes(self, minutes: int) -> None:
         self.setVisible(minutes > 0)
         self.text.setText(self.tr(
-            "Too many wrong PINs were typed here, so signing in with a PIN is locked at "
-            "this kiosk for %n more min (scanning a card still works). Unlocking lets "
-            "members sign in with their PIN again now.", "", minutes))
+            "Too many wrong PINs here: PIN sign-in is locked at this kiosk for %n more "
+            "min (cards still work). Unlocking lets members use their PIN again now.", "",
+            minutes))
 
     def _on_clear(self) -> None:
         self.clear_button.setEnabled(False)
