@@ -17,9 +17,9 @@
 <context>
     <name>BookScreen</name>
     <message>
+        <location filename="../../kiosk/ui/screens/book.py" line="62"/>
         <location filename="../../kiosk/ui/screens/book.py" line="63"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="64"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="141"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="135"/>
         <source>Book</source>
         <translation type="unfinished"></translation>
     </message>
@@ -34,13 +34,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="88"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="281"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="269"/>
         <source>Book it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="90"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="89"/>
         <source>Join the waitlist</source>
         <translation type="unfinished"></translation>
     </message>
@@ -80,17 +80,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="117"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="111"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="139"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="133"/>
         <source>Move a booking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="140"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="134"/>
         <source>Book for {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -105,37 +105,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="268"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="256"/>
         <source>Tap a free time on the calendar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="276"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="264"/>
         <source>{0}, {1} ({2})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="281"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="269"/>
         <source>Move here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="285"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="273"/>
         <source>That time is taken. You can join the waitlist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="323"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="311"/>
         <source>Moved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="325"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="313"/>
         <source>Booked. See you then!</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="335"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="323"/>
         <source>Booking undone: the time is free again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -145,12 +145,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="385"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="371"/>
         <source>Nothing of this kind is free for that long soon.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="413"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="396"/>
         <source>You are number {0} on the waitlist. If the slot frees up, it is held for you for a while: we show it here when you sign in, and email you.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -465,17 +465,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="163"/>
+        <location filename="../../kiosk/ui/window.py" line="165"/>
         <source>This card is not known here. Please sign in with your member number, or ask staff to link your card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="185"/>
+        <location filename="../../kiosk/ui/window.py" line="187"/>
         <source>Your membership is paused after missed bookings, so you cannot book right now. You can still check in. Please see staff to lift the pause.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/window.py" line="202"/>
+        <location filename="../../kiosk/ui/window.py" line="211"/>
         <source>%n change made here could not be kept: {0}. Staff can help.</source>
         <translation>
             <numerusform>%n change made here could not be kept: {0}. Staff can help.</numerusform>
@@ -483,7 +483,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/window.py" line="219"/>
+        <location filename="../../kiosk/ui/window.py" line="228"/>
         <source>You are checked in for %n booking. Enjoy!</source>
         <translation>
             <numerusform>You are checked in for %n booking. Enjoy!</numerusform>
@@ -491,12 +491,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="257"/>
+        <location filename="../../kiosk/ui/window.py" line="267"/>
         <source>Saved: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="262"/>
+        <location filename="../../kiosk/ui/window.py" line="272"/>
         <source>That card could not be read. Please scan it again, or sign in with your member number.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -504,133 +504,133 @@
 <context>
     <name>MemberScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="67"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="69"/>
         <source>Your bookings</source>
         <extracomment>Rows built at once when data arrives (about a screenful), then per turn of the loop.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="84"/>
         <source>Show more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="84"/>
         <source>Show more bookings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="87"/>
         <source>Book a tool or space</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="89"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="89"/>
         <source>Done, sign me out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="106"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="108"/>
         <source>Hello, {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="176"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="179"/>
         <source>Waitlist offers for you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="177"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="180"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="178"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="181"/>
         <source>Your places on waitlists</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="179"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="182"/>
         <source>Coming up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="189"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="192"/>
         <source>You have no bookings yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="192"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="195"/>
         <source>Booking at the kiosk is paused for now. Your existing bookings are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="233"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="236"/>
         <source>and {0} more coming up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="243"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="246"/>
         <source>Check in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="243"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="246"/>
         <source>Check in for {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="246"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="249"/>
         <source>Checked in. Enjoy!</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="249"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="252"/>
         <source>Check-in opens at {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="251"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="254"/>
         <source>The check-in window has closed. Please see staff.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="253"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="256"/>
         <source>Checked in ✓</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="256"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="259"/>
         <source>End early</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="256"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="259"/>
         <source>End {0} early</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="259"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="262"/>
         <source>Ended early: the rest of the time is free for others.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="261"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="264"/>
         <source>Tap again to end now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="276"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="279"/>
         <source>{0} · {1} is free for you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/member.py" line="279"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="282"/>
         <source>Held for you until {0} (%n min left).</source>
         <translation>
             <numerusform>Held for you until {0} (%n min left).</numerusform>
@@ -638,57 +638,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="287"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="290"/>
         <source>Claim</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="287"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="290"/>
         <source>Claim {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="290"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="293"/>
         <source>Claimed: it is your booking now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="298"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="301"/>
         <source>You are number {0} in line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="299"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="302"/>
         <source>If it frees up, it is held for you and shown here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="300"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="303"/>
         <source>Leave waitlist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="303"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="306"/>
         <source>You left the waitlist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="309"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="312"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="309"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="312"/>
         <source>Cancel {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="312"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="315"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="315"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="318"/>
         <source>Tap again to cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1109,14 +1109,19 @@
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="72"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="73"/>
         <source>Staff mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="82"/>
         <location filename="../../kiosk/ui/screens/staff.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="84"/>
         <source>Member name or number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="98"/>
+        <source>Members can sign in with their PIN here again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1130,23 +1135,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="90"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="91"/>
         <source>Keyboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="90"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="91"/>
         <source>Show the keyboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="97"/>
-        <source>PIN sign-in unlocked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../kiosk/ui/screens/staff.py" line="98"/>
-        <source>Members can sign in with their PIN at this kiosk again.</source>
+        <source>PIN sign-in unlocked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1185,18 +1185,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="154"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="153"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="163"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="162"/>
         <source>Type the staff PIN again to leave kiosk mode.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="195"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="207"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="196"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="208"/>
         <source>That PIN is not right.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1206,12 +1206,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="269"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="266"/>
         <source>No bookings today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="294"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="290"/>
         <source>Nobody is waiting.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1226,7 +1226,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/staff.py" line="307"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="303"/>
         <source>%n change made here; the server accepted {0} and turned down {1}.</source>
         <translation>
             <numerusform>%n change made here; the server accepted {0} and turned down {1}.</numerusform>
@@ -1254,7 +1254,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/staff.py" line="306"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="302"/>
         <source>%n change waiting to be sent</source>
         <translation>
             <numerusform>%n change waiting to be sent</numerusform>
@@ -1302,38 +1302,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="315"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="324"/>
+        <location filename="../../kiosk/ui/screens/staff_settings.py" line="21"/>
+        <location filename="../../kiosk/ui/screens/staff_settings.py" line="32"/>
         <source>{0} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="327"/>
+        <location filename="../../kiosk/ui/screens/staff_settings.py" line="35"/>
         <source>Sign members out after no touch for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="328"/>
+        <location filename="../../kiosk/ui/screens/staff_settings.py" line="36"/>
         <source>Shorter timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="330"/>
+        <location filename="../../kiosk/ui/screens/staff_settings.py" line="39"/>
         <source>Longer timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="335"/>
+        <location filename="../../kiosk/ui/screens/staff_settings.py" line="46"/>
         <source>The staff PIN was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="338"/>
+        <location filename="../../kiosk/ui/screens/staff_settings.py" line="49"/>
         <source>New staff PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="348"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="326"/>
         <source>This card is not known here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1348,7 +1348,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="368"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="346"/>
         <source>No member matches.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1368,17 +1368,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="397"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="375"/>
         <source>Tap again to cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="402"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="380"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="407"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="385"/>
         <source>Done.</source>
         <translation type="unfinished"></translation>
     </message>

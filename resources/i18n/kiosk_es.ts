@@ -17,9 +17,9 @@
 <context>
     <name>BookScreen</name>
     <message>
+        <location filename="../../kiosk/ui/screens/book.py" line="62"/>
         <location filename="../../kiosk/ui/screens/book.py" line="63"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="64"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="141"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="135"/>
         <source>Book</source>
         <translation>Reservar</translation>
     </message>
@@ -34,13 +34,13 @@
         <translation>Más tipos a la derecha</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="88"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="281"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="269"/>
         <source>Book it</source>
         <translation>Reservar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="90"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="89"/>
         <source>Join the waitlist</source>
         <translation>Apuntarse a la lista de espera</translation>
     </message>
@@ -80,17 +80,17 @@
         <translation>Buscar la primera hora libre</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="117"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="111"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="139"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="133"/>
         <source>Move a booking</source>
         <translation>Cambiar una reserva</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="140"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="134"/>
         <source>Book for {0}</source>
         <translation>Reservar para {0}</translation>
     </message>
@@ -105,37 +105,37 @@
         <translation>Se puede reservar hasta el {0}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="268"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="256"/>
         <source>Tap a free time on the calendar.</source>
         <translation>Toque una hora libre en el calendario.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="276"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="264"/>
         <source>{0}, {1} ({2})</source>
         <translation>{0}, {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="281"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="269"/>
         <source>Move here</source>
         <translation>Cambiar aquí</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="285"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="273"/>
         <source>That time is taken. You can join the waitlist.</source>
         <translation>Esa hora está ocupada. Puede apuntarse a la lista de espera.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="323"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="311"/>
         <source>Moved</source>
         <translation>Cambiada de hora</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="325"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="313"/>
         <source>Booked. See you then!</source>
         <translation>Reservado. ¡Hasta entonces!</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="335"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="323"/>
         <source>Booking undone: the time is free again.</source>
         <translation>Reserva deshecha: la hora vuelve a estar libre.</translation>
     </message>
@@ -145,12 +145,12 @@
         <translation>Probar {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="385"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="371"/>
         <source>Nothing of this kind is free for that long soon.</source>
         <translation>No hay nada de este tipo libre durante tanto tiempo próximamente.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="413"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="396"/>
         <source>You are number {0} on the waitlist. If the slot frees up, it is held for you for a while: we show it here when you sign in, and email you.</source>
         <translation>Es el número {0} en la lista de espera. Si el horario queda libre, se lo guardamos un tiempo: se lo mostramos aquí al iniciar sesión y le enviamos un correo.</translation>
     </message>
@@ -465,17 +465,17 @@
         <translation>Quiosco de reservas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="163"/>
+        <location filename="../../kiosk/ui/window.py" line="165"/>
         <source>This card is not known here. Please sign in with your member number, or ask staff to link your card.</source>
         <translation>Esta tarjeta no se conoce aquí. Inicie sesión con su número de socio o pida al personal que vincule su tarjeta.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="185"/>
+        <location filename="../../kiosk/ui/window.py" line="187"/>
         <source>Your membership is paused after missed bookings, so you cannot book right now. You can still check in. Please see staff to lift the pause.</source>
         <translation>Su membresía está en pausa por reservas a las que no acudió, así que ahora no puede reservar. Sí puede registrar su llegada. Hable con el personal para quitar la pausa.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/window.py" line="202"/>
+        <location filename="../../kiosk/ui/window.py" line="211"/>
         <source>%n change made here could not be kept: {0}. Staff can help.</source>
         <translation>
             <numerusform>%n cambio hecho aquí no se pudo mantener: {0}. El personal puede ayudarle.</numerusform>
@@ -483,7 +483,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/window.py" line="219"/>
+        <location filename="../../kiosk/ui/window.py" line="228"/>
         <source>You are checked in for %n booking. Enjoy!</source>
         <translation>
             <numerusform>Su llegada quedó registrada para %n reserva. ¡Que lo disfrute!</numerusform>
@@ -491,12 +491,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="257"/>
+        <location filename="../../kiosk/ui/window.py" line="267"/>
         <source>Saved: {0}</source>
         <translation>Guardado: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="262"/>
+        <location filename="../../kiosk/ui/window.py" line="272"/>
         <source>That card could not be read. Please scan it again, or sign in with your member number.</source>
         <translation>No se pudo leer esa tarjeta. Escanéela de nuevo o inicie sesión con su número de socio.</translation>
     </message>
@@ -504,133 +504,133 @@
 <context>
     <name>MemberScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="67"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="69"/>
         <source>Your bookings</source>
         <extracomment>Rows built at once when data arrives (about a screenful), then per turn of the loop.</extracomment>
         <translation>Sus reservas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="84"/>
         <source>Show more</source>
         <translation>Ver más</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="84"/>
         <source>Show more bookings</source>
         <translation>Ver más reservas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="87"/>
         <source>Book a tool or space</source>
         <translation>Reservar una herramienta o un espacio</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="89"/>
         <source>Done</source>
         <translation>Terminar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="89"/>
         <source>Done, sign me out</source>
         <translation>Terminar y cerrar mi sesión</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="106"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="108"/>
         <source>Hello, {0}</source>
         <translation>Hola, {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="176"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="179"/>
         <source>Waitlist offers for you</source>
         <translation>Ofertas de la lista de espera para usted</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="177"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="180"/>
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="178"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="181"/>
         <source>Your places on waitlists</source>
         <translation>Sus puestos en listas de espera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="179"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="182"/>
         <source>Coming up</source>
         <translation>Próximas reservas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="189"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="192"/>
         <source>You have no bookings yet.</source>
         <translation>Todavía no tiene reservas.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="192"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="195"/>
         <source>Booking at the kiosk is paused for now. Your existing bookings are kept.</source>
         <translation>Las reservas en el quiosco están en pausa por ahora. Sus reservas actuales se mantienen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="233"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="236"/>
         <source>and {0} more coming up</source>
         <translation>y {0} más próximamente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="243"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="246"/>
         <source>Check in</source>
         <translation>Registrar llegada</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="243"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="246"/>
         <source>Check in for {0}</source>
         <translation>Registrar llegada para {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="246"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="249"/>
         <source>Checked in. Enjoy!</source>
         <translation>Llegada registrada. ¡Que lo disfrute!</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="249"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="252"/>
         <source>Check-in opens at {0}</source>
         <translation>El registro de llegada abre a las {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="251"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="254"/>
         <source>The check-in window has closed. Please see staff.</source>
         <translation>El plazo para registrar la llegada ha terminado. Hable con el personal.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="253"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="256"/>
         <source>Checked in ✓</source>
         <translation>Llegada registrada ✓</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="256"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="259"/>
         <source>End early</source>
         <translation>Terminar antes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="256"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="259"/>
         <source>End {0} early</source>
         <translation>Terminar {0} antes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="259"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="262"/>
         <source>Ended early: the rest of the time is free for others.</source>
         <translation>Terminada antes: el resto del tiempo queda libre para otros.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="261"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="264"/>
         <source>Tap again to end now</source>
         <translation>Toque de nuevo para terminar ya</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="276"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="279"/>
         <source>{0} · {1} is free for you.</source>
         <translation>{0} · {1} está libre para usted.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/member.py" line="279"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="282"/>
         <source>Held for you until {0} (%n min left).</source>
         <translation>
             <numerusform>Se lo guardamos hasta las {0} (queda %n min).</numerusform>
@@ -638,57 +638,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="287"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="290"/>
         <source>Claim</source>
         <translation>Aceptar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="287"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="290"/>
         <source>Claim {0}</source>
         <translation>Aceptar {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="290"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="293"/>
         <source>Claimed: it is your booking now.</source>
         <translation>Aceptada: ahora es su reserva.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="298"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="301"/>
         <source>You are number {0} in line.</source>
         <translation>Es el número {0} de la lista.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="299"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="302"/>
         <source>If it frees up, it is held for you and shown here.</source>
         <translation>Si queda libre, se lo guardamos y se lo mostramos aquí.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="300"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="303"/>
         <source>Leave waitlist</source>
         <translation>Salir de la lista de espera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="303"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="306"/>
         <source>You left the waitlist.</source>
         <translation>Ha salido de la lista de espera.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="309"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="312"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="309"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="312"/>
         <source>Cancel {0}</source>
         <translation>Cancelar {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="312"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="315"/>
         <source>Cancelled</source>
         <translation>Cancelada</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="315"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="318"/>
         <source>Tap again to cancel</source>
         <translation>Toque otra vez para cancelar</translation>
     </message>
@@ -1109,15 +1109,20 @@
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="72"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="73"/>
         <source>Staff mode</source>
         <translation>Modo personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="82"/>
         <location filename="../../kiosk/ui/screens/staff.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="84"/>
         <source>Member name or number</source>
         <translation>Nombre o número de socio</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="98"/>
+        <source>Members can sign in with their PIN here again.</source>
+        <translation>Los socios pueden volver a iniciar sesión aquí con su PIN.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/staff.py" line="117"/>
@@ -1130,24 +1135,19 @@
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="90"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="91"/>
         <source>Keyboard</source>
         <translation>Teclado</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="90"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="91"/>
         <source>Show the keyboard</source>
         <translation>Mostrar el teclado</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="97"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="98"/>
         <source>PIN sign-in unlocked</source>
         <translation>Inicio de sesión con PIN desbloqueado</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="98"/>
-        <source>Members can sign in with their PIN at this kiosk again.</source>
-        <translation>Los socios pueden volver a iniciar sesión con su PIN en este quiosco.</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/staff.py" line="126"/>
@@ -1185,18 +1185,18 @@
         <translation>Salir del modo personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="154"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="153"/>
         <source>Search</source>
         <translation>Buscar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="163"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="162"/>
         <source>Type the staff PIN again to leave kiosk mode.</source>
         <translation>Escriba de nuevo el PIN del personal para salir del modo quiosco.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="195"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="207"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="196"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="208"/>
         <source>That PIN is not right.</source>
         <translation>Ese PIN no es correcto.</translation>
     </message>
@@ -1206,12 +1206,12 @@
         <translation>Quitar la ausencia</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="269"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="266"/>
         <source>No bookings today.</source>
         <translation>No hay reservas hoy.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="294"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="290"/>
         <source>Nobody is waiting.</source>
         <translation>No hay nadie esperando.</translation>
     </message>
@@ -1226,7 +1226,7 @@
         <translation>Mientras tanto no se hizo ningún cambio aquí.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/staff.py" line="307"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="303"/>
         <source>%n change made here; the server accepted {0} and turned down {1}.</source>
         <translation>
             <numerusform>%n cambio hecho aquí; el servidor aceptó {0} y rechazó {1}.</numerusform>
@@ -1254,7 +1254,7 @@
         <translation>Sin conexión</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/staff.py" line="306"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="302"/>
         <source>%n change waiting to be sent</source>
         <translation>
             <numerusform>%n cambio pendiente de enviar</numerusform>
@@ -1302,38 +1302,38 @@
         <translation>No hay cambios rechazados.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="315"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="324"/>
+        <location filename="../../kiosk/ui/screens/staff_settings.py" line="21"/>
+        <location filename="../../kiosk/ui/screens/staff_settings.py" line="32"/>
         <source>{0} s</source>
         <translation>{0} s</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="327"/>
+        <location filename="../../kiosk/ui/screens/staff_settings.py" line="35"/>
         <source>Sign members out after no touch for</source>
         <translation>Cerrar la sesión de los socios tras un tiempo sin tocar la pantalla de</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="328"/>
+        <location filename="../../kiosk/ui/screens/staff_settings.py" line="36"/>
         <source>Shorter timeout</source>
         <translation>Tiempo de espera más corto</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="330"/>
+        <location filename="../../kiosk/ui/screens/staff_settings.py" line="39"/>
         <source>Longer timeout</source>
         <translation>Tiempo de espera más largo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="335"/>
+        <location filename="../../kiosk/ui/screens/staff_settings.py" line="46"/>
         <source>The staff PIN was changed.</source>
         <translation>Se ha cambiado el PIN del personal.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="338"/>
+        <location filename="../../kiosk/ui/screens/staff_settings.py" line="49"/>
         <source>New staff PIN</source>
         <translation>Nuevo PIN del personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="348"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="326"/>
         <source>This card is not known here.</source>
         <translation>Esta tarjeta no se conoce aquí.</translation>
     </message>
@@ -1348,7 +1348,7 @@
         <translation>Elegir a {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="368"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="346"/>
         <source>No member matches.</source>
         <translation>Ningún socio coincide.</translation>
     </message>
@@ -1368,17 +1368,17 @@
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="397"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="375"/>
         <source>Tap again to cancel</source>
         <translation>Toque de nuevo para cancelar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="402"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="380"/>
         <source>Cancelled</source>
         <translation>Cancelada</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="407"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="385"/>
         <source>Done.</source>
         <translation>Hecho.</translation>
     </message>

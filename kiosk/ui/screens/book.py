@@ -10,7 +10,6 @@ from functools import partial
 from typing import cast
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core import localtime
@@ -102,16 +101,11 @@ class BookScreen(QWidget):
         actions.addWidget(self.book_button)
         body = QVBoxLayout(self._body)
         body.setContentsMargins(0, 0, 0, 0)
-        body.addWidget(self.kinds)
-        body.addWidget(self.controls)
-        body.addWidget(self.notes)
-        body.addWidget(self.dst)
+        for above in (self.kinds, self.controls, self.notes, self.dst):
+            body.addWidget(above)
         body.addWidget(self.calendar, 1)
-        body.addWidget(self.legend)
-        body.addWidget(self.error)
-        body.addWidget(self.suggestions)
-        body.addWidget(self.message)
-        body.addWidget(self.feedback)
+        for below in (self.legend, self.error, self.suggestions, self.message, self.feedback):
+            body.addWidget(below)
         body.addLayout(actions)
         top = QHBoxLayout()
         top.addWidget(button(self.tr("Back"), object_name="bookBack", on_click=self.back.emit))
@@ -208,12 +202,6 @@ class BookScreen(QWidget):
                 self.day, self.pick = self._ctx.today(), None
             self.reload()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        self.recheck.start()
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        self.recheck.stop()
-
     # -- controls ---------------------------------------------------------------------
     def _shift(self, days: int) -> None:
         last = self._last_day(self.data) if self.data else None
@@ -240,13 +228,12 @@ class BookScreen(QWidget):
             self._suggest_near(span.start)
 
     def _suggest_near(self, start: datetime) -> None:
-        if self.data is None or self.member is None:
-            return
-        kind, member = self.data.kind, self.member
-        duration, after = timedelta(minutes=self.minutes), max(start, self._ctx.now())
-        self._ctx.bridge.read(
-            lambda svc: svc.reads.first_free(kind, duration, after, member_id=member.id, limit=3),
-            self._on_near_found, guard=self._ctx.session.guard(), latest="book-near")
+        if self.data is not None and self.member is not None:
+            after = max(start, self._ctx.now())
+            self._ctx.bridge.read(book_calls.first_free(self.data.kind, self.member.id,
+                                                        self.minutes, after, limit=3),
+                                  self._on_near_found, guard=self._ctx.session.guard(),
+                                  latest="book-near")
 
     def _on_near_found(self, found: list[tuple[Resource, Interval]]) -> None:
         if self.pick is None or not self.wait_button.isVisible():
@@ -260,8 +247,8 @@ class BookScreen(QWidget):
         self._show_pick()
 
     def _resource(self, resource_id: str) -> Resource | None:
-        cols = self.data.day.columns if self.data else []
-        return next((r for r in cols if r.id == resource_id), None)
+        return next((r for r in self.data.day.columns if r.id == resource_id), None) \
+            if self.data else None
 
     def _show_pick(self) -> None:
         if self.pick is None or self.data is None:
@@ -372,27 +359,22 @@ class BookScreen(QWidget):
             self.calendar.scroll_to(span.start, resource_id)
 
     def _on_soonest(self) -> None:
-        if self.data is None or self.member is None:
-            return
-        kind, member = self.data.kind, self.member
-        duration, after = timedelta(minutes=self.minutes), self._ctx.now()
-        self._ctx.bridge.read(
-            lambda svc: svc.reads.first_free(kind, duration, after, member_id=member.id, limit=4),
-            self._on_soonest_found, guard=self._ctx.session.guard(), on_error=self._on_failed)
+        if self.data is not None and self.member is not None:
+            self._ctx.bridge.read(book_calls.first_free(self.data.kind, self.member.id,
+                                                        self.minutes, self._ctx.now(), limit=4),
+                                  self._on_soonest_found, guard=self._ctx.session.guard(),
+                                  on_error=self._on_failed)
 
     def _on_soonest_found(self, found: list[tuple[Resource, Interval]]) -> None:
         self._reset_feedback()
-        if not found:
-            self.message.setText(self.tr("Nothing of this kind is free for that long soon."))
-            self.message.show()
-            return
         self.suggestions.offer_free(found)
+        self.message.setText(self.tr("Nothing of this kind is free for that long soon."))
+        self.message.setVisible(not found)
 
     def _on_join(self) -> None:
         if self.pick is None or self.member is None:
             return
-        rid, span = self.pick
-        member = self.member
+        (rid, span), member = self.pick, self.member
         self.wait_button.setEnabled(False)
         self._ctx.bridge.write(lambda svc: svc.waitlist.join(rid, member.id, span),
                                self._on_joined, key=f"join:{self._intent}",
@@ -412,7 +394,7 @@ class BookScreen(QWidget):
         self._show_pick()
         self.message.setText(self.tr(
             "You are number {0} on the waitlist. If the slot frees up, it is held for you "
-            "for a while: we show it here when you sign in, and email you.").format(
-                position or "?"))
+            "for a while: we show it here when you sign in, and email you."
+        ).format(position or "?"))
         self.message.show()
 

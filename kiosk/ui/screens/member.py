@@ -347,9 +347,7 @@ class MemberScreen(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         if self._pending:
             self._builder.start()
-        self.recheck.start()
 
     def hideEvent(self, event: QHideEvent) -> None:
         self._builder.stop()
-        self.recheck.stop()
         self.message.hide()

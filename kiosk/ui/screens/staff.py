@@ -9,7 +9,7 @@ from functools import partial
 from typing import Any, TypeVar
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
@@ -31,16 +31,17 @@ from kiosk.ui.keyboard import OnScreenKeyboard
 from kiosk.ui.keypad import Keypad
 from kiosk.ui.recheck import recheck_timer
 from kiosk.ui.screens.staff_lockout import PinLockoutCard
+from kiosk.ui.screens.staff_settings import settings_rows
 from kiosk.ui.screens.staff_sheet import sheet_rows, waitlist_rows
 from kiosk.ui.screens.staff_sync import sync_rows
 from kiosk.ui.screens.staff_walkin import found_rows, member_rows
 from kiosk.ui.widgets import (
     button,
-    card,
     clear_layout,
     finger_scroll,
     label,
     refusal_text,
+    show_page_only,
 )
 
 T = TypeVar("T")
@@ -93,9 +94,8 @@ class StaffScreen(QWidget):
         self.message = label("", "message", name="staffMessage")
         self.feedback = FeedbackCard()
         self.pin_lockout = PinLockoutCard(ctx)
-        self.pin_lockout.cleared.connect(lambda: self.feedback.done(
-            self.tr("PIN sign-in unlocked"),
-            self.tr("Members can sign in with their PIN at this kiosk again.")))
+        self.pin_lockout.cleared.connect(lambda: self.feedback.done(self.tr(
+            "PIN sign-in unlocked"), self.tr("Members can sign in with their PIN here again.")))
         self.pin_lockout.failed.connect(self.say)
         self.unlocked = QWidget()
         self.stack = QStackedWidget()
@@ -211,7 +211,7 @@ class StaffScreen(QWidget):
     def show_page(self, key: str) -> None:
         if key != self.current_page():
             self.feedback.clear()
-        self.pages.setCurrentIndex(PAGES.index(key))
+        show_page_only(self.pages, PAGES.index(key))  # the leave keypad's height stays there
         self._nav[key].setChecked(True)
         self.message.hide()
         self.pin_lockout.refresh()
@@ -231,12 +231,8 @@ class StaffScreen(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         """Coming back (from booking or moving for a member): show the page afresh."""
-        self.recheck.start()
         if self.stack.currentIndex() == 1:
             self.show_page(self.current_page())
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        self.recheck.stop()
 
     def _on_recheck(self) -> None:
         if self.isVisible() and self.stack.currentIndex() == 1:
@@ -268,9 +264,8 @@ class StaffScreen(QWidget):
     def _on_sheet(self, rows: list[Any], *, follow_now: bool) -> None:
         out, now_row = sheet_rows(self._ctx, rows, self._clear_no_show)
         self._fill("sheet", out, self.tr("No bookings today."))
-        # the day starts at midnight; the desk cares about now: opened, the sheet shows
-        # the first booking not yet over (once the list has its height); read again as
-        # the clock moves, it stays where staff scrolled it
+        # opened, the sheet shows the first booking not yet over (once the list has its
+        # height); read again as the clock moves, it stays where staff scrolled it
         self._sheet_now = now_row if follow_now else None
         self._scroll_sheet_to_now()
 
@@ -313,30 +308,12 @@ class StaffScreen(QWidget):
                     key=f"resolve:{rejection_id}")
 
     def _fill_settings(self) -> None:
-        value = label(self.tr("{0} s").format(self.idle_seconds), "large", name="idleValue")
+        self._fill("settings", settings_rows(self._ctx, self.idle_seconds,
+                                             idle_saved=self._idle_saved, say=self.say), "")
 
-        def change(step: int) -> None:
-            wanted = max(15, min(600, self.idle_seconds + step))
-            self._write(lambda svc: svc.access.set_kiosk_setting("idle_seconds", wanted), saved,
-                        key="idle_seconds")
-
-        def saved(stored: int) -> None:
-            self.idle_seconds = stored
-            value.setText(self.tr("{0} s").format(stored))
-            self.idle_seconds_changed.emit(stored)
-        row = QHBoxLayout()
-        row.addWidget(label(self.tr("Sign members out after no touch for")), 1)
-        row.addWidget(button("−", name=self.tr("Shorter timeout"), on_click=lambda: change(-15)))
-        row.addWidget(value)
-        row.addWidget(button("+", name=self.tr("Longer timeout"), on_click=lambda: change(15)))
-        pad = Keypad(max_length=8, min_length=4, secret=True)
-        pad.setObjectName("newStaffPin")
-        def changed(_result: object) -> None:
-            pad.clear()
-            self.say(self.tr("The staff PIN was changed."))
-        pad.submitted.connect(lambda pin: self._write(lambda svc: svc.access.set_staff_pin(pin),
-                                                      changed))
-        self._fill("settings", [card(row), label(self.tr("New staff PIN"), "large"), pad], "")
+    def _idle_saved(self, stored: int) -> None:
+        self.idle_seconds = stored
+        self.idle_seconds_changed.emit(stored)
 
     # -- walk-in ------------------------------------------------------------------------
     def select_member(self, member: Member) -> None:
