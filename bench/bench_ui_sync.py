@@ -2,7 +2,8 @@
 back, each timed until the next screen has painted) on the demo site, first with nothing
 else running (the baseline), then while a worker thread applies a first sync of
 ``--changes`` reservations (50,000 by default) in pages, as the sync job does: one short
-write transaction per page. Prints median and p95 of both, their ratio, and the apply's
+write transaction per page, queued on the app's one serial writer beside the taps'.
+Prints median and p95 of both, their ratio, and the apply's
 rows/s. Nothing asserts.
 
     .venv/bin/python -m bench.bench_ui_sync [--changes 50000] [--page 1000]
@@ -17,6 +18,7 @@ import threading
 import time
 import uuid
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 
 from bench.bench_ui import TARGET_TAP_MS, _screen_env, line
@@ -24,7 +26,7 @@ from kiosk.core import entities
 from kiosk.core.model import Interval, Reservation
 from kiosk.demo.dataset import build_demo
 from kiosk.demo.load import load_demo
-from kiosk.store.db import Store
+from kiosk.store.db import WriteQueue
 from kiosk.store.service import KioskService
 from kiosk.store.sync_apply import apply_page
 from kiosk.sync import wire
@@ -45,11 +47,10 @@ def _pages(svc: KioskService, count: int, page: int) -> list[list[object]]:
     return [[wire.change(c) for c in changes[i:i + page]] for i in range(0, count, page)]
 
 
-def _apply(store: Store, pages: list[list[object]], done: list[float]) -> None:
+def _apply(writes: WriteQueue, pages: list[list[object]], done: list[float]) -> None:
     started = time.perf_counter()
     for n, page in enumerate(pages):
-        with store.write() as session:
-            apply_page(session, page, f"bench-{n}")  # type: ignore[arg-type]
+        writes.run(partial(apply_page, page=page, cursor=f"bench-{n}"))  # type: ignore[arg-type]
     done.append(time.perf_counter() - started)
 
 
@@ -101,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
 
         baseline = taps(args.taps)
         took: list[float] = []
-        worker = threading.Thread(target=_apply, args=(store, pages, took))
+        worker = threading.Thread(target=_apply, args=(kiosk.ctx.bridge.writes, pages, took))
         worker.start()
         during = taps(args.taps, until=worker)
         worker.join()

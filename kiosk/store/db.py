@@ -9,12 +9,13 @@ makes "check for an overlap, then insert" atomic across threads and processes.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import partial
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from alembic import command
 from alembic.config import Config
@@ -33,6 +34,7 @@ CACHE_KIB = 65_536
 #: would take the app past its memory budget. The OS file cache still serves the rest.
 UI_CACHE_KIB = 16_384
 _BEGIN_OPTION = "kiosk_begin"
+T = TypeVar("T")
 
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: object, *,
@@ -76,13 +78,19 @@ def alembic_config() -> Config:
 
 class Store:
     """An open cache file. ``read()`` and ``write()`` yield a Session in one transaction;
-    ``write()`` begins IMMEDIATE, commits on success and rolls back on any exception."""
+    ``write()`` begins IMMEDIATE, commits on success and rolls back on any exception.
+    Inside ``snapshot()`` every ``read()`` of the same thread shares one transaction, so
+    a screen built from several reads sees the cache as of one moment (WAL keeps that
+    moment while writers go on)."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.write_engine = engine.execution_options(**{_BEGIN_OPTION: "IMMEDIATE"})
         self._reader = sessionmaker(engine, expire_on_commit=False, autoflush=False)
         self._writer = sessionmaker(self.write_engine, expire_on_commit=False)
+        # ContextVar, not an attribute: each thread (and task) has its own snapshot
+        self._snapshot: ContextVar[Session | None] = ContextVar(
+            f"kiosk_snapshot_{id(self)}", default=None)
 
     @property
     def path(self) -> Path:
@@ -90,8 +98,25 @@ class Store:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
+        shared = self._snapshot.get()
+        if shared is not None:
+            yield shared
+            return
         with self._reader() as session, session.begin():
             yield session
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Make the reads inside (on this thread) one read transaction; nests."""
+        if self._snapshot.get() is not None:
+            yield
+            return
+        with self._reader() as session, session.begin():
+            token = self._snapshot.set(session)
+            try:
+                yield
+            finally:
+                self._snapshot.reset(token)
 
     @contextmanager
     def write(self) -> Iterator[Session]:
@@ -114,6 +139,25 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+class WriteQueue(Protocol):
+    """Where a write transaction runs: ``run(work)`` calls ``work(session)`` inside one
+    ``Store.write()`` and returns what it returns. The app's queue is its one serial
+    writer (``kiosk.ui.bridge``), so sync's writes take turns with the taps'."""
+
+    def run(self, work: Callable[[Session], T]) -> T: ...
+
+
+class DirectWrites:
+    """The queue of a process with one writer anyway (the CLI, headless sync)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def run(self, work: Callable[[Session], T]) -> T:
+        with self.store.write() as session:
+            return work(session)
 
 
 def open_store(path: Path | str, *, migrate: bool = True, cache_kib: int = CACHE_KIB) -> Store:

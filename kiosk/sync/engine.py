@@ -1,8 +1,9 @@
 """One sync round, and its parts: push the outbox in seq order and in batches (retried with
 the same ids), pull pages until ``has_more: false`` (410: a full sync, the outbox kept),
 then the scheduled check-in (flags and the server's clock). Every write is one short
-transaction on the cache, so a tap never waits behind a whole sync; what changed is
-announced through ``on_changes`` like any local change."""
+transaction on the cache, run by the store's ``WriteQueue`` (in the app: the one serial
+writer the taps use), so a tap waits behind at most one page, never a whole sync; what
+changed is announced through ``on_changes`` like any local change."""
 
 from __future__ import annotations
 
@@ -10,15 +11,19 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
+
+from sqlalchemy.orm import Session
 
 from kiosk.core.changes import Changes
 from kiosk.core.errors import InvalidInput
 from kiosk.store import outbox
-from kiosk.store.db import Store
+from kiosk.store.db import DirectWrites, Store, WriteQueue
 from kiosk.store.outbox import ensure_sync_state
 from kiosk.store.schema import SyncStateRow
 from kiosk.store.sync_apply import (
     Seen,
+    Settled,
     apply_page,
     finish_full_sync,
     note_attempt,
@@ -27,6 +32,7 @@ from kiosk.store.sync_apply import (
     settle,
     store_flags,
 )
+from kiosk.sync import wire
 from kiosk.sync.client import SyncClient
 from kiosk.sync.errors import CursorGone, MalformedAnswer, SyncError
 
@@ -55,8 +61,10 @@ class Report:
 class SyncEngine:
     def __init__(self, store: Store, client: SyncClient, *, clock: Clock = system_clock,
                  batch: int = 200, page: int = 1000,
-                 on_changes: Callable[[Changes], None] | None = None) -> None:
+                 on_changes: Callable[[Changes], None] | None = None,
+                 writes: WriteQueue | None = None) -> None:
         self.store, self.client, self.clock = store, client, clock
+        self.writes: WriteQueue = writes or DirectWrites(store)
         self.batch, self.page = batch, page
         self.on_changes = on_changes
 
@@ -80,11 +88,10 @@ class SyncEngine:
             try:
                 outcomes = self.client.push(batch)
             except SyncError as exc:
-                with self.store.write() as session:
-                    record_attempt(session, [m["id"] for m in batch], str(exc))
+                self.writes.run(partial(record_attempt, ids=[m["id"] for m in batch],
+                                        error=str(exc)))
                 raise
-            with self.store.write() as session:
-                settled = settle(session, outcomes, self._now())
+            settled = self.writes.run(partial(settle, outcomes=outcomes, now=self._now()))
             report.pushed += len(batch)
             report.applied += settled.applied
             report.rejected += settled.rejected
@@ -108,8 +115,7 @@ class SyncEngine:
             self._pull_from(cursor, report)
         except CursorGone:
             log.warning("pull: the server no longer knows this kiosk's cursor; full sync")
-            with self.store.write() as session:
-                ensure_sync_state(session).ready = False
+            self.writes.run(_not_ready)
             self._pull_from(None, report)
 
     def _pull_from(self, cursor: str | None, report: Report) -> None:
@@ -117,14 +123,20 @@ class SyncEngine:
         report.full_sync = report.full_sync or seen is not None
         while True:
             page = self.client.pull(cursor, self.page)
-            try:
-                with self.store.write() as session:  # all of the page, or none of it
-                    changes = apply_page(session, page.changes, page.cursor, seen=seen)
-                    settled = settle(session, page.results, self._now())
-                    if not page.has_more:
-                        if seen is not None:
-                            changes = changes | finish_full_sync(session, seen)
-                        ensure_sync_state(session).ready = True
+            now = self._now()
+
+            def apply(session: Session, page: wire.PullPage = page,
+                      now: datetime = now) -> tuple[Changes, Settled]:
+                changes = apply_page(session, page.changes, page.cursor, seen=seen)
+                settled = settle(session, page.results, now)
+                if not page.has_more:
+                    if seen is not None:
+                        changes = changes | finish_full_sync(session, seen)
+                    ensure_sync_state(session).ready = True
+                return changes, settled
+
+            try:  # all of the page, or none of it
+                changes, settled = self.writes.run(apply)
             except InvalidInput as exc:  # e.g. settings the kiosk's rules cannot read
                 raise MalformedAnswer(f"a pulled page was refused: {exc}") from None
             report.pulled += len(page.changes)
@@ -142,19 +154,24 @@ class SyncEngine:
             state = session.get(SyncStateRow, 1)
             cursor = state.cursor if state else None
         reply = self.client.checkin(cursor, depth, oldest)
-        with self.store.write() as session:
-            report.flag_changed = store_flags(session, reply.flags)
-            note_attempt(session, self._now(), error=None, server_time=reply.server_time)
+        now = self._now()
+
+        def record(session: Session) -> bool:
+            changed = store_flags(session, reply.flags)
+            note_attempt(session, now, error=None, server_time=reply.server_time)
+            return changed
+
+        report.flag_changed = self.writes.run(record)
         if report.flag_changed:
             self._announce(report, Changes(flag=True))
 
     def note_failure(self, error: str) -> None:
-        with self.store.write() as session:
-            note_attempt(session, self._now(), error=error)
+        now = self._now()
+        self.writes.run(lambda session: note_attempt(session, now, error=error))
 
     def note_success(self) -> None:
-        with self.store.write() as session:
-            note_attempt(session, self._now(), error=None)
+        now = self._now()
+        self.writes.run(lambda session: note_attempt(session, now, error=None))
 
     def run_once(self) -> Report:
         """Push, pull, check in. Raises the ``SyncError`` that stopped it (recorded for
@@ -169,3 +186,7 @@ class SyncEngine:
             self.note_failure(str(exc))
             raise
         return report
+
+
+def _not_ready(session: Session) -> None:
+    ensure_sync_state(session).ready = False

@@ -1,10 +1,12 @@
 """The one Qt adapter between the UI and ``KioskService``: work off the GUI thread.
 
-Writes run one at a time on a dedicated ``QThread`` (the store has one writer); reads run
-on a small ``QThreadPool``. Results come back to the GUI thread by a queued signal and are
-handed to the caller's callback there; jobs never touch widgets. A write whose result
-carries a ``Changes`` record makes the bridge emit ``changed`` with it, and widgets
-refresh only what it names.
+Writes run one at a time on a dedicated ``QThread`` (the store has one writer); sync's
+writes join the same queue through ``writes`` (a ``WriteQueue``), so a tap waits behind at
+most one pulled page. Reads run on a small ``QThreadPool``, each in one snapshot of the
+cache, so a screen never mixes states from before and after a write. Results come back
+to the GUI thread by a queued signal and are handed to the caller's callback there; jobs
+never touch widgets. A write whose result carries a ``Changes`` record makes the bridge
+emit ``changed`` with it, and widgets refresh only what it names.
 """
 
 from __future__ import annotations
@@ -12,14 +14,18 @@ from __future__ import annotations
 import itertools
 import logging
 import queue
+import threading
 import weakref
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QThreadPool, Signal
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from kiosk.store.service import KioskService
 
 log = logging.getLogger(__name__)
@@ -56,18 +62,51 @@ class _Done:
     error: str | None
 
 
+@dataclass(slots=True)
+class _Foreign:
+    """A write transaction from another thread (sync), waited for by that thread."""
+
+    work: Callable[[], Any]
+    future: Future[Any]
+
+    def run(self) -> None:
+        try:
+            self.future.set_result(self.work())
+        except BaseException as exc:  # the waiting thread re-raises it
+            self.future.set_exception(exc)
+
+
 class _WriteThread(QThread):
     """Runs write jobs in order; a ``None`` in the queue ends it."""
 
     def __init__(self, bridge: ServiceBridge) -> None:
         super().__init__()
         self.setObjectName("kiosk-writer")
-        self.jobs: queue.Queue[_Job | None] = queue.Queue()
+        self.jobs: queue.Queue[_Job | _Foreign | None] = queue.Queue()
         self._bridge = bridge
 
     def run(self) -> None:
         while (job := self.jobs.get()) is not None:
-            self._bridge._execute(job)
+            if isinstance(job, _Foreign):
+                job.run()
+            else:
+                self._bridge._execute(job)
+
+
+class _WriterQueue:
+    """The bridge's serial writer as a ``kiosk.store.db.WriteQueue``."""
+
+    def __init__(self, bridge: ServiceBridge) -> None:
+        self._bridge = bridge
+
+    def run(self, work: Callable[[Session], T]) -> T:
+        store = self._bridge.service.store
+
+        def transaction() -> T:
+            with store.write() as session:
+                return work(session)
+
+        return self._bridge.run_on_writer(transaction)
 
 
 class ServiceBridge(QObject):
@@ -100,6 +139,8 @@ class ServiceBridge(QObject):
         self._finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
         self._writer.start()
         self._open = True
+        self._open_lock = threading.Lock()  # nothing is queued behind the writer's end
+        self.writes = _WriterQueue(self)
         _LIVE.add(self)
 
     # -- submitting ---------------------------------------------------------------
@@ -136,10 +177,30 @@ class ServiceBridge(QObject):
     def pending(self, key: str) -> bool:
         return key in self._pending_keys
 
+    def run_on_writer(self, work: Callable[[], T]) -> T:
+        """Run ``work()`` on the serial writer, in turn with the taps, and wait for it
+        (sync's thread; the GUI's only for the flush on quit). After ``shutdown`` the
+        writer is gone and ``work`` runs on the calling thread."""
+        if QThread.currentThread() is self._writer:
+            return work()
+        job = _Foreign(work, Future())
+        with self._open_lock:
+            queued = self._open
+            if queued:
+                self._writer.jobs.put(job)
+        if not queued:
+            return work()
+        result: T = job.future.result()
+        return result
+
     # -- worker side ----------------------------------------------------------------
     def _execute(self, job: _Job) -> None:
         try:
-            result, error = job.call(self.service), None
+            if job.write:
+                result, error = job.call(self.service), None
+            else:  # several reads, one moment of the cache
+                with self.service.store.snapshot():
+                    result, error = job.call(self.service), None
         except Exception:  # any store failure becomes a message, never a crash
             log.exception("service call failed")
             result, error = None, _store_error_message()
@@ -167,10 +228,11 @@ class ServiceBridge(QObject):
 
     def shutdown(self, timeout_ms: int = 10_000) -> None:
         """Finish queued writes, wait for reads, stop the writer thread."""
-        if not self._open:
-            return
-        self._open = False
-        self._writer.jobs.put(None)
+        with self._open_lock:
+            if not self._open:
+                return
+            self._open = False
+            self._writer.jobs.put(None)
         self._writer.wait(timeout_ms)
         self._pool.waitForDone(timeout_ms)
         QCoreApplication.processEvents()

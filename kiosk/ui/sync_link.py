@@ -1,6 +1,7 @@
 """Sync in the running app: the jobs (``kiosk.sync.jobs``) on a ``QtScheduler``, their
-results handed to the GUI thread by signal. What sync changed reaches every screen through
-the bridge's ``changed`` signal, like a tap's; a tap's change asks for a push soon."""
+results handed to the GUI thread by signal. Sync writes the cache through the bridge's
+serial writer, in turn with the taps; what it changed reaches every screen through the
+bridge's ``changed`` signal, like a tap's; a tap's change asks for a push soon."""
 
 from __future__ import annotations
 
@@ -87,19 +88,21 @@ def start_sync(store: Store, db_path: Path, bridge: ServiceBridge, status: Statu
     except (NotEnrolled, KeyringUnavailable) as exc:
         log.info("sync off: %s", exc)
         return None
+    engine.writes = bridge.writes
     if scheduler is None:
         scheduler = QtScheduler()
     intervals = Intervals(setting("sync_pull_seconds"), setting("sync_checkin_seconds"),
                           setting("sync_push_delay_seconds"))
+
     def housekeeping() -> None:
-        done = tidy(store, datetime.now(UTC))
+        done = bridge.run_on_writer(lambda: tidy(store, datetime.now(UTC)))
         log.info("housekeeping: %s", done)
 
     views = KioskService(store, clock=server_clock(service))
 
     def local_views() -> None:
-        changes = (views.reservations.no_show_sweep().changes
-                   | views.waitlist.expire_offers().changes)
+        changes = bridge.run_on_writer(lambda: views.reservations.no_show_sweep().changes
+                                       | views.waitlist.expire_offers().changes)
         if not changes.empty:
             link.pulled.emit(changes)
 

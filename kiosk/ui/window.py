@@ -22,8 +22,7 @@ from kiosk.ui.screens.member import MemberScreen
 from kiosk.ui.screens.staff import StaffScreen
 from kiosk.ui.status import StatusStrip
 from kiosk.ui.still_there import StillThere
-from kiosk.ui.widgets import label, set_role
-from kiosk.ui.words import rejection_reasons
+from kiosk.ui.widgets import label, refusal_text, set_role
 
 
 class KioskWindow(QWidget):
@@ -208,8 +207,10 @@ class KioskWindow(QWidget):
         if not found:
             return
         count = len(found)  # a plain name: lupdate reads a call here as no plural
+        # each reason in full, in the kiosk's language, once
+        why = "; ".join(dict.fromkeys(refusal_text(r.refusal).rstrip(". ") for r in found))
         self._notice = self.tr("%n change made here could not be kept: {0}. Staff can help.",
-                               "", count).format(rejection_reasons([r.code for r in found]))
+                               "", count).format(why)
         self._say_member()
         ids = [r.id for r in found]
         self.ctx.bridge.write(lambda svc: svc.sync.mark_rejections_seen(ids), lambda _r: None)

@@ -65,19 +65,3 @@ def localise_params(params: Mapping[str, object]) -> dict[str, object]:
     """``params`` with each known code replaced by its word in the current language."""
     return {key: _PARAMS[key](value) if key in _PARAMS and isinstance(value, str) else value
             for key, value in params.items()}
-
-
-def rejection_reasons(codes: list[str]) -> str:
-    """Why the server turned down a member's changes, each reason once, for the notice
-    they read at sign-in."""
-    reasons = {
-        "conflict": translate("Words", "the time was booked elsewhere first"),
-        "outside_hours": translate("Words", "the time is outside the opening hours"),
-        "flag_disabled": translate("Words", "booking was switched off"),
-        "member_suspended": translate("Words", "your membership is paused"),
-        "training_required": translate("Words", "a training badge is needed"),
-        "cancelled": translate("Words", "the booking had been cancelled"),
-        "window_closed": translate("Words", "the check-in window had closed"),
-    }
-    return "; ".join(dict.fromkeys(reasons.get(c, translate("Words", "a booking rule"))
-                                   for c in codes))

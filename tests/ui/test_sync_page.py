@@ -44,7 +44,7 @@ def test_member_is_told_of_their_rejection_at_sign_in_once(qtbot, kiosk, service
     reject(service)
     scan(qtbot, kiosk, "400001001", fake_clock)
     qtbot.waitUntil(lambda: "could not be kept" in w.member.message.text())
-    assert "booked elsewhere first" in w.member.message.text()
+    assert "Drill 2 was booked on the web first" in w.member.message.text()  # in full
     qtbot.waitUntil(lambda: "checked in" in w.member.message.text())  # both lines kept
     qtbot.waitUntil(lambda: service.sync.member_rejections(ADA.id) == [])
     tap(qtbot, find_button(w.member, "done"))
@@ -69,6 +69,17 @@ def test_a_rejection_shows_in_the_kiosks_language_from_its_reason(qtbot, kiosk, 
     assert spanish != messages.taken("Drill 2").message  # really translated
     assert spanish in shown
     assert "booked on the web first" not in shown
+
+
+@pytest.mark.parametrize("language", ["es"])
+def test_the_member_reads_the_rejections_reason_in_full_in_the_kiosks_language(
+        qtbot, kiosk, service, fake_clock, language) -> None:
+    w = kiosk.window
+    reject(service, reason="taken", params={"resource": "Drill 2"})
+    scan(qtbot, kiosk, "400001001", fake_clock)
+    spanish = refusal_text(messages.taken("Drill 2")).rstrip(". ")
+    qtbot.waitUntil(lambda: spanish in w.member.message.text())
+    assert "booked on the web first" not in w.member.message.text()
 
 
 def test_the_sync_page_says_why_the_last_sync_failed(qtbot, kiosk, service) -> None:
