@@ -460,22 +460,22 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="57"/>
+        <location filename="../../kiosk/ui/window.py" line="56"/>
         <source>Reservation kiosk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="165"/>
+        <location filename="../../kiosk/ui/window.py" line="164"/>
         <source>This card is not known here. Please sign in with your member number, or ask staff to link your card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="187"/>
+        <location filename="../../kiosk/ui/window.py" line="186"/>
         <source>Your membership is paused after missed bookings, so you cannot book right now. You can still check in. Please see staff to lift the pause.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/window.py" line="211"/>
+        <location filename="../../kiosk/ui/window.py" line="212"/>
         <source>%n change made here could not be kept: {0}. Staff can help.</source>
         <translation>
             <numerusform>%n change made here could not be kept: {0}. Staff can help.</numerusform>
@@ -483,7 +483,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/window.py" line="228"/>
+        <location filename="../../kiosk/ui/window.py" line="229"/>
         <source>You are checked in for %n booking. Enjoy!</source>
         <translation>
             <numerusform>You are checked in for %n booking. Enjoy!</numerusform>
@@ -491,12 +491,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="267"/>
+        <location filename="../../kiosk/ui/window.py" line="268"/>
         <source>Saved: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="272"/>
+        <location filename="../../kiosk/ui/window.py" line="273"/>
         <source>That card could not be read. Please scan it again, or sign in with your member number.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1057,7 +1057,7 @@
 <context>
     <name>ServiceBridge</name>
     <message>
-        <location filename="../../kiosk/ui/bridge.py" line="181"/>
+        <location filename="../../kiosk/ui/bridge.py" line="243"/>
         <source>Sorry, something went wrong and nothing was changed. Please try again, or ask a member of staff.</source>
         <extracomment>A service call: what runs off the GUI thread, typed by what it returns.</extracomment>
         <translation type="unfinished"></translation>
@@ -1535,46 +1535,6 @@
     <message>
         <location filename="../../kiosk/ui/words.py" line="38"/>
         <source>rejected change</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/words.py" line="74"/>
-        <source>the time was booked elsewhere first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/words.py" line="75"/>
-        <source>the time is outside the opening hours</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/words.py" line="76"/>
-        <source>booking was switched off</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/words.py" line="77"/>
-        <source>your membership is paused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/words.py" line="78"/>
-        <source>a training badge is needed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/words.py" line="79"/>
-        <source>the booking had been cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/words.py" line="80"/>
-        <source>the check-in window had closed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/words.py" line="82"/>
-        <source>a booking rule</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -460,22 +460,22 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="57"/>
+        <location filename="../../kiosk/ui/window.py" line="56"/>
         <source>Reservation kiosk</source>
         <translation>Quiosco de reservas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="165"/>
+        <location filename="../../kiosk/ui/window.py" line="164"/>
         <source>This card is not known here. Please sign in with your member number, or ask staff to link your card.</source>
         <translation>Esta tarjeta no se conoce aquí. Inicie sesión con su número de socio o pida al personal que vincule su tarjeta.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="187"/>
+        <location filename="../../kiosk/ui/window.py" line="186"/>
         <source>Your membership is paused after missed bookings, so you cannot book right now. You can still check in. Please see staff to lift the pause.</source>
         <translation>Su membresía está en pausa por reservas a las que no acudió, así que ahora no puede reservar. Sí puede registrar su llegada. Hable con el personal para quitar la pausa.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/window.py" line="211"/>
+        <location filename="../../kiosk/ui/window.py" line="212"/>
         <source>%n change made here could not be kept: {0}. Staff can help.</source>
         <translation>
             <numerusform>%n cambio hecho aquí no se pudo mantener: {0}. El personal puede ayudarle.</numerusform>
@@ -483,7 +483,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/window.py" line="228"/>
+        <location filename="../../kiosk/ui/window.py" line="229"/>
         <source>You are checked in for %n booking. Enjoy!</source>
         <translation>
             <numerusform>Su llegada quedó registrada para %n reserva. ¡Que lo disfrute!</numerusform>
@@ -491,12 +491,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="267"/>
+        <location filename="../../kiosk/ui/window.py" line="268"/>
         <source>Saved: {0}</source>
         <translation>Guardado: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="272"/>
+        <location filename="../../kiosk/ui/window.py" line="273"/>
         <source>That card could not be read. Please scan it again, or sign in with your member number.</source>
         <translation>No se pudo leer esa tarjeta. Escanéela de nuevo o inicie sesión con su número de socio.</translation>
     </message>
@@ -1057,7 +1057,7 @@
 <context>
     <name>ServiceBridge</name>
     <message>
-        <location filename="../../kiosk/ui/bridge.py" line="181"/>
+        <location filename="../../kiosk/ui/bridge.py" line="243"/>
         <source>Sorry, something went wrong and nothing was changed. Please try again, or ask a member of staff.</source>
         <extracomment>A service call: what runs off the GUI thread, typed by what it returns.</extracomment>
         <translation>Lo sentimos, algo ha fallado y no se ha cambiado nada. Inténtelo de nuevo o pida ayuda al personal.</translation>
@@ -1536,46 +1536,6 @@
         <location filename="../../kiosk/ui/words.py" line="38"/>
         <source>rejected change</source>
         <translation>cambio rechazado</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/words.py" line="74"/>
-        <source>the time was booked elsewhere first</source>
-        <translation>esa hora se reservó antes por otra vía</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/words.py" line="75"/>
-        <source>the time is outside the opening hours</source>
-        <translation>esa hora está fuera del horario de apertura</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/words.py" line="76"/>
-        <source>booking was switched off</source>
-        <translation>las reservas estaban desactivadas</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/words.py" line="77"/>
-        <source>your membership is paused</source>
-        <translation>su membresía está en pausa</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/words.py" line="78"/>
-        <source>a training badge is needed</source>
-        <translation>hace falta una acreditación de formación</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/words.py" line="79"/>
-        <source>the booking had been cancelled</source>
-        <translation>la reserva ya estaba cancelada</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/words.py" line="80"/>
-        <source>the check-in window had closed</source>
-        <translation>el plazo para registrar la llegada había terminado</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/words.py" line="82"/>
-        <source>a booking rule</source>
-        <translation>una norma de reserva</translation>
     </message>
 </context>
 </TS>
