@@ -273,7 +273,21 @@ class Director:
         self.wait(lambda: [b for b in staff.findChildren(QPushButton, "walkInBook")
                            if b.isVisible()])
         self.snap("staff-walkin")
+        self.pin_lockout()
         self.tap(self.button(staff, "exitStaff"))
+
+    def pin_lockout(self) -> None:
+        """A burst of wrong PINs at this kiosk (through the service: typing them is no
+        scene), the unlock card on the sheet, then unlocked with a tap."""
+        staff = self.w.staff
+        self.svc.access.set_kiosk_setting("pin_burst_attempts", 5)
+        for _ in range(5):
+            self.svc.access.verify_pin("1001", "0000")
+        self.tap(self.button(staff, "page_sheet"))
+        self.wait(staff.pin_lockout.isVisible)
+        self.snap("staff-pin-lockout")
+        self.tap(self.button(staff, "clearPinLockout"))
+        self.wait(lambda: not staff.pin_lockout.isVisible())
 
     def flag_off(self, member: Member | None) -> None:
         site = self.svc.reads.site()

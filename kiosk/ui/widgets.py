@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QScroller,
     QScrollerProperties,
+    QSizePolicy,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -111,6 +113,17 @@ def no_press_delay(viewport: QWidget) -> None:
     props = scroller.scrollerProperties()
     props.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0)
     scroller.setScrollerProperties(props)
+
+
+def show_page_only(stack: QStackedWidget, index: int) -> None:
+    """Show ``stack``'s page ``index``; only it claims room (a stack's minimum size is
+    otherwise its biggest page's, shown or not)."""
+    stack.setCurrentIndex(index)
+    for i in range(stack.count()):
+        page = stack.widget(i)
+        policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
+        if page is not None:
+            page.setSizePolicy(policy, policy)
 
 
 def clear_layout(layout: QLayout) -> None:

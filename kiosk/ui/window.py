@@ -79,6 +79,8 @@ class KioskWindow(QWidget):
         self.identify.cancelled.connect(self.go_home)
         self.member.book_requested.connect(self._on_book)
         self.member.done.connect(self.end_session)
+        self.member.loaded.connect(self._read_rejections)
+        self._rejections_of: str | None = None  # the member whose rejections to read
         self.book.back.connect(self._on_book_back)
         self.book.booked.connect(self._on_booked)
         self.staff.book_for.connect(lambda m: self._open_book(m, staff=True))
@@ -188,12 +190,19 @@ class KioskWindow(QWidget):
         self.ctx.bridge.write(lambda svc: svc.reservations.check_in_member(member.id),
                               self._on_checked_in, key=f"checkin-member:{member.id}",
                               guard=self.ctx.session.guard(), on_error=self.member.say)
-        self.ctx.bridge.read(lambda svc: svc.sync.member_rejections(member.id),
-                             self._on_rejections, guard=self.ctx.session.guard())
+        # the server's rejections are read once the bookings are on screen: a read beside
+        # theirs would share the threads (and the interpreter lock) with it
+        self._rejections_of = member.id
         wanted, self._wanted = self._wanted, None
         if wanted is not None and member.status != MemberStatus.SUSPENDED:
             self.book.open_for(member, want=wanted)
             self.show_screen(self.book)
+
+    def _read_rejections(self) -> None:
+        member_id, self._rejections_of = self._rejections_of, None
+        if member_id is not None:
+            self.ctx.bridge.read(lambda svc: svc.sync.member_rejections(member_id),
+                                 self._on_rejections, guard=self.ctx.session.guard())
 
     def _on_rejections(self, found: list[Any]) -> None:
         """Changes of this member's the server turned down: tell them once."""
@@ -233,6 +242,7 @@ class KioskWindow(QWidget):
         """The visit is over (Done, the idle timeout): nothing of it stays on screen, and
         the kiosk speaks its own language again."""
         self.ctx.session.end()
+        self._rejections_of = None
         if self.ctx.session.staff:
             self._on_exit_staff()
         self.member.clear()

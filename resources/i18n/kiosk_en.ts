@@ -17,140 +17,140 @@
 <context>
     <name>BookScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="54"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="55"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="159"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="62"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="63"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="135"/>
         <source>Book</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="64"/>
+        <location filename="../../kiosk/ui/screens/book_kinds.py" line="35"/>
         <source>More kinds to the left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="66"/>
+        <location filename="../../kiosk/ui/screens/book_kinds.py" line="37"/>
         <source>More kinds to the right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="84"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="330"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="269"/>
         <source>Book it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="86"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="89"/>
         <source>Join the waitlist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="89"/>
+        <location filename="../../kiosk/ui/screens/book_notes.py" line="18"/>
         <source>Booking at the kiosk is paused for now. Your existing bookings are kept and you can still check in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/book_controls.py" line="34"/>
         <source>Previous day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="103"/>
+        <location filename="../../kiosk/ui/screens/book_controls.py" line="30"/>
         <source>Next day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="107"/>
+        <location filename="../../kiosk/ui/screens/book_controls.py" line="39"/>
         <source>Shorter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/book_controls.py" line="42"/>
         <source>Longer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/book_controls.py" line="44"/>
         <source>Soonest free</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/book_controls.py" line="45"/>
         <source>Find the soonest free time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="135"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="111"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="157"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="133"/>
         <source>Move a booking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="158"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="134"/>
         <source>Book for {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="184"/>
+        <location filename="../../kiosk/ui/screens/book_notes.py" line="27"/>
         <source>Your membership is paused after missed bookings, so booking is not possible right now. Please see staff.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/book_notes.py" line="39"/>
         <source>Bookings can be made up to {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="317"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="256"/>
         <source>Tap a free time on the calendar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="325"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="264"/>
         <source>{0}, {1} ({2})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="330"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="269"/>
         <source>Move here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="334"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="273"/>
         <source>That time is taken. You can join the waitlist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="372"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="311"/>
         <source>Moved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="374"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="313"/>
         <source>Booked. See you then!</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="384"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="323"/>
         <source>Booking undone: the time is free again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="405"/>
+        <location filename="../../kiosk/ui/screens/book_suggestions.py" line="49"/>
         <source>Try {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="448"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="371"/>
         <source>Nothing of this kind is free for that long soon.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="479"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="396"/>
         <source>You are number {0} on the waitlist. If the slot frees up, it is held for you for a while: we show it here when you sign in, and email you.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -460,22 +460,22 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="57"/>
+        <location filename="../../kiosk/ui/window.py" line="56"/>
         <source>Reservation kiosk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="163"/>
+        <location filename="../../kiosk/ui/window.py" line="164"/>
         <source>This card is not known here. Please sign in with your member number, or ask staff to link your card.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="185"/>
+        <location filename="../../kiosk/ui/window.py" line="186"/>
         <source>Your membership is paused after missed bookings, so you cannot book right now. You can still check in. Please see staff to lift the pause.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/window.py" line="202"/>
+        <location filename="../../kiosk/ui/window.py" line="212"/>
         <source>%n change made here could not be kept: {0}. Staff can help.</source>
         <translation>
             <numerusform>%n change made here could not be kept: {0}. Staff can help.</numerusform>
@@ -483,7 +483,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/window.py" line="219"/>
+        <location filename="../../kiosk/ui/window.py" line="229"/>
         <source>You are checked in for %n booking. Enjoy!</source>
         <translation>
             <numerusform>You are checked in for %n booking. Enjoy!</numerusform>
@@ -491,12 +491,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="257"/>
+        <location filename="../../kiosk/ui/window.py" line="268"/>
         <source>Saved: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="262"/>
+        <location filename="../../kiosk/ui/window.py" line="273"/>
         <source>That card could not be read. Please scan it again, or sign in with your member number.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -506,7 +506,7 @@
     <message>
         <location filename="../../kiosk/ui/screens/member.py" line="69"/>
         <source>Your bookings</source>
-        <extracomment>Rows built at once when data arrives (about a screenful), then per turn of the loop. How often the screen looks at the clock again: check-in windows open and close and offers&apos; holds count down while the member stands there.</extracomment>
+        <extracomment>Rows built at once when data arrives (about a screenful), then per turn of the loop.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -540,97 +540,97 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="178"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="179"/>
         <source>Waitlist offers for you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="179"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="180"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="180"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="181"/>
         <source>Your places on waitlists</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="181"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="182"/>
         <source>Coming up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="191"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="192"/>
         <source>You have no bookings yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="194"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="195"/>
         <source>Booking at the kiosk is paused for now. Your existing bookings are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="235"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="236"/>
         <source>and {0} more coming up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="245"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="246"/>
         <source>Check in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="245"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="246"/>
         <source>Check in for {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="248"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="249"/>
         <source>Checked in. Enjoy!</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="251"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="252"/>
         <source>Check-in opens at {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="253"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="254"/>
         <source>The check-in window has closed. Please see staff.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="255"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="256"/>
         <source>Checked in ✓</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="258"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="259"/>
         <source>End early</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="258"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="259"/>
         <source>End {0} early</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="261"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="262"/>
         <source>Ended early: the rest of the time is free for others.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="263"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="264"/>
         <source>Tap again to end now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="278"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="279"/>
         <source>{0} · {1} is free for you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/member.py" line="281"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="282"/>
         <source>Held for you until {0} (%n min left).</source>
         <translation>
             <numerusform>Held for you until {0} (%n min left).</numerusform>
@@ -638,57 +638,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="289"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="290"/>
         <source>Claim</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="289"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="290"/>
         <source>Claim {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="292"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="293"/>
         <source>Claimed: it is your booking now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="300"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="301"/>
         <source>You are number {0} in line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="301"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="302"/>
         <source>If it frees up, it is held for you and shown here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="302"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="303"/>
         <source>Leave waitlist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="305"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="306"/>
         <source>You left the waitlist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="311"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="312"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="311"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="312"/>
         <source>Cancel {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="314"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="315"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="317"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="318"/>
         <source>Tap again to cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -749,6 +749,27 @@
         <location filename="../../kiosk/ui/keyboard.py" line="67"/>
         <source>Letter {0}</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PinLockoutCard</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff_lockout.py" line="32"/>
+        <source>Unlock PIN sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff_lockout.py" line="33"/>
+        <source>Unlock PIN sign-in at this kiosk now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/staff_lockout.py" line="49"/>
+        <source>Too many wrong PINs here: PIN sign-in is locked at this kiosk for %n more min (cards still work). Unlocking lets members use their PIN again now.</source>
+        <translation>
+            <numerusform>Too many wrong PINs here: PIN sign-in is locked at this kiosk for %n more min (cards still work). Unlocking lets members use their PIN again now.</numerusform>
+            <numerusform>Too many wrong PINs here: PIN sign-in is locked at this kiosk for %n more min (cards still work). Unlocking lets members use their PIN again now.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1036,7 +1057,7 @@
 <context>
     <name>ServiceBridge</name>
     <message>
-        <location filename="../../kiosk/ui/bridge.py" line="181"/>
+        <location filename="../../kiosk/ui/bridge.py" line="243"/>
         <source>Sorry, something went wrong and nothing was changed. Please try again, or ask a member of staff.</source>
         <extracomment>A service call: what runs off the GUI thread, typed by what it returns.</extracomment>
         <translation type="unfinished"></translation>
@@ -1045,42 +1066,42 @@
 <context>
     <name>Sheet</name>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="468"/>
+        <location filename="../../kiosk/ui/screens/staff_sheet.py" line="45"/>
         <source>due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="468"/>
+        <location filename="../../kiosk/ui/screens/staff_sheet.py" line="45"/>
         <source>checked in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="469"/>
+        <location filename="../../kiosk/ui/screens/staff_sheet.py" line="46"/>
         <source>late</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="469"/>
+        <location filename="../../kiosk/ui/screens/staff_sheet.py" line="46"/>
         <source>no-show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="470"/>
+        <location filename="../../kiosk/ui/screens/staff_sheet.py" line="47"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="470"/>
+        <location filename="../../kiosk/ui/screens/staff_sheet.py" line="47"/>
         <source>done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="475"/>
+        <location filename="../../kiosk/ui/screens/staff_sheet.py" line="52"/>
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="476"/>
+        <location filename="../../kiosk/ui/screens/staff_sheet.py" line="53"/>
         <source>offered, held for them</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1088,114 +1109,124 @@
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="70"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="73"/>
         <source>Staff mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="80"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="84"/>
         <source>Member name or number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="108"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="98"/>
+        <source>Members can sign in with their PIN here again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="117"/>
         <source>Staff PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="106"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="115"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="91"/>
         <source>Keyboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="91"/>
         <source>Show the keyboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="117"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="98"/>
+        <source>PIN sign-in unlocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="126"/>
         <source>Walk-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="117"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="126"/>
         <source>Today&apos;s sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="117"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="126"/>
         <source>Waitlist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="118"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="127"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="118"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="127"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="118"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="127"/>
         <source>Leave kiosk mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="128"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="137"/>
         <source>Exit staff mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="144"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="153"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="153"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="162"/>
         <source>Type the staff PIN again to leave kiosk mode.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="184"/>
         <location filename="../../kiosk/ui/screens/staff.py" line="196"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="208"/>
         <source>That PIN is not right.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="250"/>
+        <location filename="../../kiosk/ui/screens/staff_sheet.py" line="28"/>
         <source>Clear no-show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="256"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="266"/>
         <source>No bookings today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="283"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="290"/>
         <source>Nobody is waiting.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="293"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="61"/>
         <source>While offline, {0} – {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="297"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="64"/>
         <source>No changes were made here meanwhile.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/staff.py" line="299"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="303"/>
         <source>%n change made here; the server accepted {0} and turned down {1}.</source>
         <translation>
             <numerusform>%n change made here; the server accepted {0} and turned down {1}.</numerusform>
@@ -1203,27 +1234,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="303"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="68"/>
         <source>a member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="304"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="69"/>
         <source>Turned down, for {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="312"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="25"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="312"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="26"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/staff.py" line="313"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="302"/>
         <source>%n change waiting to be sent</source>
         <translation>
             <numerusform>%n change waiting to be sent</numerusform>
@@ -1231,123 +1262,123 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="314"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="30"/>
         <source>Last successful sync: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="315"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="31"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="318"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="34"/>
         <source>Oldest waiting change made at {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="322"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="37"/>
         <source>Not connected to a server: this kiosk works on its own. Staff can connect it with `kiosk enroll`.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="325"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="41"/>
         <source>The last sync did not finish: {0}. Nothing is lost; it tries again by itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="330"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="46"/>
         <source>Rejected by the server: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="331"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="48"/>
         <source>Mark handled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="334"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="51"/>
         <source>No rejected changes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="344"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="353"/>
+        <location filename="../../kiosk/ui/screens/staff_settings.py" line="21"/>
+        <location filename="../../kiosk/ui/screens/staff_settings.py" line="32"/>
         <source>{0} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="356"/>
+        <location filename="../../kiosk/ui/screens/staff_settings.py" line="35"/>
         <source>Sign members out after no touch for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="357"/>
+        <location filename="../../kiosk/ui/screens/staff_settings.py" line="36"/>
         <source>Shorter timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="359"/>
+        <location filename="../../kiosk/ui/screens/staff_settings.py" line="39"/>
         <source>Longer timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="364"/>
+        <location filename="../../kiosk/ui/screens/staff_settings.py" line="46"/>
         <source>The staff PIN was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="367"/>
+        <location filename="../../kiosk/ui/screens/staff_settings.py" line="49"/>
         <source>New staff PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="377"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="326"/>
         <source>This card is not known here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="397"/>
+        <location filename="../../kiosk/ui/screens/staff_walkin.py" line="26"/>
         <source>Choose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="398"/>
+        <location filename="../../kiosk/ui/screens/staff_walkin.py" line="27"/>
         <source>Choose {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="401"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="346"/>
         <source>No member matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="419"/>
+        <location filename="../../kiosk/ui/screens/staff_walkin.py" line="36"/>
         <source>Book a walk-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="431"/>
+        <location filename="../../kiosk/ui/screens/staff_walkin.py" line="48"/>
         <source>Move</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="434"/>
+        <location filename="../../kiosk/ui/screens/staff_walkin.py" line="51"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="446"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="375"/>
         <source>Tap again to cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="451"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="380"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="456"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="385"/>
         <source>Done.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1504,46 +1535,6 @@
     <message>
         <location filename="../../kiosk/ui/words.py" line="38"/>
         <source>rejected change</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/words.py" line="74"/>
-        <source>the time was booked elsewhere first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/words.py" line="75"/>
-        <source>the time is outside the opening hours</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/words.py" line="76"/>
-        <source>booking was switched off</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/words.py" line="77"/>
-        <source>your membership is paused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/words.py" line="78"/>
-        <source>a training badge is needed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/words.py" line="79"/>
-        <source>the booking had been cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/words.py" line="80"/>
-        <source>the check-in window had closed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/words.py" line="82"/>
-        <source>a booking rule</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

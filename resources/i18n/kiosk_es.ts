@@ -17,140 +17,140 @@
 <context>
     <name>BookScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="54"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="55"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="159"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="62"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="63"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="135"/>
         <source>Book</source>
         <translation>Reservar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="64"/>
+        <location filename="../../kiosk/ui/screens/book_kinds.py" line="35"/>
         <source>More kinds to the left</source>
         <translation>Más tipos a la izquierda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="66"/>
+        <location filename="../../kiosk/ui/screens/book_kinds.py" line="37"/>
         <source>More kinds to the right</source>
         <translation>Más tipos a la derecha</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="84"/>
-        <location filename="../../kiosk/ui/screens/book.py" line="330"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="269"/>
         <source>Book it</source>
         <translation>Reservar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="86"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="89"/>
         <source>Join the waitlist</source>
         <translation>Apuntarse a la lista de espera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="89"/>
+        <location filename="../../kiosk/ui/screens/book_notes.py" line="18"/>
         <source>Booking at the kiosk is paused for now. Your existing bookings are kept and you can still check in.</source>
         <translation>Las reservas en el quiosco están en pausa por ahora. Sus reservas actuales se mantienen y puede seguir registrando su llegada.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/book_controls.py" line="34"/>
         <source>Previous day</source>
         <translation>Día anterior</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="103"/>
+        <location filename="../../kiosk/ui/screens/book_controls.py" line="30"/>
         <source>Next day</source>
         <translation>Día siguiente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="107"/>
+        <location filename="../../kiosk/ui/screens/book_controls.py" line="39"/>
         <source>Shorter</source>
         <translation>Más corto</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/book_controls.py" line="42"/>
         <source>Longer</source>
         <translation>Más largo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/book_controls.py" line="44"/>
         <source>Soonest free</source>
         <translation>Lo antes posible</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/book_controls.py" line="45"/>
         <source>Find the soonest free time</source>
         <translation>Buscar la primera hora libre</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="135"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="111"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="157"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="133"/>
         <source>Move a booking</source>
         <translation>Cambiar una reserva</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="158"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="134"/>
         <source>Book for {0}</source>
         <translation>Reservar para {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="184"/>
+        <location filename="../../kiosk/ui/screens/book_notes.py" line="27"/>
         <source>Your membership is paused after missed bookings, so booking is not possible right now. Please see staff.</source>
         <translation>Su membresía está en pausa por reservas a las que no acudió, así que ahora no puede reservar. Hable con el personal.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/book_notes.py" line="39"/>
         <source>Bookings can be made up to {0}.</source>
         <translation>Se puede reservar hasta el {0}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="317"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="256"/>
         <source>Tap a free time on the calendar.</source>
         <translation>Toque una hora libre en el calendario.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="325"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="264"/>
         <source>{0}, {1} ({2})</source>
         <translation>{0}, {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="330"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="269"/>
         <source>Move here</source>
         <translation>Cambiar aquí</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="334"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="273"/>
         <source>That time is taken. You can join the waitlist.</source>
         <translation>Esa hora está ocupada. Puede apuntarse a la lista de espera.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="372"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="311"/>
         <source>Moved</source>
         <translation>Cambiada de hora</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="374"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="313"/>
         <source>Booked. See you then!</source>
         <translation>Reservado. ¡Hasta entonces!</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="384"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="323"/>
         <source>Booking undone: the time is free again.</source>
         <translation>Reserva deshecha: la hora vuelve a estar libre.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="405"/>
+        <location filename="../../kiosk/ui/screens/book_suggestions.py" line="49"/>
         <source>Try {0}</source>
         <translation>Probar {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="448"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="371"/>
         <source>Nothing of this kind is free for that long soon.</source>
         <translation>No hay nada de este tipo libre durante tanto tiempo próximamente.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/book.py" line="479"/>
+        <location filename="../../kiosk/ui/screens/book.py" line="396"/>
         <source>You are number {0} on the waitlist. If the slot frees up, it is held for you for a while: we show it here when you sign in, and email you.</source>
         <translation>Es el número {0} en la lista de espera. Si el horario queda libre, se lo guardamos un tiempo: se lo mostramos aquí al iniciar sesión y le enviamos un correo.</translation>
     </message>
@@ -460,22 +460,22 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="57"/>
+        <location filename="../../kiosk/ui/window.py" line="56"/>
         <source>Reservation kiosk</source>
         <translation>Quiosco de reservas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="163"/>
+        <location filename="../../kiosk/ui/window.py" line="164"/>
         <source>This card is not known here. Please sign in with your member number, or ask staff to link your card.</source>
         <translation>Esta tarjeta no se conoce aquí. Inicie sesión con su número de socio o pida al personal que vincule su tarjeta.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="185"/>
+        <location filename="../../kiosk/ui/window.py" line="186"/>
         <source>Your membership is paused after missed bookings, so you cannot book right now. You can still check in. Please see staff to lift the pause.</source>
         <translation>Su membresía está en pausa por reservas a las que no acudió, así que ahora no puede reservar. Sí puede registrar su llegada. Hable con el personal para quitar la pausa.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/window.py" line="202"/>
+        <location filename="../../kiosk/ui/window.py" line="212"/>
         <source>%n change made here could not be kept: {0}. Staff can help.</source>
         <translation>
             <numerusform>%n cambio hecho aquí no se pudo mantener: {0}. El personal puede ayudarle.</numerusform>
@@ -483,7 +483,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/window.py" line="219"/>
+        <location filename="../../kiosk/ui/window.py" line="229"/>
         <source>You are checked in for %n booking. Enjoy!</source>
         <translation>
             <numerusform>Su llegada quedó registrada para %n reserva. ¡Que lo disfrute!</numerusform>
@@ -491,12 +491,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="257"/>
+        <location filename="../../kiosk/ui/window.py" line="268"/>
         <source>Saved: {0}</source>
         <translation>Guardado: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="262"/>
+        <location filename="../../kiosk/ui/window.py" line="273"/>
         <source>That card could not be read. Please scan it again, or sign in with your member number.</source>
         <translation>No se pudo leer esa tarjeta. Escanéela de nuevo o inicie sesión con su número de socio.</translation>
     </message>
@@ -506,7 +506,7 @@
     <message>
         <location filename="../../kiosk/ui/screens/member.py" line="69"/>
         <source>Your bookings</source>
-        <extracomment>Rows built at once when data arrives (about a screenful), then per turn of the loop. How often the screen looks at the clock again: check-in windows open and close and offers&apos; holds count down while the member stands there.</extracomment>
+        <extracomment>Rows built at once when data arrives (about a screenful), then per turn of the loop.</extracomment>
         <translation>Sus reservas</translation>
     </message>
     <message>
@@ -540,97 +540,97 @@
         <translation>Hola, {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="178"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="179"/>
         <source>Waitlist offers for you</source>
         <translation>Ofertas de la lista de espera para usted</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="179"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="180"/>
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="180"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="181"/>
         <source>Your places on waitlists</source>
         <translation>Sus puestos en listas de espera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="181"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="182"/>
         <source>Coming up</source>
         <translation>Próximas reservas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="191"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="192"/>
         <source>You have no bookings yet.</source>
         <translation>Todavía no tiene reservas.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="194"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="195"/>
         <source>Booking at the kiosk is paused for now. Your existing bookings are kept.</source>
         <translation>Las reservas en el quiosco están en pausa por ahora. Sus reservas actuales se mantienen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="235"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="236"/>
         <source>and {0} more coming up</source>
         <translation>y {0} más próximamente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="245"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="246"/>
         <source>Check in</source>
         <translation>Registrar llegada</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="245"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="246"/>
         <source>Check in for {0}</source>
         <translation>Registrar llegada para {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="248"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="249"/>
         <source>Checked in. Enjoy!</source>
         <translation>Llegada registrada. ¡Que lo disfrute!</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="251"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="252"/>
         <source>Check-in opens at {0}</source>
         <translation>El registro de llegada abre a las {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="253"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="254"/>
         <source>The check-in window has closed. Please see staff.</source>
         <translation>El plazo para registrar la llegada ha terminado. Hable con el personal.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="255"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="256"/>
         <source>Checked in ✓</source>
         <translation>Llegada registrada ✓</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="258"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="259"/>
         <source>End early</source>
         <translation>Terminar antes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="258"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="259"/>
         <source>End {0} early</source>
         <translation>Terminar {0} antes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="261"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="262"/>
         <source>Ended early: the rest of the time is free for others.</source>
         <translation>Terminada antes: el resto del tiempo queda libre para otros.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="263"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="264"/>
         <source>Tap again to end now</source>
         <translation>Toque de nuevo para terminar ya</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="278"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="279"/>
         <source>{0} · {1} is free for you.</source>
         <translation>{0} · {1} está libre para usted.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/member.py" line="281"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="282"/>
         <source>Held for you until {0} (%n min left).</source>
         <translation>
             <numerusform>Se lo guardamos hasta las {0} (queda %n min).</numerusform>
@@ -638,57 +638,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="289"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="290"/>
         <source>Claim</source>
         <translation>Aceptar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="289"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="290"/>
         <source>Claim {0}</source>
         <translation>Aceptar {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="292"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="293"/>
         <source>Claimed: it is your booking now.</source>
         <translation>Aceptada: ahora es su reserva.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="300"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="301"/>
         <source>You are number {0} in line.</source>
         <translation>Es el número {0} de la lista.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="301"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="302"/>
         <source>If it frees up, it is held for you and shown here.</source>
         <translation>Si queda libre, se lo guardamos y se lo mostramos aquí.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="302"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="303"/>
         <source>Leave waitlist</source>
         <translation>Salir de la lista de espera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="305"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="306"/>
         <source>You left the waitlist.</source>
         <translation>Ha salido de la lista de espera.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="311"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="312"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="311"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="312"/>
         <source>Cancel {0}</source>
         <translation>Cancelar {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="314"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="315"/>
         <source>Cancelled</source>
         <translation>Cancelada</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/member.py" line="317"/>
+        <location filename="../../kiosk/ui/screens/member.py" line="318"/>
         <source>Tap again to cancel</source>
         <translation>Toque otra vez para cancelar</translation>
     </message>
@@ -749,6 +749,27 @@
         <location filename="../../kiosk/ui/keyboard.py" line="67"/>
         <source>Letter {0}</source>
         <translation>Letra {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PinLockoutCard</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff_lockout.py" line="32"/>
+        <source>Unlock PIN sign-in</source>
+        <translation>Desbloquear el PIN</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff_lockout.py" line="33"/>
+        <source>Unlock PIN sign-in at this kiosk now</source>
+        <translation>Desbloquear ya el inicio de sesión con PIN en este quiosco</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/staff_lockout.py" line="49"/>
+        <source>Too many wrong PINs here: PIN sign-in is locked at this kiosk for %n more min (cards still work). Unlocking lets members use their PIN again now.</source>
+        <translation>
+            <numerusform>Demasiados PIN incorrectos aquí: entrar con PIN está bloqueado en este quiosco %n min más (las tarjetas funcionan). Al desbloquear, los socios pueden usar su PIN ya.</numerusform>
+            <numerusform>Demasiados PIN incorrectos aquí: entrar con PIN está bloqueado en este quiosco %n min más (las tarjetas funcionan). Al desbloquear, los socios pueden usar su PIN ya.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1036,7 +1057,7 @@
 <context>
     <name>ServiceBridge</name>
     <message>
-        <location filename="../../kiosk/ui/bridge.py" line="181"/>
+        <location filename="../../kiosk/ui/bridge.py" line="243"/>
         <source>Sorry, something went wrong and nothing was changed. Please try again, or ask a member of staff.</source>
         <extracomment>A service call: what runs off the GUI thread, typed by what it returns.</extracomment>
         <translation>Lo sentimos, algo ha fallado y no se ha cambiado nada. Inténtelo de nuevo o pida ayuda al personal.</translation>
@@ -1045,42 +1066,42 @@
 <context>
     <name>Sheet</name>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="468"/>
+        <location filename="../../kiosk/ui/screens/staff_sheet.py" line="45"/>
         <source>due</source>
         <translation>pendiente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="468"/>
+        <location filename="../../kiosk/ui/screens/staff_sheet.py" line="45"/>
         <source>checked in</source>
         <translation>llegada registrada</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="469"/>
+        <location filename="../../kiosk/ui/screens/staff_sheet.py" line="46"/>
         <source>late</source>
         <translation>con retraso</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="469"/>
+        <location filename="../../kiosk/ui/screens/staff_sheet.py" line="46"/>
         <source>no-show</source>
         <translation>ausente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="470"/>
+        <location filename="../../kiosk/ui/screens/staff_sheet.py" line="47"/>
         <source>cancelled</source>
         <translation>cancelada</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="470"/>
+        <location filename="../../kiosk/ui/screens/staff_sheet.py" line="47"/>
         <source>done</source>
         <translation>terminada</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="475"/>
+        <location filename="../../kiosk/ui/screens/staff_sheet.py" line="52"/>
         <source>waiting</source>
         <translation>en espera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="476"/>
+        <location filename="../../kiosk/ui/screens/staff_sheet.py" line="53"/>
         <source>offered, held for them</source>
         <translation>ofrecido, reservado para esa persona</translation>
     </message>
@@ -1088,114 +1109,124 @@
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="70"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="73"/>
         <source>Staff mode</source>
         <translation>Modo personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="80"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="84"/>
         <source>Member name or number</source>
         <translation>Nombre o número de socio</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="108"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="98"/>
+        <source>Members can sign in with their PIN here again.</source>
+        <translation>Los socios pueden volver a iniciar sesión aquí con su PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="117"/>
         <source>Staff PIN</source>
         <translation>PIN del personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="106"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="115"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="91"/>
         <source>Keyboard</source>
         <translation>Teclado</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="91"/>
         <source>Show the keyboard</source>
         <translation>Mostrar el teclado</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="117"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="98"/>
+        <source>PIN sign-in unlocked</source>
+        <translation>Inicio de sesión con PIN desbloqueado</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="126"/>
         <source>Walk-in</source>
         <translation>Reserva en persona</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="117"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="126"/>
         <source>Today&apos;s sheet</source>
         <translation>Hoja de hoy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="117"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="126"/>
         <source>Waitlist</source>
         <translation>Lista de espera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="118"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="127"/>
         <source>Sync</source>
         <translation>Sincronización</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="118"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="127"/>
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="118"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="127"/>
         <source>Leave kiosk mode</source>
         <translation>Salir del modo quiosco</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="128"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="137"/>
         <source>Exit staff mode</source>
         <translation>Salir del modo personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="144"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="153"/>
         <source>Search</source>
         <translation>Buscar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="153"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="162"/>
         <source>Type the staff PIN again to leave kiosk mode.</source>
         <translation>Escriba de nuevo el PIN del personal para salir del modo quiosco.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="184"/>
         <location filename="../../kiosk/ui/screens/staff.py" line="196"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="208"/>
         <source>That PIN is not right.</source>
         <translation>Ese PIN no es correcto.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="250"/>
+        <location filename="../../kiosk/ui/screens/staff_sheet.py" line="28"/>
         <source>Clear no-show</source>
         <translation>Quitar la ausencia</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="256"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="266"/>
         <source>No bookings today.</source>
         <translation>No hay reservas hoy.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="283"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="290"/>
         <source>Nobody is waiting.</source>
         <translation>No hay nadie esperando.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="293"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="61"/>
         <source>While offline, {0} – {1}</source>
         <translation>Sin conexión, {0} – {1}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="297"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="64"/>
         <source>No changes were made here meanwhile.</source>
         <translation>Mientras tanto no se hizo ningún cambio aquí.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/staff.py" line="299"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="303"/>
         <source>%n change made here; the server accepted {0} and turned down {1}.</source>
         <translation>
             <numerusform>%n cambio hecho aquí; el servidor aceptó {0} y rechazó {1}.</numerusform>
@@ -1203,27 +1234,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="303"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="68"/>
         <source>a member</source>
         <translation>un socio</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="304"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="69"/>
         <source>Turned down, for {0}: {1}</source>
         <translation>Rechazado, para {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="312"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="25"/>
         <source>Online</source>
         <translation>En línea</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="312"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="26"/>
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/staff.py" line="313"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="302"/>
         <source>%n change waiting to be sent</source>
         <translation>
             <numerusform>%n cambio pendiente de enviar</numerusform>
@@ -1231,123 +1262,123 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="314"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="30"/>
         <source>Last successful sync: {0}</source>
         <translation>Última sincronización correcta: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="315"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="31"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="318"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="34"/>
         <source>Oldest waiting change made at {0}</source>
         <translation>El cambio pendiente más antiguo se hizo a las {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="322"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="37"/>
         <source>Not connected to a server: this kiosk works on its own. Staff can connect it with `kiosk enroll`.</source>
         <translation>Sin conexión a un servidor: este quiosco funciona por su cuenta. El personal puede conectarlo con `kiosk enroll`.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="325"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="41"/>
         <source>The last sync did not finish: {0}. Nothing is lost; it tries again by itself.</source>
         <translation>La última sincronización no terminó: {0}. No se pierde nada; vuelve a intentarlo sola.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="330"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="46"/>
         <source>Rejected by the server: {0}</source>
         <translation>Rechazado por el servidor: {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="331"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="48"/>
         <source>Mark handled</source>
         <translation>Marcar como resuelto</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="334"/>
+        <location filename="../../kiosk/ui/screens/staff_sync.py" line="51"/>
         <source>No rejected changes.</source>
         <translation>No hay cambios rechazados.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="344"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="353"/>
+        <location filename="../../kiosk/ui/screens/staff_settings.py" line="21"/>
+        <location filename="../../kiosk/ui/screens/staff_settings.py" line="32"/>
         <source>{0} s</source>
         <translation>{0} s</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="356"/>
+        <location filename="../../kiosk/ui/screens/staff_settings.py" line="35"/>
         <source>Sign members out after no touch for</source>
         <translation>Cerrar la sesión de los socios tras un tiempo sin tocar la pantalla de</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="357"/>
+        <location filename="../../kiosk/ui/screens/staff_settings.py" line="36"/>
         <source>Shorter timeout</source>
         <translation>Tiempo de espera más corto</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="359"/>
+        <location filename="../../kiosk/ui/screens/staff_settings.py" line="39"/>
         <source>Longer timeout</source>
         <translation>Tiempo de espera más largo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="364"/>
+        <location filename="../../kiosk/ui/screens/staff_settings.py" line="46"/>
         <source>The staff PIN was changed.</source>
         <translation>Se ha cambiado el PIN del personal.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="367"/>
+        <location filename="../../kiosk/ui/screens/staff_settings.py" line="49"/>
         <source>New staff PIN</source>
         <translation>Nuevo PIN del personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="377"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="326"/>
         <source>This card is not known here.</source>
         <translation>Esta tarjeta no se conoce aquí.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="397"/>
+        <location filename="../../kiosk/ui/screens/staff_walkin.py" line="26"/>
         <source>Choose</source>
         <translation>Elegir</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="398"/>
+        <location filename="../../kiosk/ui/screens/staff_walkin.py" line="27"/>
         <source>Choose {0}</source>
         <translation>Elegir a {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="401"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="346"/>
         <source>No member matches.</source>
         <translation>Ningún socio coincide.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="419"/>
+        <location filename="../../kiosk/ui/screens/staff_walkin.py" line="36"/>
         <source>Book a walk-in</source>
         <translation>Hacer una reserva en persona</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="431"/>
+        <location filename="../../kiosk/ui/screens/staff_walkin.py" line="48"/>
         <source>Move</source>
         <translation>Cambiar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="434"/>
+        <location filename="../../kiosk/ui/screens/staff_walkin.py" line="51"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="446"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="375"/>
         <source>Tap again to cancel</source>
         <translation>Toque de nuevo para cancelar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="451"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="380"/>
         <source>Cancelled</source>
         <translation>Cancelada</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="456"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="385"/>
         <source>Done.</source>
         <translation>Hecho.</translation>
     </message>
@@ -1505,46 +1536,6 @@
         <location filename="../../kiosk/ui/words.py" line="38"/>
         <source>rejected change</source>
         <translation>cambio rechazado</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/words.py" line="74"/>
-        <source>the time was booked elsewhere first</source>
-        <translation>esa hora se reservó antes por otra vía</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/words.py" line="75"/>
-        <source>the time is outside the opening hours</source>
-        <translation>esa hora está fuera del horario de apertura</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/words.py" line="76"/>
-        <source>booking was switched off</source>
-        <translation>las reservas estaban desactivadas</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/words.py" line="77"/>
-        <source>your membership is paused</source>
-        <translation>su membresía está en pausa</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/words.py" line="78"/>
-        <source>a training badge is needed</source>
-        <translation>hace falta una acreditación de formación</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/words.py" line="79"/>
-        <source>the booking had been cancelled</source>
-        <translation>la reserva ya estaba cancelada</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/words.py" line="80"/>
-        <source>the check-in window had closed</source>
-        <translation>el plazo para registrar la llegada había terminado</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/words.py" line="82"/>
-        <source>a booking rule</source>
-        <translation>una norma de reserva</translation>
     </message>
 </context>
 </TS>

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from tests.ui.drive import signed_in, visible_text
-from tests.ui.seed import DRILL2, NOW
+from tests.ui.seed import DRILL2, NOW, span
 
 
 def _check_in_button(w):
@@ -43,3 +43,40 @@ def test_an_offer_says_its_day_and_deadline_and_counts_down(qtbot, kiosk, wall_c
     w.member.recheck.setInterval(10)
     wall_clock.now = NOW + timedelta(minutes=24)
     qtbot.waitUntil(lambda: "1 min left" in offer_text())
+
+
+def test_the_book_screen_moves_on_to_the_new_day_at_midnight(qtbot, kiosk, wall_clock) -> None:
+    """Left open on today's calendar, the book screen shows tomorrow once midnight has
+    passed (today's calendar is all in the past), and the horizon moves on a day."""
+    from tests.ui.drive import open_book
+
+    w = kiosk.window
+    signed_in(qtbot, kiosk, "1001")
+    open_book(qtbot, kiosk)
+    today = w.book.day
+    assert w.book.day_label.text() == kiosk.ctx.fmt.short_date(today)
+    w.book.recheck.setInterval(10)  # the screen's own timer, run faster for the test
+    wall_clock.now = NOW + timedelta(days=1)
+    tomorrow = today + timedelta(days=1)
+    qtbot.waitUntil(lambda: w.book.day_label.text() == kiosk.ctx.fmt.short_date(tomorrow))
+    assert w.current() is w.book
+
+
+def test_todays_sheet_shows_a_booking_turn_late_with_no_tap(qtbot, kiosk, wall_clock) -> None:
+    """Staff watching the sheet see Bea's 11:00 booking go from due to late."""
+    from tests.ui.drive import staff_unlock
+    from tests.ui.seed import STAFF_PIN
+
+    w = kiosk.window
+    staff_unlock(qtbot, kiosk, STAFF_PIN)
+    row_start = f"{kiosk.ctx.fmt.span(span(11, 12))} · {DRILL2.name} · Bea"
+
+    def bea_row() -> str:
+        rows = [t for t in visible_text(w.staff).split("\n") if t.startswith(row_start)]
+        return rows[0] if rows else ""
+    qtbot.waitUntil(lambda: w.staff.current_page() == "sheet" and bool(bea_row()))
+    assert bea_row().endswith("· due")
+    w.staff.recheck.setInterval(10)
+    wall_clock.now = NOW + timedelta(minutes=55)  # 11:05
+    qtbot.waitUntil(lambda: bea_row().endswith("· late"))
+    assert w.staff.current_page() == "sheet"

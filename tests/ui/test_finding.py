@@ -112,3 +112,15 @@ def test_a_kinds_row_too_long_for_the_screen_says_so_and_slides(qtbot, kiosk, se
     tap(qtbot, w.book.kinds_right)
     qtbot.waitUntil(w.book.kinds_left.isVisible)
     assert find_button(w.book, "kindsLeft").accessibleName() == "More kinds to the left"
+
+
+def test_the_book_calendar_has_the_legend_too(qtbot, kiosk) -> None:
+    """Closed hours are grey on the book screen's calendar as on the welcome screen's
+    (staff book walk-ins on the same screen): the legend says so there too."""
+    from tests.ui.drive import open_book, signed_in, visible_text
+
+    w = kiosk.window
+    signed_in(qtbot, kiosk, ADA.number)
+    open_book(qtbot, kiosk)
+    assert w.book.legend.isVisible()
+    assert {"Free", "Taken", "Yours", "Closed"} <= set(visible_text(w.book.legend).split("\n"))

@@ -38,3 +38,43 @@ def test_staff_pin_lock_says_so_with_its_minutes(qtbot, kiosk) -> None:
     qtbot.waitUntil(lambda: not kiosk.ctx.bridge._writes_in_flight)
     assert w.staff.stack.currentIndex() == 0
     assert "Staff mode is locked" in w.staff.gate_error.text()
+
+
+def test_staff_clear_the_kiosk_wide_pin_lockout(qtbot, kiosk, service) -> None:
+    """A burst of wrong PINs locks PIN sign-in at this kiosk for everyone; staff see the
+    lock, clear it on a confirmation card, and a member signs in with the right PIN."""
+    from tests.ui.drive import sign_in, staff_unlock, visible_text
+
+    service.access.set_kiosk_setting("pin_burst_attempts", 5)  # the least it may be
+    w = kiosk.window
+    idf = w.identify
+    tap(qtbot, find_button(w.home, "signIn"))
+    enter_pin(qtbot, idf.number_pad, "1004")
+    for _ in range(5):
+        before = idf.error.text()
+        enter_pin(qtbot, idf.pin_pad, "9999")
+        qtbot.waitUntil(lambda before=before: idf.error.text() != before)
+    tap(qtbot, find_button(idf, "back"))  # to the number, then to the welcome screen
+    tap(qtbot, find_button(idf, "back"))
+    qtbot.waitUntil(lambda: w.current() is w.home)
+    sign_in(qtbot, kiosk, "1002", "1002")  # Bea, right PIN: the kiosk is locked for all
+    qtbot.waitUntil(lambda: "locked" in idf.error.text())
+    assert w.current() is idf
+    tap(qtbot, find_button(idf, "back"))
+    tap(qtbot, find_button(idf, "back"))
+    qtbot.waitUntil(lambda: w.current() is w.home)
+
+    staff_unlock(qtbot, kiosk, STAFF_PIN)
+    card = w.staff.pin_lockout
+    qtbot.waitUntil(card.isVisible)
+    assert "PIN sign-in is locked at this kiosk" in visible_text(card)
+    tap(qtbot, find_button(card, "clearPinLockout"))
+    qtbot.waitUntil(lambda: not card.isVisible())
+    assert "PIN sign-in unlocked" in visible_text(w.staff.feedback)
+    assert service.access.pin_lockout_minutes() == 0
+    tap(qtbot, find_button(w.staff, "exitStaff"))
+    qtbot.waitUntil(lambda: w.current() is w.home)
+
+    sign_in(qtbot, kiosk, "1002", "1002")
+    qtbot.waitUntil(lambda: w.current() is w.member and w.member.data is not None)
+

@@ -20,7 +20,8 @@ STATES = ("home", "home-offline", "home-flag-off", "sign-in-number", "sign-in-pi
           "member-checked-in", "member", "member-flag-off", "book-refused", "book-taken",
           "book-waitlist-joined", "book-booked", "still-there", "book-dst-23h",
           "book-dst-25h", "staff-pin", "staff-sheet", "staff-waitlist", "staff-sync",
-          "staff-settings", "staff-leave", "staff-walkin-search", "staff-walkin")
+          "staff-settings", "staff-leave", "staff-walkin-search", "staff-walkin",
+          "staff-pin-lockout")
 
 
 @pytest.fixture(scope="module", params=["en", "es"])

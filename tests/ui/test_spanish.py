@@ -33,6 +33,7 @@ EXPECTED = {
     "staff: sync": "No hay cambios rechazados.",
     "staff: settings": "Nuevo PIN del personal",
     "staff: leave": "Escriba de nuevo el PIN del personal",
+    "staff: PIN sign-in locked": "Desbloquear el PIN",
     "home: flag off": "Las reservas en el quiosco están en pausa",
     "member home: flag off": "Sus reservas actuales se mantienen",
 }

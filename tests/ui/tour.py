@@ -27,7 +27,7 @@ from tests.ui.seed import ADA, DRILL2, SITE, STAFF_PIN, at
 
 def tour(qtbot: Any, kiosk: Any, service: Any, clock: FakeClock) -> Iterator[tuple[str, QWidget]]:
     yield from _member_part(qtbot, kiosk)
-    yield from _staff_part(qtbot, kiosk)
+    yield from _staff_part(qtbot, kiosk, service)
     yield from _flag_off_part(qtbot, kiosk, service, clock)
 
 
@@ -64,7 +64,7 @@ def _member_part(qtbot: Any, kiosk: Any) -> Iterator[tuple[str, QWidget]]:
     qtbot.waitUntil(lambda: w.current() is w.home)
 
 
-def _staff_part(qtbot: Any, kiosk: Any) -> Iterator[tuple[str, QWidget]]:
+def _staff_part(qtbot: Any, kiosk: Any, service: Any) -> Iterator[tuple[str, QWidget]]:
     w = kiosk.window
     tap(qtbot, find_button(w.home, "staff"))
     qtbot.waitUntil(lambda: w.current() is w.staff)
@@ -91,6 +91,14 @@ def _staff_part(qtbot: Any, kiosk: Any) -> Iterator[tuple[str, QWidget]]:
         qtbot.waitUntil(lambda page=page: w.staff.current_page() == page and (
             page == "leave" or _first_shown(w.staff._lists[page])))
         yield f"staff: {page}", w
+    service.access.set_kiosk_setting("pin_burst_attempts", 5)  # a burst of wrong PINs
+    for _ in range(5):
+        service.access.verify_pin("1004", "0000")
+    tap(qtbot, find_button(w.staff, "page_sheet"))
+    qtbot.waitUntil(w.staff.pin_lockout.isVisible)
+    yield "staff: PIN sign-in locked", w
+    tap(qtbot, find_button(w.staff, "clearPinLockout"))
+    qtbot.waitUntil(lambda: not w.staff.pin_lockout.isVisible())
     tap(qtbot, find_button(w.staff, "exitStaff"))
     qtbot.waitUntil(lambda: w.current() is w.home)
 

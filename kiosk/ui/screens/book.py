@@ -5,28 +5,36 @@ offers the waitlist with the position and what happens next."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from functools import partial
 from typing import cast
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core import localtime
 from kiosk.core.changes import Applied, Changes
 from kiosk.core.model import Interval, Member, Reservation, Resource, WaitlistEntry
 from kiosk.core.refusals import Refusal, RefusalCode
-from kiosk.store.service import KioskService
 from kiosk.ui.bridge import Call
 from kiosk.ui.calendar_model import CellState, DayModel
-from kiosk.ui.calendar_view import DayCalendar
+from kiosk.ui.calendar_view import DayCalendar, legend
 from kiosk.ui.context import UiContext
 from kiosk.ui.feedback import FeedbackCard
-from kiosk.ui.fmt import kind_label, resource_name
-from kiosk.ui.screens.book_data import BookData, load_book, staff_paused_text
+from kiosk.ui.recheck import recheck_timer
+from kiosk.ui.screens import book_calls
+from kiosk.ui.screens.book_controls import DayControls
+from kiosk.ui.screens.book_data import BookData, load_book
+from kiosk.ui.screens.book_kinds import KindStrip
+from kiosk.ui.screens.book_notes import (
+    day_notes,
+    last_bookable_day,
+    member_paused_text,
+    paused_text,
+)
+from kiosk.ui.screens.book_suggestions import Suggestions
 from kiosk.ui.screens.dst_note import dst_note
-from kiosk.ui.widgets import button, clear_layout, finger_scroll, label, refusal_text
+from kiosk.ui.widgets import button, label, refusal_text
 
 
 class BookScreen(QWidget):
@@ -53,86 +61,54 @@ class BookScreen(QWidget):
         self._want: tuple[str, str, datetime] | None = None  # kind, resource, start to pick
         self.setAccessibleName(self.tr("Book"))
         self.title = label(self.tr("Book"), "title")
-        self._kinds_row = QWidget()
-        self._kinds = QHBoxLayout(self._kinds_row)
-        self._kinds.setContentsMargins(0, 0, 0, 0)
-        self._kinds_area = finger_scroll(self._kinds_row)  # swiped sideways when kinds overflow
-        self._kinds_area.setObjectName("kindsArea")
-        self._kinds_area.setFixedHeight(ctx.theme.sizes.target + 8)
-        # ◀ ▶ at the ends while kinds lie out of sight: a sign the row slides, and a way
-        # to slide it without a swipe
-        self.kinds_left = button("◀", name=self.tr("More kinds to the left"),
-                                 object_name="kindsLeft", on_click=lambda: self._slide_kinds(-1))
-        self.kinds_right = button("▶", name=self.tr("More kinds to the right"),
-                                  object_name="kindsRight", on_click=lambda: self._slide_kinds(1))
-        bar = self._kinds_area.horizontalScrollBar()
-        bar.rangeChanged.connect(self._show_kind_arrows)
-        bar.valueChanged.connect(self._show_kind_arrows)
-        self._show_kind_arrows()
+        self.kinds = KindStrip(ctx.theme.sizes.target + 8)
+        self.kinds.chosen.connect(self._choose_kind)
+        self.kinds_left, self.kinds_right = self.kinds.left, self.kinds.right
         self.calendar = DayCalendar(DayModel(ctx.site.timezone, self.day, []), ctx.theme,
                                     ctx.fmt, ctx.now)
         self.calendar.slot_tapped.connect(self._on_slot)
-        self.duration = label("", "large", wrap=False, name="duration")
-        self.day_label = label("", "large", wrap=False, name="dayLabel")
+        self.legend = legend(ctx.theme, (CellState.FREE, CellState.TAKEN, CellState.YOURS,
+                                         CellState.CLOSED))
+        # the clock moves the day on at midnight, and the booking horizon with it
+        self.recheck = recheck_timer(self, self._on_recheck)
+        self.controls = DayControls()
+        self.controls.shift.connect(self._shift)
+        self.controls.length_step.connect(self._resize)
+        self.controls.soonest.connect(self._on_soonest)
+        self.duration, self.day_label = self.controls.duration, self.controls.day_label
         self.notes = label("", "muted", name="unavailable")
         self.dst = label("", "warning", name="dstNote")
         self.summary = label("", "large", name="summary")
         self.message = label("", "message", name="bookMessage")
         self.error = label("", "error", name="bookError")
         self.feedback = FeedbackCard()
-        self._choices = QHBoxLayout()
+        self.suggestions = Suggestions(ctx.fmt, ctx.site.timezone, ctx.today)
+        self.suggestions.taken.connect(self._take)
         self.book_button = button(self.tr("Book it"), kind="primary", object_name="confirmBook",
                                   on_click=self._on_book)
         self.wait_button = button(self.tr("Join the waitlist"), object_name="joinWaitlist",
                                   on_click=self._on_join)
-        self._member_paused = self.tr(
-            "Booking at the kiosk is paused for now. Your existing bookings are kept and "
-            "you can still check in.")
-        self.paused = label(self._member_paused, "message", name="flagOff")
+        self.paused = label(member_paused_text(), "message", name="flagOff")
         self._body = QWidget()
         self._build()
         ctx.bridge.changed.connect(self._on_changed)
         ctx.session.ended.connect(self.clear)
 
     def _build(self) -> None:
-        b = button
-        controls = QHBoxLayout()
-        controls.addWidget(b("◀", name=self.tr("Previous day"), object_name="previousDay",
-                             on_click=lambda: self._shift(-1)))
-        controls.addWidget(self.day_label)
-        self.next_day = b("▶", name=self.tr("Next day"), object_name="nextDay",
-                          on_click=lambda: self._shift(1))
-        controls.addWidget(self.next_day)
-        controls.addStretch(1)
-        controls.addWidget(b("−", name=self.tr("Shorter"), object_name="shorter",
-                             on_click=lambda: self._resize(-1)))
-        controls.addWidget(self.duration)
-        controls.addWidget(b("+", name=self.tr("Longer"), object_name="longer",
-                             on_click=lambda: self._resize(1)))
-        controls.addWidget(b(self.tr("Soonest free"), name=self.tr("Find the soonest free time"),
-                             object_name="soonest", on_click=self._on_soonest))
         actions = QHBoxLayout()
         actions.addWidget(self.summary, 1)
         actions.addWidget(self.wait_button)
         actions.addWidget(self.book_button)
         body = QVBoxLayout(self._body)
         body.setContentsMargins(0, 0, 0, 0)
-        kinds = QHBoxLayout()
-        kinds.addWidget(self.kinds_left)
-        kinds.addWidget(self._kinds_area, 1)
-        kinds.addWidget(self.kinds_right)
-        body.addLayout(kinds)
-        body.addLayout(controls)
-        body.addWidget(self.notes)
-        body.addWidget(self.dst)
+        for above in (self.kinds, self.controls, self.notes, self.dst):
+            body.addWidget(above)
         body.addWidget(self.calendar, 1)
-        body.addWidget(self.error)
-        body.addLayout(self._choices)
-        body.addWidget(self.message)
-        body.addWidget(self.feedback)
+        for below in (self.legend, self.error, self.suggestions, self.message, self.feedback):
+            body.addWidget(below)
         body.addLayout(actions)
         top = QHBoxLayout()
-        top.addWidget(b(self.tr("Back"), object_name="bookBack", on_click=self.back.emit))
+        top.addWidget(button(self.tr("Back"), object_name="bookBack", on_click=self.back.emit))
         top.addWidget(self.title, 1)
         root = QVBoxLayout(self)
         root.addLayout(top)
@@ -163,8 +139,9 @@ class BookScreen(QWidget):
         self.member, self.data, self.moving, self.pick = None, None, None, None
         self._want = self._scroll_to = None
         self._reset_feedback()
-        clear_layout(self._kinds)
-        self.calendar.set_model(DayModel(self._ctx.site.timezone, self.day, []))
+        self.kinds.clear()
+        if self.calendar.model.columns:  # an empty day's rows cost a build: only to wipe one
+            self.calendar.set_model(DayModel(self._ctx.site.timezone, self.day, []))
 
     def reload(self, kind: str | None = None) -> None:
         member = self.member
@@ -179,16 +156,9 @@ class BookScreen(QWidget):
         first = self.data is None or self.data.kind != data.kind
         self.data = data
         self.paused.setVisible(not data.flag_enabled or data.suspended)
-        if data.suspended:
-            self.paused.setText(self.tr(
-                "Your membership is paused after missed bookings, so booking is not "
-                "possible right now. Please see staff."))
-        elif self.staff:  # the service refuses staff too: say so, and what still works
-            self.paused.setText(staff_paused_text())
-        else:
-            self.paused.setText(self._member_paused)
+        self.paused.setText(paused_text(data, staff=self.staff))
         self._body.setVisible(data.flag_enabled and not data.suspended)
-        self._fill_kinds(data)
+        self.kinds.fill(data.kinds, data.kind)
         if first:
             self.minutes = max(data.min_minutes, min(60, data.max_minutes))
         want, self._want = self._want, None
@@ -201,12 +171,9 @@ class BookScreen(QWidget):
             self.calendar.scroll_to(max(self._ctx.now(), data.day.bounds.start))
         self.day_label.setText(self._ctx.fmt.short_date(self.day))
         self.duration.setText(self._ctx.fmt.duration(timedelta(minutes=self.minutes)))
-        notes = [f"{n}: {why}" for n, why in data.unavailable.items()]
         last = self._last_day(data)
-        self.next_day.setEnabled(last is None or self.day < last)
-        if last is not None and self.day >= last:  # days after it are not offered at all
-            notes.append(self.tr("Bookings can be made up to {0}.").format(
-                self._ctx.fmt.day_name(last)))
+        self.controls.next_day.setEnabled(last is None or self.day < last)
+        notes = day_notes(data, self.day, last, self._ctx.fmt)
         self.notes.setText("\n".join(notes))
         self.notes.setVisible(bool(notes))
         note = dst_note(data.day, self._ctx.fmt)
@@ -218,37 +185,7 @@ class BookScreen(QWidget):
             self._show_pick()
 
     def _last_day(self, data: BookData) -> date | None:
-        """The last day a member may book on (``max_days_ahead``), or None for staff."""
-        if data.max_days_ahead is None:
-            return None
-        zone = self._ctx.site.timezone
-        return localtime.local_date(zone, self._ctx.now() + timedelta(days=data.max_days_ahead))
-
-    def _fill_kinds(self, data: BookData) -> None:
-        chips = [c for c in self._kinds_row.findChildren(QPushButton) if not c.isHidden()]
-        if [c.objectName() for c in chips] == [f"kind_{k}" for k in data.kinds]:
-            for chip in chips:  # same kinds: keep the strip where the finger left it
-                chip.setChecked(chip.objectName() == f"kind_{data.kind}")
-            return
-        clear_layout(self._kinds)
-        for kind in data.kinds:
-            chip = button(kind_label(kind), object_name=f"kind_{kind}",
-                          on_click=partial(self._choose_kind, kind))
-            chip.setCheckable(True)
-            chip.setChecked(kind == data.kind)
-            self._kinds.addWidget(chip)
-            chip.ensurePolished()  # after parenting: the style sheet's min-width clips names
-            chip.setMinimumWidth(chip.sizeHint().width())
-        self._kinds.addStretch(1)
-
-    def _slide_kinds(self, step: int) -> None:
-        bar = self._kinds_area.horizontalScrollBar()
-        bar.setValue(bar.value() + step * max(1, self._kinds_area.viewport().width() * 2 // 3))
-
-    def _show_kind_arrows(self) -> None:
-        bar = self._kinds_area.horizontalScrollBar()
-        self.kinds_left.setVisible(bar.value() > bar.minimum())
-        self.kinds_right.setVisible(bar.value() < bar.maximum())
+        return last_bookable_day(data, self._ctx.site.timezone, self._ctx.now())
 
     def _choose_kind(self, kind: str) -> None:
         self.pick = None
@@ -257,6 +194,12 @@ class BookScreen(QWidget):
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.calendar and self.isVisible() and self.member is not None:
+            self.reload()
+
+    def _on_recheck(self) -> None:
+        if self.member is not None:
+            if self.day < self._ctx.today():  # past days are not offered
+                self.day, self.pick = self._ctx.today(), None
             self.reload()
 
     # -- controls ---------------------------------------------------------------------
@@ -285,21 +228,17 @@ class BookScreen(QWidget):
             self._suggest_near(span.start)
 
     def _suggest_near(self, start: datetime) -> None:
-        if self.data is None or self.member is None:
-            return
-        kind, member = self.data.kind, self.member
-        duration, after = timedelta(minutes=self.minutes), max(start, self._ctx.now())
-        self._ctx.bridge.read(
-            lambda svc: svc.reads.first_free(kind, duration, after, member_id=member.id, limit=3),
-            self._on_near_found, guard=self._ctx.session.guard(), latest="book-near")
+        if self.data is not None and self.member is not None:
+            after = max(start, self._ctx.now())
+            self._ctx.bridge.read(book_calls.first_free(self.data.kind, self.member.id,
+                                                        self.minutes, after, limit=3),
+                                  self._on_near_found, guard=self._ctx.session.guard(),
+                                  latest="book-near")
 
     def _on_near_found(self, found: list[tuple[Resource, Interval]]) -> None:
         if self.pick is None or not self.wait_button.isVisible():
             return  # another time was picked meanwhile
-        for resource, span in found:
-            text = f"{resource_name(resource.name)} · {self._start_text(span)}"
-            self._choices.addWidget(button(text, object_name="alternative",
-                                           on_click=self._taker(resource.id, span)))
+        self.suggestions.offer_free(found)
 
     def _select(self, resource_id: str, start: datetime) -> None:
         span = Interval(start, start + timedelta(minutes=self.minutes))
@@ -308,8 +247,8 @@ class BookScreen(QWidget):
         self._show_pick()
 
     def _resource(self, resource_id: str) -> Resource | None:
-        cols = self.data.day.columns if self.data else []
-        return next((r for r in cols if r.id == resource_id), None)
+        return next((r for r in self.data.day.columns if r.id == resource_id), None) \
+            if self.data else None
 
     def _show_pick(self) -> None:
         if self.pick is None or self.data is None:
@@ -339,7 +278,7 @@ class BookScreen(QWidget):
             w.clear()
             w.hide()
         self.feedback.clear()
-        clear_layout(self._choices)
+        self.suggestions.clear()
         self.book_button.setEnabled(False)
         self.wait_button.hide()
 
@@ -352,9 +291,9 @@ class BookScreen(QWidget):
         self.book_button.setEnabled(False)
         call: Call[Applied[Reservation] | Refusal]
         if moving is not None:
-            call = partial(_move, moving.id, span, staff)
+            call = partial(book_calls.move, moving.id, span, staff)
         else:
-            call = partial(_book, rid, member.id, span, staff, intent)
+            call = partial(book_calls.book, rid, member.id, span, staff, intent)
         self._ctx.bridge.write(call, self._on_booked, key=f"book:{intent}",
                                guard=self._ctx.session.guard(), on_error=self._on_failed)
 
@@ -399,25 +338,11 @@ class BookScreen(QWidget):
     def _show_refusal(self, refusal: Refusal) -> None:
         self.error.setText(refusal_text(refusal))
         self.error.show()
-        clear_layout(self._choices)
-        rid = self.pick[0] if self.pick else ""
-        for alt in refusal.alternatives:
-            text = self.tr("Try {0}").format(self._start_text(alt))
-            self._choices.addWidget(button(text, object_name="alternative",
-                                           on_click=self._taker(rid, alt)))
+        self.suggestions.offer_alternatives(self.pick[0] if self.pick else "",
+                                            refusal.alternatives)
         self._show_pick()
         if refusal.code == RefusalCode.CONFLICT and self.moving is None and self.pick:
             self.wait_button.show()  # the refusal offers the waitlist: so does a button
-
-    def _start_text(self, span: Interval) -> str:
-        """A suggestion's start (and its day when not today): the length is the one
-        chosen, shown beside − and +, so four suggestions fit one row."""
-        fmt, day = self._ctx.fmt, localtime.local_date(self._ctx.site.timezone, span.start)
-        start = fmt.time(span.start)
-        return start if day == self._ctx.today() else f"{fmt.short_date(day)} {start}"
-
-    def _taker(self, resource_id: str, span: Interval) -> Callable[[], None]:
-        return lambda: self._take(resource_id, span)
 
     def _take(self, resource_id: str, span: Interval) -> None:
         """A suggestion picked: select it and show it on the calendar (its day, its
@@ -434,30 +359,22 @@ class BookScreen(QWidget):
             self.calendar.scroll_to(span.start, resource_id)
 
     def _on_soonest(self) -> None:
-        if self.data is None or self.member is None:
-            return
-        kind, member = self.data.kind, self.member
-        duration, after = timedelta(minutes=self.minutes), self._ctx.now()
-        self._ctx.bridge.read(
-            lambda svc: svc.reads.first_free(kind, duration, after, member_id=member.id, limit=4),
-            self._on_soonest_found, guard=self._ctx.session.guard(), on_error=self._on_failed)
+        if self.data is not None and self.member is not None:
+            self._ctx.bridge.read(book_calls.first_free(self.data.kind, self.member.id,
+                                                        self.minutes, self._ctx.now(), limit=4),
+                                  self._on_soonest_found, guard=self._ctx.session.guard(),
+                                  on_error=self._on_failed)
 
     def _on_soonest_found(self, found: list[tuple[Resource, Interval]]) -> None:
         self._reset_feedback()
-        if not found:
-            self.message.setText(self.tr("Nothing of this kind is free for that long soon."))
-            self.message.show()
-            return
-        for resource, span in found:
-            text = f"{resource_name(resource.name)} · {self._start_text(span)}"
-            self._choices.addWidget(button(text, object_name="alternative",
-                                           on_click=self._taker(resource.id, span)))
+        self.suggestions.offer_free(found)
+        self.message.setText(self.tr("Nothing of this kind is free for that long soon."))
+        self.message.setVisible(not found)
 
     def _on_join(self) -> None:
         if self.pick is None or self.member is None:
             return
-        rid, span = self.pick
-        member = self.member
+        (rid, span), member = self.pick, self.member
         self.wait_button.setEnabled(False)
         self._ctx.bridge.write(lambda svc: svc.waitlist.join(rid, member.id, span),
                                self._on_joined, key=f"join:{self._intent}",
@@ -477,17 +394,7 @@ class BookScreen(QWidget):
         self._show_pick()
         self.message.setText(self.tr(
             "You are number {0} on the waitlist. If the slot frees up, it is held for you "
-            "for a while: we show it here when you sign in, and email you.").format(
-                position or "?"))
+            "for a while: we show it here when you sign in, and email you."
+        ).format(position or "?"))
         self.message.show()
 
-
-def _book(resource_id: str, member_id: str, span: Interval, staff: bool,  # noqa: PLR0917
-          intent: str, svc: KioskService) -> Applied[Reservation] | Refusal:
-    return svc.reservations.book(resource_id, member_id, span, staff=staff,
-                                 reservation_id=intent)
-
-
-def _move(reservation_id: str, span: Interval, staff: bool,
-          svc: KioskService) -> Applied[Reservation] | Refusal:
-    return svc.reservations.move(reservation_id, span, staff=staff)

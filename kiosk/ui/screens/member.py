@@ -33,6 +33,7 @@ from kiosk.ui.loaders import (
     load_more_upcoming,
     offer_time_left,
 )
+from kiosk.ui.recheck import recheck_timer
 from kiosk.ui.widgets import (
     button,
     card,
@@ -46,9 +47,6 @@ from kiosk.ui.widgets import (
 
 #: Rows built at once when data arrives (about a screenful), then per turn of the loop.
 FIRST_ROWS, MORE_ROWS = 6, 6
-#: How often the screen looks at the clock again: check-in windows open and close and
-#: offers' holds count down while the member stands there.
-RECHECK_MS = 15_000
 
 
 class MemberScreen(QWidget):
@@ -57,10 +55,12 @@ class MemberScreen(QWidget):
     Signals:
         book_requested(): the member tapped Book.
         done(): the member tapped Done (their session ends).
+        loaded(): the member's data arrived and its first rows are built.
     """
 
     book_requested = Signal()
     done = Signal()
+    loaded = Signal()
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,8 +77,8 @@ class MemberScreen(QWidget):
         self._pending: deque[Callable[[], QWidget]] = deque()
         self._builder = QTimer(self, singleShot=True, interval=0)
         self._builder.timeout.connect(lambda: self._build(MORE_ROWS))
-        self.recheck = QTimer(self, interval=RECHECK_MS)
-        self.recheck.timeout.connect(self._on_recheck)
+        # check-in windows open and close and offers' holds count down meanwhile
+        self.recheck = recheck_timer(self, self._on_recheck)
         self._offer_labels: list[tuple[QLabel, WaitRow]] = []
         self.more_label = label("", "muted", name="upcomingMore")
         self.more_button = button(self.tr("Show more"), name=self.tr("Show more bookings"),
@@ -169,6 +169,7 @@ class MemberScreen(QWidget):
         self.book_button.setVisible(data.flag_enabled)
         self._pending = deque(self._plan(data))
         self._build(FIRST_ROWS)
+        self.loaded.emit()
 
     def _plan(self, data: MemberData) -> list[Callable[[], QWidget]]:
         """What to show, top to bottom, as widget factories (built a few per frame)."""
@@ -346,9 +347,7 @@ class MemberScreen(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         if self._pending:
             self._builder.start()
-        self.recheck.start()
 
     def hideEvent(self, event: QHideEvent) -> None:
         self._builder.stop()
-        self.recheck.stop()
         self.message.hide()

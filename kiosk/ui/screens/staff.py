@@ -27,18 +27,21 @@ from kiosk.ui.bridge import Call
 from kiosk.ui.context import UiContext
 from kiosk.ui.feedback import FeedbackCard
 from kiosk.ui.fmt import resource_name
-from kiosk.ui.i18n import translate
 from kiosk.ui.keyboard import OnScreenKeyboard
 from kiosk.ui.keypad import Keypad
-from kiosk.ui.screens.book_data import staff_paused_text
+from kiosk.ui.recheck import recheck_timer
+from kiosk.ui.screens.staff_lockout import PinLockoutCard
+from kiosk.ui.screens.staff_settings import settings_rows
+from kiosk.ui.screens.staff_sheet import sheet_rows, waitlist_rows
+from kiosk.ui.screens.staff_sync import sync_rows
+from kiosk.ui.screens.staff_walkin import found_rows, member_rows
 from kiosk.ui.widgets import (
     button,
-    card,
     clear_layout,
     finger_scroll,
     label,
     refusal_text,
-    row_card,
+    show_page_only,
 )
 
 T = TypeVar("T")
@@ -90,6 +93,10 @@ class StaffScreen(QWidget):
                                       on_click=lambda: self._show_keyboard(True))
         self.message = label("", "message", name="staffMessage")
         self.feedback = FeedbackCard()
+        self.pin_lockout = PinLockoutCard(ctx)
+        self.pin_lockout.cleared.connect(lambda: self.feedback.done(self.tr(
+            "PIN sign-in unlocked"), self.tr("Members can sign in with their PIN here again.")))
+        self.pin_lockout.failed.connect(self.say)
         self.unlocked = QWidget()
         self.stack = QStackedWidget()
         self.stack.addWidget(self._gate_page())
@@ -97,6 +104,8 @@ class StaffScreen(QWidget):
         self._build_unlocked()
         QVBoxLayout(self).addWidget(self.stack)
         ctx.bridge.changed.connect(self._on_changed)
+        # bookings turn late and no-show, and offers' holds run out, as staff look on
+        self.recheck = recheck_timer(self, self._on_recheck)
         self.lock()
 
     # -- building -----------------------------------------------------------------
@@ -153,6 +162,8 @@ class StaffScreen(QWidget):
             col.addWidget(label(self.tr("Type the staff PIN again to leave kiosk mode."), "large"))
             col.addWidget(self.leave_pad, 1)
             return page
+        if key == "sheet":  # where staff mode opens; the leave page's keypad needs the room
+            col.addWidget(self.pin_lockout)
         inner = QWidget()
         self._lists[key] = QVBoxLayout(inner)
         self._areas[key] = finger_scroll(inner)
@@ -167,6 +178,7 @@ class StaffScreen(QWidget):
         self.gate_error.hide()
         self.message.hide()
         self.feedback.clear()
+        self.pin_lockout.hide()
         self.selected = None
         self.search.clear()
         self._show_keyboard(True)
@@ -199,9 +211,10 @@ class StaffScreen(QWidget):
     def show_page(self, key: str) -> None:
         if key != self.current_page():
             self.feedback.clear()
-        self.pages.setCurrentIndex(PAGES.index(key))
+        show_page_only(self.pages, PAGES.index(key))  # the leave keypad's height stays there
         self._nav[key].setChecked(True)
         self.message.hide()
+        self.pin_lockout.refresh()
         loaders: dict[str, Callable[[], None]] = {
             "sheet": self._load_sheet, "waitlist": self._load_waitlist,
             "sync": self._load_sync, "settings": self._fill_settings,
@@ -221,6 +234,14 @@ class StaffScreen(QWidget):
         if self.stack.currentIndex() == 1:
             self.show_page(self.current_page())
 
+    def _on_recheck(self) -> None:
+        if self.isVisible() and self.stack.currentIndex() == 1:
+            self.pin_lockout.refresh()  # it cools down by itself
+            if self.current_page() == "sheet":
+                self._load_sheet(follow_now=False)
+            elif self.current_page() == "waitlist":
+                self._load_waitlist()
+
     def _on_changed(self, changes: Changes) -> None:
         if self.isVisible() and self.stack.currentIndex() == 1:
             text = self.message.text()
@@ -235,28 +256,17 @@ class StaffScreen(QWidget):
             layout.addWidget(row)
         layout.addStretch(1)
 
-    def _load_sheet(self) -> None:
+    def _load_sheet(self, *, follow_now: bool = True) -> None:
         day = self._ctx.today()
-        self._read(lambda svc: svc.reads.today_sheet(day), self._on_sheet, "sheet")
+        self._read(lambda svc: svc.reads.today_sheet(day),
+                   partial(self._on_sheet, follow_now=follow_now), "sheet")
 
-    def _on_sheet(self, rows: list[Any]) -> None:
-        out: list[QWidget] = []
-        now, current = self._ctx.now(), None
-        for r in rows:
-            text = (f"{self._ctx.fmt.span(r.reservation.interval)} · {r.resource_name} · "
-                    f"{r.member_name} ({r.member_number}) · {_sheet_state(r.state)}")
-            buttons = []
-            if r.reservation.no_show:
-                buttons.append(button(self.tr("Clear no-show"), kind="primary",
-                                      object_name="clearNoShow",
-                                      on_click=self._clearer(r.reservation.id)))
-            out.append(row_card(text, *buttons))
-            if current is None and r.reservation.interval.end > now:
-                current = out[-1]
+    def _on_sheet(self, rows: list[Any], *, follow_now: bool) -> None:
+        out, now_row = sheet_rows(self._ctx, rows, self._clear_no_show)
         self._fill("sheet", out, self.tr("No bookings today."))
-        # the day starts at midnight; the desk cares about now: once the list has its
-        # height, it opens at the first booking not yet over
-        self._sheet_now = out.index(current) if current is not None else None
+        # opened, the sheet shows the first booking not yet over (once the list has its
+        # height); read again as the clock moves, it stays where staff scrolled it
+        self._sheet_now = now_row if follow_now else None
         self._scroll_sheet_to_now()
 
     def _scroll_sheet_to_now(self) -> None:
@@ -265,10 +275,9 @@ class StaffScreen(QWidget):
         if item is not None and (row := item.widget()) is not None:
             self._areas["sheet"].verticalScrollBar().setValue(row.y())
 
-    def _clearer(self, reservation_id: str) -> Callable[[], None]:
-        return lambda: self._write(
-            lambda svc: svc.reservations.clear_no_show(reservation_id, "staff"),
-            self._on_done, key=f"clear:{reservation_id}")
+    def _clear_no_show(self, reservation_id: str) -> None:
+        self._write(lambda svc: svc.reservations.clear_no_show(reservation_id, "staff"),
+                    self._on_done, key=f"clear:{reservation_id}")
 
     def _load_waitlist(self) -> None:
         self._read(lambda svc: (svc.waitlist.queue(None),
@@ -277,94 +286,34 @@ class StaffScreen(QWidget):
 
     def _on_waitlist(self, data: tuple[list[Any], dict[str, str]]) -> None:
         entries, names = data
-        rows = [row_card(f"{names.get(e.resource_id, '?')} · "
-                          f"{self._ctx.fmt.span_with_day(e.interval, self._ctx.today())} · "
-                          f"{_wait_state(e.status)}") for e in entries]
-        self._fill("waitlist", rows, self.tr("Nobody is waiting."))
+        self._fill("waitlist", waitlist_rows(self._ctx, entries, names),
+                   self.tr("Nobody is waiting."))
 
     def _load_sync(self) -> None:
         self._read(lambda svc: (svc.sync.status(), svc.sync.outage_report()), self._on_sync,
                    "sync")
 
-    def _outage_rows(self, report: Any) -> list[QWidget]:
-        """After a reconnect: what was done here while offline, and what the server made
-        of it — who is affected by each change it turned down, and why."""
-        fmt = self._ctx.fmt
-        rows: list[QWidget] = [label(self.tr("While offline, {0} – {1}").format(
-            fmt.time(report.started_at), fmt.time(report.ended_at)), "large",
-            name="outageTitle")]
-        if not report.entries:
-            return [*rows, label(self.tr("No changes were made here meanwhile."), "muted")]
-        made = len(report.entries)  # a plain name: lupdate reads a call here as no plural
-        rows.append(label(self.tr("%n change made here; the server accepted {0} and turned "
-                                  "down {1}.", "", made).format(
-            report.accepted, len(report.rejected))))
-        for entry in report.rejected:
-            who = entry.member_name or self.tr("a member")
-            rows.append(label(self.tr("Turned down, for {0}: {1}").format(
-                who, refusal_text(entry.refusal)), "message", name="outageRejected"))
-        return rows
-
     def _on_sync(self, found: Any) -> None:
         status, outage = found
-        last = status.last_sync_at
-        rows: list[QWidget] = [
-            label(self.tr("Online") if status.online else self.tr("Offline"), "large"),
-            label(self.tr("%n change waiting to be sent", "", status.outbox_depth)),
-            label(self.tr("Last successful sync: {0}").format(
-                self._ctx.fmt.time(last) if last else self.tr("never"))),
-        ]
-        if status.oldest_pending_at is not None:
-            rows.append(label(self.tr("Oldest waiting change made at {0}").format(
-                self._ctx.fmt.time(status.oldest_pending_at))))
-        if not status.enrolled:
-            rows.append(label(self.tr(
-                "Not connected to a server: this kiosk works on its own. Staff can connect "
-                "it with `kiosk enroll`."), "muted"))
-        elif status.last_error:
-            rows.append(label(self.tr("The last sync did not finish: {0}. Nothing is lost; "
-                                      "it tries again by itself.").format(status.last_error),
-                              "message", name="syncError"))
-        for rej in status.rejections:
-            rows.append(row_card(
-                self.tr("Rejected by the server: {0}").format(refusal_text(rej.refusal)),
-                button(self.tr("Mark handled"), kind="primary", object_name="resolveRejection",
-                       on_click=partial(self._resolve, rej.id))))
-        if not status.rejections:
-            rows.append(label(self.tr("No rejected changes."), "muted"))
-        if outage is not None:
-            rows += self._outage_rows(outage)
-        self._fill("sync", rows, "")
+        # plain names: lupdate reads a call here as no plural
+        waiting, made = status.outbox_depth, len(outage.entries) if outage is not None else 0
+        self._fill("sync", sync_rows(
+            self._ctx, status, outage, self._resolve,
+            waiting=self.tr("%n change waiting to be sent", "", waiting),
+            outcome=self.tr("%n change made here; the server accepted {0} and turned down {1}.",
+                            "", made)), "")
 
     def _resolve(self, rejection_id: int) -> None:
         self._write(lambda svc: svc.sync.resolve_rejection(rejection_id, "staff"), self._on_done,
                     key=f"resolve:{rejection_id}")
 
     def _fill_settings(self) -> None:
-        value = label(self.tr("{0} s").format(self.idle_seconds), "large", name="idleValue")
+        self._fill("settings", settings_rows(self._ctx, self.idle_seconds,
+                                             idle_saved=self._idle_saved, say=self.say), "")
 
-        def change(step: int) -> None:
-            wanted = max(15, min(600, self.idle_seconds + step))
-            self._write(lambda svc: svc.access.set_kiosk_setting("idle_seconds", wanted), saved,
-                        key="idle_seconds")
-
-        def saved(stored: int) -> None:
-            self.idle_seconds = stored
-            value.setText(self.tr("{0} s").format(stored))
-            self.idle_seconds_changed.emit(stored)
-        row = QHBoxLayout()
-        row.addWidget(label(self.tr("Sign members out after no touch for")), 1)
-        row.addWidget(button("−", name=self.tr("Shorter timeout"), on_click=lambda: change(-15)))
-        row.addWidget(value)
-        row.addWidget(button("+", name=self.tr("Longer timeout"), on_click=lambda: change(15)))
-        pad = Keypad(max_length=8, min_length=4, secret=True)
-        pad.setObjectName("newStaffPin")
-        def changed(_result: object) -> None:
-            pad.clear()
-            self.say(self.tr("The staff PIN was changed."))
-        pad.submitted.connect(lambda pin: self._write(lambda svc: svc.access.set_staff_pin(pin),
-                                                      changed))
-        self._fill("settings", [card(row), label(self.tr("New staff PIN"), "large"), pad], "")
+    def _idle_saved(self, stored: int) -> None:
+        self.idle_seconds = stored
+        self.idle_seconds_changed.emit(stored)
 
     # -- walk-in ------------------------------------------------------------------------
     def select_member(self, member: Member) -> None:
@@ -393,12 +342,8 @@ class StaffScreen(QWidget):
             self._read(lambda svc: svc.reads.search_members(text, 12), self._on_found, "walkin")
 
     def _on_found(self, members: list[Member]) -> None:
-        rows = [row_card(f"{m.display_name} · {m.number}",
-                          button(self.tr("Choose"), object_name="chooseMember",
-                                 name=self.tr("Choose {0}").format(m.display_name),
-                                 on_click=partial(self.select_member, m)))
-                for m in members]
-        self._fill("walkin", rows, self.tr("No member matches."))
+        self._fill("walkin", found_rows(members, self.select_member),
+                   self.tr("No member matches."))
 
     def _fill_member(self) -> None:
         member = self.selected
@@ -416,26 +361,10 @@ class StaffScreen(QWidget):
         if member is None:
             return
         reservations, names, enabled = data
-        walk_in = button(self.tr("Book a walk-in"), kind="primary", object_name="walkInBook",
-                         on_click=lambda: self.book_for.emit(member))
-        walk_in.setVisible(enabled)
-        rows: list[QWidget] = [card(label(f"{member.display_name} · {member.number}", "large"),
-                                    walk_in)]
-        if not enabled:
-            rows.append(label(staff_paused_text(), "message", name="staffFlagOff"))
-        fmt = self._ctx.fmt
-        for res in (r for r in reservations if r.active):
-            text = (f"{names.get(res.resource_id, '?')} · "
-                    f"{fmt.span_with_day(res.interval, self._ctx.today())} · "
-                    f"{fmt.duration(res.interval.duration)}")
-            move = button(self.tr("Move"), object_name="moveBooking",
-                          on_click=partial(self.move_requested.emit, member, res))
-            move.setVisible(enabled)  # a move is judged as a new booking: the flag applies
-            cancel = button(self.tr("Cancel"), kind="danger", object_name="cancelBooking")
-            detail = (f"{names.get(res.resource_id, '?')} · {fmt.span_on_day(res.interval)} · "
-                      f"{member.display_name} ({member.number})")
-            cancel.clicked.connect(partial(self._cancel, cancel, res.id, detail))
-            rows.append(row_card(text, move, cancel))
+        rows = member_rows(self._ctx, member, reservations, names, enabled,
+                           book=lambda: self.book_for.emit(member),
+                           move=lambda res: self.move_requested.emit(member, res),
+                           cancel=self._cancel)
         self._fill("walkin", rows, "")
 
     def _cancel(self, tapped: QPushButton, reservation_id: str, detail: str) -> None:
@@ -463,15 +392,3 @@ class StaffScreen(QWidget):
                key: str | None = None) -> None:
         self._ctx.bridge.write(call, then, key=key, on_error=self.say)
 
-
-def _sheet_state(state: object) -> str:
-    texts = {"due": translate("Sheet", "due"), "checked_in": translate("Sheet", "checked in"),
-             "late": translate("Sheet", "late"), "no_show": translate("Sheet", "no-show"),
-             "cancelled": translate("Sheet", "cancelled"), "done": translate("Sheet", "done")}
-    return texts.get(str(state), str(state))
-
-
-def _wait_state(state: object) -> str:
-    texts = {"waiting": translate("Sheet", "waiting"),
-             "offered": translate("Sheet", "offered, held for them")}
-    return texts.get(str(state), str(state))
