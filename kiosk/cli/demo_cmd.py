@@ -13,14 +13,15 @@ from kiosk.demo import catalogue
 from kiosk.demo.dataset import build_demo
 from kiosk.demo.load import load_demo
 from kiosk.store.cache_check import check_cache
-from kiosk.store.db import alembic_config, open_store
+from kiosk.store.db import open_store
+from kiosk.store.revisions import known_revision
 from kiosk.store.service import KioskService
 
 
 def cmd_demo_data(db_path: Path, args: argparse.Namespace) -> int:
     # --force replaces a cache, never a file that is not one this kiosk can use (an unset
     # variable in --db could point anywhere): that is refused, and the file left as it is
-    check_cache(db_path, alembic_config())
+    check_cache(db_path, known_revision)
     if db_path.exists() and not args.force and _has_site(db_path):
         error(f"{db_path} already holds a site; add --force to replace it with the demo site "
               "(its local changes and outbox are deleted)")

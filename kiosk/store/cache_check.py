@@ -8,11 +8,8 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+from collections.abc import Callable
 from pathlib import Path
-
-from alembic.config import Config
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
 
 from kiosk.core.errors import InvalidInput
 
@@ -21,14 +18,6 @@ _HEADER = b"SQLite format 3\x00"
 
 class CacheUnusable(InvalidInput):
     """The cache file cannot be used as it is (the message says why and what to do)."""
-
-
-def _known_revision(config: Config, revision: str) -> bool:
-    try:
-        ScriptDirectory.from_config(config).get_revision(revision)
-    except CommandError:
-        return False
-    return True
 
 
 def _size_from_header(header: bytes) -> int | None:
@@ -40,7 +29,8 @@ def _size_from_header(header: bytes) -> int | None:
     return page_size * pages if pages and counter_matches else None
 
 
-def _schema_revision(path: Path) -> str | None:
+def schema_revision(path: Path) -> str | None:
+    """The cache's schema revision, read without changing a byte (None: no schema yet)."""
     # immutable: SQLite neither writes nor creates a -wal or -shm file for this look
     uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
     conn = sqlite3.connect(uri, uri=True)
@@ -54,10 +44,10 @@ def _schema_revision(path: Path) -> str | None:
         conn.close()
 
 
-def check_cache(path: Path, migrations: Config) -> None:
+def check_cache(path: Path, known: Callable[[str], bool]) -> None:
     """Refuse (``CacheUnusable``) a cache file the kiosk cannot open and keep; a missing or
-    empty file is fine (it becomes a new cache). ``migrations``: the store's Alembic set-up,
-    which knows every schema revision this kiosk can read."""
+    empty file is fine (it becomes a new cache). ``known``: whether this kiosk's
+    migrations include a schema revision (``kiosk.store.revisions.known_revision``)."""
     if not path.exists():
         return
     if not path.is_file():
@@ -83,10 +73,10 @@ def check_cache(path: Path, migrations: Config) -> None:
                             "files beside it); fix the permissions, or copy it somewhere "
                             "writable and pass that to --db")
     try:
-        revision = _schema_revision(path)
+        revision = schema_revision(path)
     except sqlite3.DatabaseError as exc:
         raise CacheUnusable(f"{path} is damaged ({exc}); restore it from a backup, or move "
                             "it away and let the kiosk sync a new one") from None
-    if revision is not None and not _known_revision(migrations, revision):
+    if revision is not None and not known(revision):
         raise CacheUnusable(f"{path} was written by a newer kiosk (schema {revision}); "
                             "update this kiosk, or give --db another file")

@@ -15,16 +15,18 @@ from contextvars import ContextVar
 from functools import partial
 from importlib.resources import files
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.core import text
-from kiosk.store.cache_check import check_cache
+from kiosk.store.cache_check import check_cache, schema_revision
 from kiosk.store.outbox import ensure_sync_state
+from kiosk.store.revisions import head_revision, known_revision
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 BUSY_TIMEOUT_MS = 10_000
 #: Page cache per connection (KiB): index pages of a 1M-row cache stay hot while loading.
@@ -69,7 +71,10 @@ def make_engine(path: Path | str, *, cache_kib: int = CACHE_KIB) -> Engine:
 
 
 def alembic_config() -> Config:
-    """The Alembic configuration of the migrations shipped inside the package."""
+    """The Alembic configuration of the migrations shipped inside the package (Alembic is
+    imported only here and in ``migrate``: a current cache opens without it)."""
+    from alembic.config import Config  # noqa: PLC0415
+
     location = files("kiosk.store") / "migrations"
     config = Config(str(location / "alembic.ini"))
     config.set_main_option("script_location", str(location))
@@ -126,12 +131,16 @@ class Store:
     def migrate(self, revision: str = "head") -> None:
         """Upgrade to ``revision`` inside one IMMEDIATE transaction (concurrent openers
         wait for each other, then find nothing left to do)."""
+        from alembic import command  # noqa: PLC0415 (see alembic_config)
+
         config = alembic_config()
         with self.write_engine.begin() as connection:
             config.attributes["connection"] = connection
             command.upgrade(config, revision)
 
     def downgrade(self, revision: str) -> None:
+        from alembic import command  # noqa: PLC0415 (see alembic_config)
+
         config = alembic_config()
         with self.write_engine.begin() as connection:
             config.attributes["connection"] = connection
@@ -179,10 +188,12 @@ class ExecutorWrites:
 def open_store(path: Path | str, *, migrate: bool = True, cache_kib: int = CACHE_KIB) -> Store:
     """Open the cache at ``path`` (created if missing) and bring its schema to head;
     ``CacheUnusable`` (file untouched) for a file that is not a cache this kiosk can use."""
-    check_cache(Path(path), alembic_config())
+    check_cache(Path(path), known_revision)
+    current = Path(path).is_file() and schema_revision(Path(path)) == head_revision()
     store = Store(make_engine(path, cache_kib=cache_kib))
     if migrate:
-        store.migrate()
+        if not current:  # a cache at head needs no Alembic (a slow import) to open
+            store.migrate()
         with store.write() as session:
             ensure_sync_state(session)
     return store
