@@ -163,10 +163,17 @@ def load_kinds(conn: Connection, cs: ChangeSet, kinds: Iterable[ResourceKind]) -
         cs.put(k.site_id, "resource_kind", k.code, entities.resource_kind_data(k))
 
 
-def _upsert_member(conn: Connection, values: dict[str, Any]) -> None:
+#: Optional CSV columns and the member columns they fill: a file without one of them
+#: leaves what members already have there (a list of names must not wipe their PINs).
+_OPTIONAL_COLUMNS = {"email": "email", "card": "card_hash", "pin": "pin_hash",
+                     "cohort": "cohort", "badges": "badges", "language": "language"}
+
+
+def _upsert_member(conn: Connection, values: dict[str, Any],
+                   untouched: frozenset[str] = frozenset()) -> None:
     dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
     stmt = dialect.insert(t.members).values(values)
-    keep = {"id", "site_id", "number", "no_show_count", "status"}
+    keep = {"id", "site_id", "number", "no_show_count", "status", *untouched}
     stmt = stmt.on_conflict_do_update(
         index_elements=["site_id", "number"],
         set_={k: stmt.excluded[k] for k in values if k not in keep})
@@ -215,10 +222,6 @@ def _member_values(site: Site, secret: bytes, path: Path, line: int,
         to_addr = mail.address(email) if email else None
     except ValueError as exc:
         raise AdminError(f"{path} line {line}: the e-mail {email!r} {exc}") from None
-    # an optional column: a file without it leaves the languages members have alone
-    language = {}
-    if "language" in row:
-        language["language"] = _language(path, line, field("language"))
     return {
         "id": str(uuid.uuid4()), "site_id": site.id, "number": number, "display_name": name,
         "email": to_addr,
@@ -226,7 +229,7 @@ def _member_values(site: Site, secret: bytes, path: Path, line: int,
         "pin_hash": credentials.hash_pin(pin, secret) if pin else None,
         "cohort": field("cohort") or None, "status": "active", "no_show_count": 0,
         "badges": sorted(b for b in field("badges").split(";") if b.strip()),
-        **language,
+        "language": _language(path, line, field("language")),
     }
 
 
@@ -245,10 +248,12 @@ def import_members(conn: Connection, site_ref: str, path: Path, now: datetime) -
     site = find_site(conn, site_ref)
     secret = queries.site_secret(conn, site.id)
     rows = _csv_rows(path)
+    untouched = frozenset(column for name, column in _OPTIONAL_COLUMNS.items()
+                          if rows and name not in rows[0])
     members = [_member_values(site, secret, path, line, row)
                for line, row in enumerate(rows, start=2)]
     for values in members:
-        _upsert_member(conn, values)
+        _upsert_member(conn, values, untouched)
     cs = ChangeSet()
     numbers = [m["number"] for m in members]
     ids = conn.execute(sa.select(t.members.c.id).where(

@@ -96,3 +96,31 @@ def test_members_import_reads_an_optional_language_column(
     code, _, err = central(capsys, db, "members", "import", str(csv), "--site", SITE)
     assert code == 2 and "line 2" in err and "language" in err
     assert _language_of(db, "1001") == "es-MX"
+
+
+def _credentials_of(db: str, number: str) -> tuple[str | None, str | None, str | None]:
+    engine = make_engine(db)
+    try:
+        with engine.connect() as conn:
+            row = conn.execute(sa.select(t.members.c.pin_hash, t.members.c.card_hash,
+                                         t.members.c.email)
+                               .where(t.members.c.number == number)).one()
+            return row.pin_hash, row.card_hash, row.email
+    finally:
+        engine.dispose()
+
+
+def test_a_file_without_the_credential_columns_leaves_pins_and_cards_alone(
+        capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path) -> None:
+    csv = tmp_path / "m.csv"
+    csv.write_text("number,display_name,email,card,pin\n"
+                   "1001,Ana Ruiz,ana@example.org,4000 1234 5678,2468\n")
+    assert central(capsys, db, "members", "import", str(csv), "--site", SITE)[0] == 0
+    pin, card, email = _credentials_of(db, "1001")
+    assert pin and card and email == "ana@example.org"
+    csv.write_text("number,display_name\n1001,Ana Ruiz-Lee\n")  # a list of names only
+    assert central(capsys, db, "members", "import", str(csv), "--site", SITE)[0] == 0
+    assert _credentials_of(db, "1001") == (pin, card, email)
+    csv.write_text("number,display_name,pin\n1001,Ana Ruiz-Lee,\n")  # the column, empty
+    assert central(capsys, db, "members", "import", str(csv), "--site", SITE)[0] == 0
+    assert _credentials_of(db, "1001") == (None, card, email)  # an empty PIN removes it
