@@ -402,57 +402,57 @@
 <context>
     <name>Kinds</name>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="141"/>
+        <location filename="../../kiosk/ui/fmt.py" line="181"/>
         <source>Drill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="142"/>
+        <location filename="../../kiosk/ui/fmt.py" line="182"/>
         <source>Circular saw</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="143"/>
+        <location filename="../../kiosk/ui/fmt.py" line="183"/>
         <source>Sander</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="144"/>
+        <location filename="../../kiosk/ui/fmt.py" line="184"/>
         <source>Ladder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="145"/>
+        <location filename="../../kiosk/ui/fmt.py" line="185"/>
         <source>Pressure washer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="146"/>
+        <location filename="../../kiosk/ui/fmt.py" line="186"/>
         <source>Table saw</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="147"/>
+        <location filename="../../kiosk/ui/fmt.py" line="187"/>
         <source>Laser cutter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="148"/>
+        <location filename="../../kiosk/ui/fmt.py" line="188"/>
         <source>3D printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="149"/>
+        <location filename="../../kiosk/ui/fmt.py" line="189"/>
         <source>CNC router</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="150"/>
+        <location filename="../../kiosk/ui/fmt.py" line="190"/>
         <source>Room</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="151"/>
+        <location filename="../../kiosk/ui/fmt.py" line="191"/>
         <source>Garden plot</source>
         <translation type="unfinished"></translation>
     </message>
@@ -470,12 +470,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="186"/>
+        <location filename="../../kiosk/ui/window.py" line="188"/>
         <source>Your membership is paused after missed bookings, so you cannot book right now. You can still check in. Please see staff to lift the pause.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/window.py" line="212"/>
+        <location filename="../../kiosk/ui/window.py" line="214"/>
         <source>%n change made here could not be kept: {0}. Staff can help.</source>
         <translation>
             <numerusform>%n change made here could not be kept: {0}. Staff can help.</numerusform>
@@ -483,7 +483,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/window.py" line="229"/>
+        <location filename="../../kiosk/ui/window.py" line="231"/>
         <source>You are checked in for %n booking. Enjoy!</source>
         <translation>
             <numerusform>You are checked in for %n booking. Enjoy!</numerusform>
@@ -491,12 +491,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="268"/>
+        <location filename="../../kiosk/ui/window.py" line="270"/>
         <source>Saved: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/window.py" line="273"/>
+        <location filename="../../kiosk/ui/window.py" line="275"/>
         <source>That card could not be read. Please scan it again, or sign in with your member number.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1024,32 +1024,32 @@
 <context>
     <name>ResourceNames</name>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="113"/>
+        <location filename="../../kiosk/ui/fmt.py" line="116"/>
         <source>Cordless drill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="114"/>
+        <location filename="../../kiosk/ui/fmt.py" line="117"/>
         <source>Orbital sander</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="115"/>
+        <location filename="../../kiosk/ui/fmt.py" line="118"/>
         <source>Extension ladder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="116"/>
+        <location filename="../../kiosk/ui/fmt.py" line="119"/>
         <source>Workshop room</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="117"/>
+        <location filename="../../kiosk/ui/fmt.py" line="120"/>
         <source>Meeting room</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="118"/>
+        <location filename="../../kiosk/ui/fmt.py" line="121"/>
         <source>Sewing room</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1057,7 +1057,7 @@
 <context>
     <name>ServiceBridge</name>
     <message>
-        <location filename="../../kiosk/ui/bridge.py" line="243"/>
+        <location filename="../../kiosk/ui/bridge.py" line="227"/>
         <source>Sorry, something went wrong and nothing was changed. Please try again, or ask a member of staff.</source>
         <extracomment>A service call: what runs off the GUI thread, typed by what it returns.</extracomment>
         <translation type="unfinished"></translation>
