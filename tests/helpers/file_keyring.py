@@ -1,6 +1,10 @@
 """A keyring backend for tests that run the ``kiosk`` command in a subprocess: secrets in
 a JSON file named by ``KIOSK_TEST_KEYRING_FILE`` (plain text: tests only, never a kiosk).
-Select it with ``PYTHON_KEYRING_BACKEND=tests.helpers.file_keyring.FileKeyring``."""
+Select it with ``PYTHON_KEYRING_BACKEND=tests.helpers.file_keyring.FileKeyring``.
+
+keyring offers every imported backend class to its default chain, so once a test module
+imports this one, a process without ``KIOSK_TEST_KEYRING_FILE`` would reach it too: its
+priority then raises, which tells keyring it is not usable here."""
 
 from __future__ import annotations
 
@@ -8,13 +12,18 @@ import json
 import os
 from pathlib import Path
 
+from jaraco.classes.properties import classproperty
 from keyring.backend import KeyringBackend
 
 BACKEND = "tests.helpers.file_keyring.FileKeyring"
 
 
 class FileKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
+    @classproperty
+    def priority(cls) -> float:
+        if "KIOSK_TEST_KEYRING_FILE" not in os.environ:
+            raise RuntimeError("KIOSK_TEST_KEYRING_FILE is not set")
+        return 1
 
     @property
     def _path(self) -> Path:
