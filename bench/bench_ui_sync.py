@@ -26,9 +26,9 @@ from kiosk.core import entities
 from kiosk.core.model import Interval, Reservation
 from kiosk.demo.dataset import build_demo
 from kiosk.demo.load import load_demo
-from kiosk.store.db import WriteQueue
 from kiosk.store.service import KioskService
 from kiosk.store.sync_apply import apply_page
+from kiosk.store.write_queue import WriteQueue
 from kiosk.sync import wire
 
 

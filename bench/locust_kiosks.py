@@ -34,7 +34,7 @@ import httpx
 from locust import User, events, task
 
 from kiosk.core import mutations as mu
-from kiosk.store.repo import KIOSK_DEFAULTS
+from kiosk.store.kiosk_settings import KIOSK_DEFAULTS
 from kiosk.sync.client import SyncClient
 from kiosk.sync.errors import SyncError
 

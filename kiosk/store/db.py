@@ -9,13 +9,13 @@ makes "check for an overlap, then insert" atomic across threads and processes.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import partial
 from importlib.resources import files
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
@@ -148,41 +148,6 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
-
-
-class WriteQueue(Protocol):
-    """Where a write transaction runs: ``run(work)`` calls ``work(session)`` inside one
-    ``Store.write()`` and returns what it returns. The app's queue is its one serial
-    writer (``kiosk.ui.bridge``), so sync's writes take turns with the taps'."""
-
-    def run(self, work: Callable[[Session], T]) -> T: ...
-
-
-class DirectWrites:
-    """The queue of a process with one writer anyway (the CLI, headless sync)."""
-
-    def __init__(self, store: Store) -> None:
-        self.store = store
-
-    def run(self, work: Callable[[Session], T]) -> T:
-        with self.store.write() as session:
-            return work(session)
-
-
-class ExecutorWrites:
-    """A queue that hands each write transaction to ``execute`` (a thread that runs them
-    one at a time, e.g. the app's serial writer) and returns what it returns."""
-
-    def __init__(self, store: Store, execute: Callable[[Callable[[], Any]], Any]) -> None:
-        self.store, self._execute = store, execute
-
-    def run(self, work: Callable[[Session], T]) -> T:
-        def transaction() -> T:
-            with self.store.write() as session:
-                return work(session)
-
-        result: T = self._execute(transaction)
-        return result
 
 
 def open_store(path: Path | str, *, migrate: bool = True, cache_kib: int = CACHE_KIB) -> Store:

@@ -16,6 +16,7 @@ from kiosk.core.flags import FlagState, reservation_system_enabled
 from kiosk.core.model import Closure, Interval
 from kiosk.core.policy import EffectivePolicy, resolve_policy
 from kiosk.store import convert
+from kiosk.store.kiosk_settings import KIOSK_DEFAULTS, KIOSK_RANGES
 from kiosk.store.schema import (
     ACTIVE_SQL,
     ClosureRow,
@@ -27,25 +28,6 @@ from kiosk.store.schema import (
 from kiosk.store.types import to_seconds
 
 FLAG = "reservation_system_enabled"
-#: The kiosk's own settings (the ``kiosk`` layer): default and allowed range of each.
-#: ``pin_burst_*``: wrong member PINs at this kiosk, whoever's, that lock PIN sign-in here
-#: (``kiosk.store.service_access``).
-KIOSK_DEFAULTS: dict[str, int] = {"pin_max_attempts": 5, "pin_lock_minutes": 5,
-                                  "idle_seconds": 60, "pin_burst_attempts": 20,
-                                  "pin_burst_lock_minutes": 15,
-                                  # sync: pull every N s, the scheduled check-in, the push
-                                  # after a local change, each call's timeout
-                                  "sync_pull_seconds": 15, "sync_checkin_seconds": 30,
-                                  "sync_push_delay_seconds": 2, "sync_timeout_seconds": 15}
-KIOSK_RANGES: dict[str, tuple[int, int]] = {"pin_max_attempts": (1, 20),
-                                            "pin_lock_minutes": (1, 240),
-                                            "idle_seconds": (15, 600),
-                                            "pin_burst_attempts": (5, 500),
-                                            "pin_burst_lock_minutes": (1, 1440),
-                                            "sync_pull_seconds": (1, 3600),
-                                            "sync_checkin_seconds": (1, 600),
-                                            "sync_push_delay_seconds": (0, 60),
-                                            "sync_timeout_seconds": (2, 120)}
 
 
 def site_row(session: Session) -> SiteRow:

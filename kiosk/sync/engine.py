@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from kiosk.core.changes import Changes
 from kiosk.core.errors import InvalidInput
 from kiosk.store import outbox
-from kiosk.store.db import DirectWrites, Store, WriteQueue
+from kiosk.store.db import Store
 from kiosk.store.keyring_entries import KeyringUnavailable
 from kiosk.store.outbox import ensure_sync_state
 from kiosk.store.schema import SyncStateRow
@@ -34,6 +34,7 @@ from kiosk.store.sync_apply import (
     settle,
     store_flags,
 )
+from kiosk.store.write_queue import DirectWrites, WriteQueue
 from kiosk.sync import wire
 from kiosk.sync.client import SyncClient
 from kiosk.sync.errors import CursorGone, MalformedAnswer, NotFound, SyncError
