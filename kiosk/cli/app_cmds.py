@@ -46,9 +46,11 @@ def require_display() -> None:
 
 def cmd_run(db_path: Path, args: argparse.Namespace) -> int:
     require_display()
+    from kiosk.store.first_look import first_look
     from kiosk.ui.app import run
 
-    ensure_site(db_path)
+    if first_look(db_path) is None:  # not a ready cache with a site: make it one first
+        ensure_site(db_path)
     return run(db_path, windowed=bool(getattr(args, "windowed", False)))
 
 

@@ -9,12 +9,15 @@ import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk import __version__
-from kiosk.cli.context import CliContext, cli_context
 from kiosk.cli.output import EXIT_USAGE, error
 from kiosk.cli.paths import DB_ENV, resolve_db_path
 from kiosk.core.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from kiosk.cli.context import CliContext
 
 log = logging.getLogger("kiosk")
 
@@ -76,9 +79,17 @@ def build_parser() -> argparse.ArgumentParser:
     shots.add_argument("--lang", choices=("en", "es"),
                        help="language of the pictures (default: KIOSK_LANG, else the system's)")
 
-    from kiosk.cli import sync_cmds
-
-    sync_cmds.add_parsers(sub)
+    e = sub.add_parser("enroll", help="join this kiosk to a reservation server "
+                       "(the device token is read from stdin or a hidden prompt)")
+    e.add_argument("--server", required=True, metavar="URL",
+                   help="the server's address, e.g. https://booking.example.org")
+    sub.add_parser("unenroll", help="forget the server and remove the token from the keyring")
+    s = sub.add_parser("sync", help="push queued changes and pull the server's (headless)")
+    s.add_argument("--once", action="store_true", required=True,
+                   help="one round, then exit: 0 converged, 1 rejections recorded, "
+                        "3 unreachable, 4 not enrolled")
+    st = sub.add_parser("status", help="sync status: online, last sync, outbox, rejections")
+    st.add_argument("--json", action="store_true", help="as JSON for scripts")
     live = sub.add_parser("live-demo", help="run the demo server on 127.0.0.1 and this "
                           "kiosk enrolled with it (what ./scripts/run-kiosk does)")
     live.add_argument("--dir", metavar="DIR", help="where both keep their data "
@@ -163,6 +174,10 @@ def _dispatch(command: str, db_path: Path, args: argparse.Namespace) -> int:
     run_file_command = _file_command(command)
     if run_file_command is not None:
         return run_file_command(db_path, args)
+    # the store's machinery is imported only by commands that use it: 'run' opens the
+    # cache behind its first frame (kiosk.ui.app)
+    from kiosk.cli.context import cli_context
+
     with cli_context(db_path) as ctx:
         return _service_command(command)(ctx, args)
 

@@ -29,20 +29,6 @@ EXIT_OFFLINE = 3
 EXIT_NOT_ENROLLED = 4
 
 
-def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    e = sub.add_parser("enroll", help="join this kiosk to a reservation server "
-                       "(the device token is read from stdin or a hidden prompt)")
-    e.add_argument("--server", required=True, metavar="URL",
-                   help="the server's address, e.g. https://booking.example.org")
-    sub.add_parser("unenroll", help="forget the server and remove the token from the keyring")
-    s = sub.add_parser("sync", help="push queued changes and pull the server's (headless)")
-    s.add_argument("--once", action="store_true", required=True,
-                   help="one round, then exit: 0 converged, 1 rejections recorded, "
-                        "3 unreachable, 4 not enrolled")
-    st = sub.add_parser("status", help="sync status: online, last sync, outbox, rejections")
-    st.add_argument("--json", action="store_true", help="as JSON for scripts")
-
-
 def say(text: str) -> None:
     sys.stdout.write(text + "\n")
 

@@ -101,7 +101,7 @@ def open_engine(store: Store, cache: Path, *, client_factory: ClientFactory = Sy
     with store.read() as session:
         state = session.get(SyncStateRow, 1)
         url = state.server_url if state is not None else None
-    token = load_token(cache)
+    token = load_token(cache) if url else None  # no server: no keyring to ask
     if not url or not token:
         raise NotEnrolled("this kiosk is not enrolled with a server: run "
                           "`kiosk enroll --server URL` (the token is read from stdin)")

@@ -7,6 +7,11 @@ cache, so a screen never mixes states from before and after a write. Results com
 to the GUI thread by a queued signal and are handed to the caller's callback there; jobs
 never touch widgets. A write whose result carries a ``Changes`` record makes the bridge
 emit ``changed`` with it, and widgets refresh only what it names.
+
+A bridge made with an ``opener`` instead of a service opens the store itself, on the
+writer thread, once ``open_service`` is called (the app calls it after its first frame):
+calls made before then wait for it, off the GUI thread, and ``when_ready`` callbacks run
+on the GUI thread once it is open.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QThreadPool, Signal
 
-from kiosk.store.db import ExecutorWrites
+from kiosk.store.write_queue import ExecutorWrites
 
 if TYPE_CHECKING:
     from kiosk.store.service import KioskService
@@ -33,6 +38,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 #: A service call: what runs off the GUI thread, typed by what it returns.
 Call = Callable[["KioskService"], T]
+Opener = Callable[[], "KioskService"]
 OnError = Callable[[str], None]
 Guard = Callable[[], bool]
 
@@ -77,7 +83,8 @@ class _Foreign:
 
 
 class _WriteThread(QThread):
-    """Runs write jobs in order; a ``None`` in the queue ends it."""
+    """Opens the service if the bridge was given an opener, then runs write jobs in order;
+    a ``None`` in the queue ends it."""
 
     def __init__(self, bridge: ServiceBridge) -> None:
         super().__init__()
@@ -86,6 +93,7 @@ class _WriteThread(QThread):
         self._bridge = bridge
 
     def run(self) -> None:
+        self._bridge._open_when_asked()
         while (job := self.jobs.get()) is not None:
             if isinstance(job, _Foreign):
                 job.run()
@@ -101,18 +109,28 @@ class ServiceBridge(QObject):
         failed(str): a call raised; the argument is a plain message for the screen
             (only emitted when the caller gave no ``on_error``).
         busy_changed(bool): whether any write is in flight.
+        open_failed(object): the opener raised (the exception); every call fails.
     """
 
     changed = Signal(object)
     failed = Signal(str)
     busy_changed = Signal(bool)
+    open_failed = Signal(object)
+    _opened = Signal(object)  # the service's future, once it is settled
     _finished = Signal(object)  # one _Done: bare bools/None through a queued signal
     # trip a PySide reference-counting bug at exit, so results travel wrapped
 
-    def __init__(self, service: KioskService, *, read_threads: int = 3,
-                 parent: QObject | None = None):
+    def __init__(self, service: KioskService | None = None, *, opener: Opener | None = None,
+                 read_threads: int = 3, parent: QObject | None = None):
         super().__init__(parent)
-        self.service = service
+        if (service is None) == (opener is None):
+            raise ValueError("give exactly one of a service and an opener")
+        self._service: Future[KioskService] = Future()
+        self._opener, self._go = opener, threading.Event()
+        self._on_ready: list[Callable[[KioskService], None]] = []
+        self._writes: ExecutorWrites | None = None
+        if service is not None:
+            self._service.set_result(service)
         self._ids = itertools.count(1)
         self._pending_keys: set[str] = set()
         self._latest: dict[str, int] = {}
@@ -121,11 +139,65 @@ class ServiceBridge(QObject):
         self._pool.setMaxThreadCount(read_threads)
         self._writer = _WriteThread(self)
         self._finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
-        self._writer.start()
+        self._opened.connect(self._on_opened, Qt.ConnectionType.QueuedConnection)
         self._open = True
         self._open_lock = threading.Lock()  # nothing is queued behind the writer's end
-        self.writes = ExecutorWrites(service.store, self.run_on_writer)
+        self._writer.start()
         _LIVE.add(self)
+
+    # -- the service ------------------------------------------------------------------
+    @property
+    def service(self) -> KioskService:
+        """The service. Jobs (off the GUI thread) wait here for it to open; the GUI thread
+        asks only once ``opened()``. Raises if opening failed or the bridge shut first."""
+        return self._service.result()
+
+    @property
+    def writes(self) -> ExecutorWrites:
+        """Sync's write queue: its transactions run on the serial writer."""
+        if self._writes is None:
+            self._writes = ExecutorWrites(self.service.store, self.run_on_writer)
+        return self._writes
+
+    def opened(self) -> bool:
+        """Whether the service is open (given, or opened without an error)."""
+        return self._service.done() and self._service.exception() is None
+
+    def open_service(self) -> None:
+        """Let the writer thread open the service (a bridge made with an opener)."""
+        self._go.set()
+
+    def when_ready(self, callback: Callable[[KioskService], None]) -> None:
+        """``callback(service)`` on the GUI thread once the service is open (now if it is);
+        never if opening it failed."""
+        if self._service.done():
+            if self._service.exception() is None:
+                callback(self._service.result())
+        else:
+            self._on_ready.append(callback)
+
+    def _open_when_asked(self) -> None:
+        if self._service.done():
+            return
+        self._go.wait()
+        assert self._opener is not None
+        if not self._open:  # shut down first: nothing to open, nobody to tell
+            self._service.set_exception(RuntimeError("the bridge closed before opening"))
+            return
+        try:
+            self._service.set_result(self._opener())
+        except BaseException as exc:  # the GUI thread reports it; calls fail with it
+            log.exception("opening the kiosk's cache failed")
+            self._service.set_exception(exc)
+        self._opened.emit(self._service)
+
+    def _on_opened(self, future: Future[KioskService]) -> None:
+        callbacks, self._on_ready = self._on_ready, []
+        if (error := future.exception()) is not None:
+            self.open_failed.emit(error)
+            return
+        for callback in callbacks:
+            callback(future.result())
 
     # -- submitting ---------------------------------------------------------------
     def read(self, call: Call[T], on_result: Callable[[T], None] | None = None, *,
@@ -161,6 +233,10 @@ class ServiceBridge(QObject):
     def pending(self, key: str) -> bool:
         return key in self._pending_keys
 
+    def reading(self, latest: str) -> bool:
+        """Whether a read asked for with this ``latest`` key has yet to answer."""
+        return latest in self._latest
+
     def run_on_writer(self, work: Callable[[], T]) -> T:
         """Run ``work()`` on the serial writer, in turn with the taps, and wait for it
         (sync's thread; the GUI's only for the flush on quit). After ``shutdown`` the
@@ -180,11 +256,12 @@ class ServiceBridge(QObject):
     # -- worker side ----------------------------------------------------------------
     def _execute(self, job: _Job) -> None:
         try:
+            service = self.service
             if job.write:
-                result, error = job.call(self.service), None
+                result, error = job.call(service), None
             else:  # several reads, one moment of the cache
-                with self.service.store.snapshot():
-                    result, error = job.call(self.service), None
+                with service.store.snapshot():
+                    result, error = job.call(service), None
         except Exception:  # any store failure becomes a message, never a crash
             log.exception("service call failed")
             result, error = None, _store_error_message()
@@ -201,10 +278,12 @@ class ServiceBridge(QObject):
                 self.busy_changed.emit(False)
         if error is None and job.write and hasattr(result, "changes"):
             self.changed.emit(result.changes)
+        if not job.write and job.key is not None:
+            if self._latest.get(job.key) != job.id:
+                return  # a newer read of the same thing was asked for: it will answer
+            del self._latest[job.key]
         if job.guard is not None and not job.guard():
             return  # the screen or member that asked is gone: show nothing
-        if not job.write and job.key is not None and self._latest.get(job.key) != job.id:
-            return  # a newer read of the same thing was asked for: it will answer
         if error is not None:
             (job.on_error or self.failed.emit)(error)
         elif job.on_result is not None:
@@ -217,6 +296,7 @@ class ServiceBridge(QObject):
                 return
             self._open = False
             self._writer.jobs.put(None)
+        self._go.set()  # a bridge that never opened its service ends without opening it
         self._writer.wait(timeout_ms)
         self._pool.waitForDone(timeout_ms)
         QCoreApplication.processEvents()

@@ -309,8 +309,8 @@ class KioskWindow(QWidget):
         if self._closed:
             return
         self._closed = True
-        self._banner_timer.stop()
         self.idle.disarm()
         self.ctx.status.stop()
         self.hide()
         self.ctx.bridge.shutdown()
+        self._banner_timer.stop()  # after: answers delivered while draining may show one

@@ -5,12 +5,15 @@ soonest free times of a kind."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from kiosk.core.changes import Applied
 from kiosk.core.model import Interval, Reservation, Resource
 from kiosk.core.refusals import Refusal
-from kiosk.store.service import KioskService
 from kiosk.ui.bridge import Call
+
+if TYPE_CHECKING:
+    from kiosk.store.service import KioskService
 
 
 def book(resource_id: str, member_id: str, span: Interval, staff: bool,  # noqa: PLR0917

@@ -32,12 +32,14 @@ class HomeScreen(QWidget):
         language_requested(str): a person tapped a language ("en", "es").
         slot_requested(object, object): a time was tapped on the calendar: the
             ``Resource`` and the slot's ``Interval`` (sign in, then book it).
+        loaded(): the calendar (or the paused notice) shows the cache's data.
     """
 
     sign_in_requested = Signal()
     staff_requested = Signal()
     language_requested = Signal(str)
     slot_requested = Signal(object, object)
+    loaded = Signal()
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -172,13 +174,16 @@ class HomeScreen(QWidget):
         shown = ", ".join(names[:4]) + (self.tr(" and {0} more").format(len(names) - 4)
                                         if len(names) > 4 else "")
         self.free_now.setText(shown or self.tr("Nothing is free this minute."))
+        self.loaded.emit()
 
     def _on_changed(self, changes: Changes) -> None:
         if (changes.calendar or changes.flag) and self.isVisible():
             self.reload()
 
     def _on_status(self, _status: object) -> None:
-        if self.isVisible():
+        # the periodic refresh (a flag's grace running out, 'free now'); a read on its way
+        # will answer with the same (the first status arrives while the first read runs)
+        if self.isVisible() and not self._ctx.bridge.reading("home"):
             self.reload()
 
     # -- clock ----------------------------------------------------------------------
