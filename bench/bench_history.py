@@ -232,10 +232,10 @@ def main() -> None:
     fresh = _world(bench_db(server, "central_hist_0"), "0 past", 0)
     old = _world(bench_db(server, f"central_hist_{args.past // 1000}k"),
                  f"{args.past:,} past", args.past)
-    procs = [start_server(w.dsn, 1) for w in (fresh, old)]
+    servers = [start_server(w.dsn, 1) for w in (fresh, old)]
     engines = [make_engine(w.dsn) for w in (fresh, old)]
     try:
-        kiosks = [Kiosk(w, url) for w, (_, url) in zip((fresh, old), procs, strict=True)]
+        kiosks = [Kiosk(w, s.url) for w, s in zip((fresh, old), servers, strict=True)]
         for k in kiosks:  # warm: connections, caches
             for _ in range(20):
                 k.create()
@@ -262,9 +262,8 @@ def main() -> None:
                      lambda: figures(engines[1], None))
         quota_plans(old)
     finally:
-        for proc, _ in procs:
-            proc.terminate()
-            proc.wait(30)
+        for running in servers:
+            running.close()
         for engine in engines:
             engine.dispose()
 

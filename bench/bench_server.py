@@ -58,6 +58,7 @@ from central.db.engine import make_engine, write  # noqa: E402
 from central.db.migrate import upgrade  # noqa: E402
 from central.domain import devices, queries  # noqa: E402
 from kiosk.core.model import Interval  # noqa: E402
+from tests.central.conftest import Server  # noqa: E402
 
 PG_BIN = Path(os.environ.get("KIOSK_PG_BIN", "/usr/lib/postgresql/15/bin"))
 BULK_SITE = "bench bulk"
@@ -288,24 +289,12 @@ def pgbench(dsn: str, clients: int, seconds: int) -> tuple[float, float] | None:
     return tps, lat
 
 
-def start_server(dsn: str, workers: int) -> tuple[subprocess.Popen[bytes], str]:
-    from tests.helpers.postgres import free_port
-
-    port = free_port()
-    env = {**os.environ, "CENTRAL_JOBS": "0", "CENTRAL_RATE_PER_S": "0",
-           "PYTHONPATH": str(ROOT)}
-    server = subprocess.Popen([sys.executable, "-m", "central", "--db", dsn, "serve",
-                               "--port", str(port), "--workers", str(workers)], env=env, cwd=ROOT)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(300):
-        try:
-            if httpx.get(f"{url}/readyz").status_code == 200:
-                return server, url
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.1)
-    server.terminate()
-    raise RuntimeError("the server did not come up")
+def start_server(dsn: str, workers: int, log: Path | None = None) -> Server:
+    """The server with its rate limit off (50 clients on one address); its log goes to
+    ``log``, else to a file in a fresh temporary directory."""
+    log = log or Path(tempfile.mkdtemp(prefix="bench-server-")) / "server.log"
+    return Server(dsn, {"CENTRAL_RATE_PER_S": "0"}, ("--workers", str(workers)), log,
+                  ready_path="/readyz")
 
 
 def live_site(engine: sa.Engine, clients: int
@@ -445,7 +434,8 @@ def main() -> None:
           f"p95 {conflict_p95:.2f} ms (target < 5 ms)")
     live, members, kiosks = live_site(engine, args.clients)
     engine.dispose()
-    server, url = start_server(dsn, args.workers)
+    server = start_server(dsn, args.workers)
+    url = server.url
     print(f"server: central serve --workers {args.workers}; {args.clients} kiosks in "
           f"{args.client_procs} client processes; {os.cpu_count()} CPU cores on this machine")
     base_job = {"url": url, "live": live, "members": members, "seconds": args.seconds}
@@ -462,8 +452,7 @@ def main() -> None:
             report(f"paced at {paced_rate:.0f}/s over {args.clients} clients", paced,
                    args.seconds)
     finally:
-        server.terminate()
-        server.wait(30)
+        server.close()
     floor = pgbench(dsn, args.clients, 10)
     if floor is None:
         print("pgbench: not found")

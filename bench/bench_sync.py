@@ -146,7 +146,8 @@ def bench_push(tmp: Path, count: int, batch: int) -> None:
         load_data(conn, data, datetime.now(UTC))
         _device, token = devices.issue(conn, SITE.id, "bench", datetime.now(UTC))
     engine.dispose()
-    server, url = start_server(db_url, 1)
+    server = start_server(db_url, 1)
+    url = server.url
     try:
         path = tmp / "push.sqlite3"
         store = open_store(path)
@@ -175,8 +176,7 @@ def bench_push(tmp: Path, count: int, batch: int) -> None:
         client.close()
         store.close()
     finally:
-        server.terminate()
-        server.wait(30)
+        server.close()
     batches = -(-count // batch)
     print(f"push: {count:,} queued bookings in batches of {batch} to a live server (SQLite)")
     print(f"  {took:.1f} s = {count / took:,.0f} mutations/s, {took / batches * 1000:.0f} ms "

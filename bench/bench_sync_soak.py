@@ -98,7 +98,8 @@ def main(argv: list[str] | None = None) -> int:
         with write(engine) as conn:
             load_data(conn, data, datetime.now(UTC))
             _device, token = devices.issue(conn, SITE.id, "soak", datetime.now(UTC))
-        server, url = start_server(db_url, 1)
+        server = start_server(db_url, 1)
+        url = server.url
         try:
             enrolled = _kiosk(home, "enroll", "--server", url, stdin=token + "\n")
             if enrolled.returncode != 0:
@@ -122,8 +123,7 @@ def main(argv: list[str] | None = None) -> int:
                 ).scalar_one()
                 remote = set(conn.execute(sa.select(t.reservations.c.id)).scalars())
         finally:
-            server.terminate()
-            server.wait(30)
+            server.close()
             engine.dispose()
     lost = set(made) - remote
     print(f"soak: {args.trials} runs of `kiosk sync --once` in {took:.0f} s, {killed} killed "

@@ -42,7 +42,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import httpx
 import psycopg
 import sqlalchemy as sa
 
@@ -51,7 +50,7 @@ from bench.load_seed import LoadData, pg_server, seed
 from central.db.engine import make_engine, write
 from central.domain import devices
 from central.domain.pull import Cursor
-from tests.helpers.postgres import free_port
+from tests.central.conftest import Server
 
 TICK = os.sysconf("SC_CLK_TCK")
 #: Local actions: weights of the mix (see ``bench/locust_kiosks.py``).
@@ -125,26 +124,10 @@ def loadavg() -> str:
     return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
-def start_server(dsn: str, workers: int, floor: bool) -> tuple[subprocess.Popen[bytes], str]:
-    port = free_port()
-    env = {**os.environ, "CENTRAL_JOBS": "0", "PYTHONPATH": str(ROOT)}
-    if floor:
-        cmd = [sys.executable, "-m", "bench.load_floor", "--port", str(port)]
-    else:
-        cmd = [sys.executable, "-m", "central", "--db", dsn, "serve", "--port", str(port),
-               "--workers", str(workers)]
-    server = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(300):
-        try:
-            if httpx.get(f"{url}/healthz").status_code == 200:
-                return server, url
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.1)
-    server.terminate()
-    raise RuntimeError("the server did not come up")
+def start_server(dsn: str, workers: int, floor: bool, log: Path) -> Server:
+    """The server under test, or the do-nothing floor on its own port."""
+    floor_cmd = (lambda port: ["-m", "bench.load_floor", "--port", str(port)]) if floor else None
+    return Server(dsn, args=("--workers", str(workers)), log=log, command=floor_cmd)
 
 
 def run_locust(job_dir: Path, kiosks: int, seconds: int, procs: int, spawn_s: float
@@ -274,7 +257,8 @@ def main() -> None:
     run = datetime.now(UTC).strftime("%H%M%S")
     job_dir = Path(tempfile.mkdtemp(prefix=f"load-{args.kiosks}-"))
     kiosks = enrol(data, args.kiosks, run)
-    server, url = start_server(data.dsn, args.workers, args.floor)
+    server = start_server(data.dsn, args.workers, args.floor, job_dir / "server.log")
+    url = server.url
     seconds = round(args.minutes * 60)
     stop_at = time.time() + seconds - 8  # the kiosks stop then (see locust_kiosks)
     (job_dir / "job.json").write_text(json.dumps({
@@ -288,7 +272,7 @@ def main() -> None:
         locust = run_locust(job_dir, args.kiosks, seconds, args.procs, args.spawn_s)
         warm = min(args.warmup_s, seconds / 4)
         time.sleep(warm)
-        server_pids = children(server.pid)
+        server_pids = children(server.proc.pid)
         pg_pids = [] if args.floor else backends(data.dsn)
         cpu0 = (cpu_seconds(server_pids), cpu_seconds(pg_pids))
         per0 = {pid: cpu_seconds([pid]) for pid in server_pids}
@@ -309,8 +293,7 @@ def main() -> None:
         size1 = None if args.floor else sizes(data.dsn)
         print("CPU seconds per server process (the first is uvicorn's supervisor): "
               + ", ".join(f"{pid} {cpu_seconds([pid]) - c:.1f}" for pid, c in per0.items()))
-        server.send_signal(signal.SIGTERM)
-        server.wait(30)
+        server.close()
     rec = collect(job_dir, t0)
     report(args, rec, seconds=round(stop_at - t0), window=window,
            cpu=(cpu1[0] - cpu0[0], cpu1[1] - cpu0[1]),

@@ -9,7 +9,7 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -32,30 +32,37 @@ SITE_SETTINGS = {"opening_hours": "24/7", "max_days_ahead": 60, "max_active_per_
 
 
 class Server:
-    """``python -m central --db URL serve`` as a subprocess, stopped on ``close``."""
+    """``python -m central --db URL serve`` as a subprocess, stopped on ``close`` (the
+    benchmarks start theirs with it too)."""
 
     def __init__(self, db_url: str, env: dict[str, str] | None = None,
-                 args: tuple[str, ...] = (), log: Path | None = None) -> None:
+                 args: tuple[str, ...] = (), log: Path | None = None, *,
+                 command: Callable[[int], list[str]] | None = None,
+                 ready_path: str = "/healthz") -> None:
         """``log``: a file for the server's stderr (else a pipe, read if it fails to
-        start)."""
+        start; a long run should give a file). ``command``: the module and arguments to
+        run instead, given the port (a benchmark's do-nothing floor). ``ready_path``:
+        polled until it answers 200 (``/readyz`` also waits for the database)."""
         self.port = free_port()
         self.log = log
         self.url = f"http://127.0.0.1:{self.port}"
         full_env = {**os.environ, "CENTRAL_JOBS": "0", "PYTHONPATH": str(ROOT), **(env or {})}
+        argv = command(self.port) if command is not None else [
+            "-m", "central", "--db", db_url, "serve", "--host", "127.0.0.1",
+            "--port", str(self.port), *args]
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "central", "--db", db_url, "serve", "--host", "127.0.0.1",
-             "--port", str(self.port), *args], env=full_env, cwd=ROOT,
+            [sys.executable, *argv], env=full_env, cwd=ROOT,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE if log is None else log.open("wb"))
-        self._wait()
+        self._wait(ready_path)
 
-    def _wait(self) -> None:
+    def _wait(self, ready_path: str) -> None:
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 raise RuntimeError(self.errors())
             try:
-                if httpx.get(f"{self.url}/healthz", timeout=1).status_code == 200:
+                if httpx.get(f"{self.url}{ready_path}", timeout=1).status_code == 200:
                     return
             except httpx.HTTPError:
                 time.sleep(0.1)
