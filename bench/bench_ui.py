@@ -1,6 +1,6 @@
 """Benchmark of the touchscreen UI on a big cache (``kiosk demo-data --scale 1000000``).
 
-    python -m bench.bench_ui --db /tmp/big.sqlite3 [--rounds 30] [--starts 5]
+    python -m bench.bench_ui --db /tmp/big.sqlite3 [--rounds 30] [--starts 20]
 
 Prints median and p95 of: tap to next screen (a click is posted, events are processed
 until the next screen is current and has painted; for the book screen also until its
@@ -10,7 +10,8 @@ calendar's data load and paint with 50 resources, the home and member screens' d
 loads, start to first interactive frame (a subprocess runs ``kiosk run --windowed`` on the
 cache, as an operator would; the time runs from just before it is spawned until its home
 screen has painted and the event loop is idle) and on until the home calendar's data has
-painted, and resident memory after
+painted (after one start that is not counted, which writes the bytecode of changed
+modules, as installing the package does), and resident memory after
 start, after browsing and after a soak of screen-data reads. Each figure is printed
 beside its target and beside a baseline measured in the same run (the store's own
 calendar query for the same resources, an empty widget's paint, a bare QApplication's
@@ -402,7 +403,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, required=True, help="a kiosk cache (demo-data --scale)")
     parser.add_argument("--rounds", type=int, default=30)
-    parser.add_argument("--starts", type=int, default=5, help="subprocess starts to time")
+    parser.add_argument("--starts", type=int, default=20, help="subprocess starts to time")
     parser.add_argument("--soak", type=int, default=600,
                         help="screen-data reads after browsing, for the memory figure")
     parser.add_argument("--child", choices=("kiosk", "bare"), help=argparse.SUPPRESS)
@@ -411,6 +412,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.child:
         child(args.child, str(args.db))
         return 0
+    spawn("kiosk", args.db)  # not counted: writes the bytecode of changed modules once
     starts = [spawn("kiosk", args.db) for _ in range(args.starts)]
     bares = [spawn("bare", args.db) for _ in range(args.starts)]
     line("start to first interactive frame", [s.frame for s in starts], "s", TARGET_FRAME_S,
