@@ -65,13 +65,16 @@ class Formatter:
         return f"{self.short_date(day)} {self.span(interval)}"
 
     def duration(self, value: timedelta) -> str:
+        """"1 h 30 min", kept on one line (a wrapped "(1" / "h)" reads badly)."""
         minutes = int(value.total_seconds() // 60)
         hours, rest = divmod(minutes, 60)
         if hours and rest:
-            return translate("Formatter", "{h} h {m} min").format(h=hours, m=rest)
-        if hours:
-            return translate("Formatter", "{h} h").format(h=hours)
-        return translate("Formatter", "{m} min").format(m=rest)
+            text = translate("Formatter", "{h} h {m} min").format(h=hours, m=rest)
+        elif hours:
+            text = translate("Formatter", "{h} h").format(h=hours)
+        else:
+            text = translate("Formatter", "{m} min").format(m=rest)
+        return text.replace(" ", "\u00a0")
 
 
 # Parts of a kind key that are written in capitals (or as shown) in a label.

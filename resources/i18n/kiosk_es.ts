@@ -233,22 +233,22 @@
     <name>Formatter</name>
     <message>
         <location filename="../../kiosk/ui/fmt.py" line="44"/>
-        <location filename="../../kiosk/ui/fmt.py" line="91"/>
+        <location filename="../../kiosk/ui/fmt.py" line="94"/>
         <source>dddd d MMMM</source>
         <translation>dddd d &apos;de&apos; MMMM</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="71"/>
+        <location filename="../../kiosk/ui/fmt.py" line="72"/>
         <source>{h} h {m} min</source>
         <translation>{h} h {m} min</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="73"/>
+        <location filename="../../kiosk/ui/fmt.py" line="74"/>
         <source>{h} h</source>
         <translation>{h} h</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="74"/>
+        <location filename="../../kiosk/ui/fmt.py" line="76"/>
         <source>{m} min</source>
         <translation>{m} min</translation>
     </message>
@@ -256,77 +256,77 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="45"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="47"/>
         <source>Welcome screen</source>
         <translation>Pantalla de bienvenida</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="55"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="57"/>
         <source>Booking at the kiosk is paused for now. Your existing bookings are kept: sign in to check in or to see them.</source>
         <translation>Las reservas en el quiosco están en pausa por ahora. Sus reservas actuales se mantienen: inicie sesión para registrar su llegada o para verlas.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="62"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="64"/>
         <source>◀ Previous</source>
         <translation>◀ Anteriores</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="62"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="64"/>
         <source>Previous resources</source>
         <translation>Recursos anteriores</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="64"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="66"/>
         <source>Next ▶</source>
         <translation>Siguientes ▶</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="64"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="66"/>
         <source>Next resources</source>
         <translation>Recursos siguientes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="82"/>
         <source>How to begin</source>
         <translation>Cómo empezar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="83"/>
         <source>Scan your member card at any time, or tap Sign in.</source>
         <translation>Escanee su tarjeta de socio en cualquier momento o toque Iniciar sesión.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="84"/>
         <source>Sign in</source>
         <translation>Iniciar sesión</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="89"/>
         <source>Free right now</source>
         <translation>Libre ahora mismo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="90"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="92"/>
         <source>Staff</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="90"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="92"/>
         <source>Staff mode</source>
         <translation>Modo personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="150"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="152"/>
         <source>{0} · {1} of {2}</source>
         <translation>{0} · {1} de {2}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="172"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="174"/>
         <source> and {0} more</source>
         <translation> y {0} más</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/home.py" line="174"/>
+        <location filename="../../kiosk/ui/screens/home.py" line="176"/>
         <source>Nothing is free this minute.</source>
         <translation>Ahora mismo no hay nada libre.</translation>
     </message>
@@ -402,57 +402,57 @@
 <context>
     <name>Kinds</name>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="181"/>
+        <location filename="../../kiosk/ui/fmt.py" line="184"/>
         <source>Drill</source>
         <translation>Taladro</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="182"/>
+        <location filename="../../kiosk/ui/fmt.py" line="185"/>
         <source>Circular saw</source>
         <translation>Sierra circular</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="183"/>
+        <location filename="../../kiosk/ui/fmt.py" line="186"/>
         <source>Sander</source>
         <translation>Lijadora</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="184"/>
+        <location filename="../../kiosk/ui/fmt.py" line="187"/>
         <source>Ladder</source>
         <translation>Escalera</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="185"/>
+        <location filename="../../kiosk/ui/fmt.py" line="188"/>
         <source>Pressure washer</source>
         <translation>Hidrolavadora</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="186"/>
+        <location filename="../../kiosk/ui/fmt.py" line="189"/>
         <source>Table saw</source>
         <translation>Sierra de mesa</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="187"/>
+        <location filename="../../kiosk/ui/fmt.py" line="190"/>
         <source>Laser cutter</source>
         <translation>Cortadora láser</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="188"/>
+        <location filename="../../kiosk/ui/fmt.py" line="191"/>
         <source>3D printer</source>
         <translation>Impresora 3D</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="189"/>
+        <location filename="../../kiosk/ui/fmt.py" line="192"/>
         <source>CNC router</source>
         <translation>Fresadora CNC</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="190"/>
+        <location filename="../../kiosk/ui/fmt.py" line="193"/>
         <source>Room</source>
         <translation>Sala</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="191"/>
+        <location filename="../../kiosk/ui/fmt.py" line="194"/>
         <source>Garden plot</source>
         <translation>Parcela de huerto</translation>
     </message>
@@ -527,12 +527,12 @@
     <message>
         <location filename="../../kiosk/ui/screens/member.py" line="89"/>
         <source>Done</source>
-        <translation>Terminar</translation>
+        <translation>Listo</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/member.py" line="89"/>
         <source>Done, sign me out</source>
-        <translation>Terminar y cerrar mi sesión</translation>
+        <translation>Listo, cerrar mi sesión</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/member.py" line="108"/>
@@ -1024,32 +1024,32 @@
 <context>
     <name>ResourceNames</name>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="116"/>
+        <location filename="../../kiosk/ui/fmt.py" line="119"/>
         <source>Cordless drill</source>
         <translation>Taladro inalámbrico</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="117"/>
+        <location filename="../../kiosk/ui/fmt.py" line="120"/>
         <source>Orbital sander</source>
         <translation>Lijadora orbital</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="118"/>
+        <location filename="../../kiosk/ui/fmt.py" line="121"/>
         <source>Extension ladder</source>
         <translation>Escalera extensible</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="119"/>
+        <location filename="../../kiosk/ui/fmt.py" line="122"/>
         <source>Workshop room</source>
         <translation>Sala de taller</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="120"/>
+        <location filename="../../kiosk/ui/fmt.py" line="123"/>
         <source>Meeting room</source>
         <translation>Sala de reuniones</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/fmt.py" line="121"/>
+        <location filename="../../kiosk/ui/fmt.py" line="124"/>
         <source>Sewing room</source>
         <translation>Sala de costura</translation>
     </message>
@@ -1057,7 +1057,7 @@
 <context>
     <name>ServiceBridge</name>
     <message>
-        <location filename="../../kiosk/ui/bridge.py" line="227"/>
+        <location filename="../../kiosk/ui/bridge.py" line="307"/>
         <source>Sorry, something went wrong and nothing was changed. Please try again, or ask a member of staff.</source>
         <extracomment>A service call: what runs off the GUI thread, typed by what it returns.</extracomment>
         <translation>Lo sentimos, algo ha fallado y no se ha cambiado nada. Inténtelo de nuevo o pida ayuda al personal.</translation>
@@ -1211,7 +1211,7 @@
         <translation>No hay reservas hoy.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="290"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="292"/>
         <source>Nobody is waiting.</source>
         <translation>No hay nadie esperando.</translation>
     </message>
@@ -1226,7 +1226,7 @@
         <translation>Mientras tanto no se hizo ningún cambio aquí.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/staff.py" line="303"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="305"/>
         <source>%n change made here; the server accepted {0} and turned down {1}.</source>
         <translation>
             <numerusform>%n cambio hecho aquí; el servidor aceptó {0} y rechazó {1}.</numerusform>
@@ -1254,7 +1254,7 @@
         <translation>Sin conexión</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/staff.py" line="302"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="304"/>
         <source>%n change waiting to be sent</source>
         <translation>
             <numerusform>%n cambio pendiente de enviar</numerusform>
@@ -1333,7 +1333,7 @@
         <translation>Nuevo PIN del personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="326"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="328"/>
         <source>This card is not known here.</source>
         <translation>Esta tarjeta no se conoce aquí.</translation>
     </message>
@@ -1348,7 +1348,7 @@
         <translation>Elegir a {0}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="346"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="348"/>
         <source>No member matches.</source>
         <translation>Ningún socio coincide.</translation>
     </message>
@@ -1368,17 +1368,17 @@
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="375"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="377"/>
         <source>Tap again to cancel</source>
         <translation>Toque de nuevo para cancelar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="380"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="382"/>
         <source>Cancelled</source>
         <translation>Cancelada</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="385"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="387"/>
         <source>Done.</source>
         <translation>Hecho.</translation>
     </message>

@@ -20,14 +20,14 @@ def note(day: date, zone: str = LA, locale: str = "en_US") -> str:
 
 def test_spring_forward_names_the_day_and_its_length(qapp) -> None:
     text = note(date(2026, 3, 8))
-    assert text.startswith("On Sunday 8 March the clocks go forward 1 h")
+    assert text.startswith("On Sunday 8 March the clocks go forward 1\u00a0h")
     assert "This day has 23 hours." in text
     assert "tonight" not in text and "Today" not in text
 
 
 def test_fall_back_names_the_day_and_its_length(qapp) -> None:
     text = note(date(2026, 11, 1))
-    assert text.startswith("On Sunday 1 November the clocks go back 1 h")
+    assert text.startswith("On Sunday 1 November the clocks go back 1\u00a0h")
     assert "PDT and PST" in text and "This day has 25 hours." in text
 
 
@@ -43,6 +43,6 @@ def test_spanish_note(qapp, monkeypatch, tmp_path) -> None:
         text = note(date(2026, 3, 8), locale="es_US")
     finally:
         i18n.uninstall(qapp, translator)
-    assert text.startswith("El domingo 8 de marzo los relojes se adelantan 1 h")
+    assert text.startswith("El domingo 8 de marzo los relojes se adelantan 1\u00a0h")
     assert "Este día tiene 23 horas." in text
 

@@ -25,7 +25,7 @@ def test_a_booking_ends_on_a_card_with_undo(qtbot, kiosk, service) -> None:
     _book_drill_at_three(qtbot, kiosk)
     card = w.book.feedback
     assert card.what.text() == "Booked. See you then!"
-    assert card.detail.text() == f"Drill 1 · {kiosk.ctx.fmt.span_on_day(span(15, 16))} (1 h)"
+    assert card.detail.text() == f"Drill 1 · {kiosk.ctx.fmt.span_on_day(span(15, 16))} (1\u00a0h)"
     assert card.undo_offered
     booked = [r for r in service.reads.member_reservations(ADA.id, at(0))
               if r.interval == span(15, 16) and r.active]

@@ -67,8 +67,8 @@ def test_walk_in_list_names_resource_time_and_length(qtbot, kiosk) -> None:
     qtbot.waitUntil(lambda: len(buttons(w.staff, "cancelBooking")) == 2)
     fmt, today = kiosk.ctx.fmt, kiosk.ctx.today()
     text = visible_text(w.staff)
-    assert f"Drill 1 · {fmt.span(span(10, 11))} · 1 h" in text
-    assert f"Table saw 1 · {fmt.span_with_day(span(9, 10, days=1), today)} · 1 h" in text
+    assert f"Drill 1 · {fmt.span(span(10, 11))} · 1\u00a0h" in text
+    assert f"Table saw 1 · {fmt.span_with_day(span(9, 10, days=1), today)} · 1\u00a0h" in text
 
 
 def test_flag_off_staff_see_why_and_can_still_cancel(qtbot, kiosk, service) -> None:

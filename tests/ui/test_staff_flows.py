@@ -65,7 +65,7 @@ def test_walk_in_booking_for_a_member_found_by_search_then_cancelled(
     tap(qtbot, find_button(w.book, "bookBack"))
     qtbot.waitUntil(lambda: w.current() is w.staff
                     and len(buttons(w.staff, "cancelBooking")) == 2)
-    when = f"Drill 1 · {kiosk.ctx.fmt.span(span(15, 16))} · 1 h"
+    when = f"Drill 1 · {kiosk.ctx.fmt.span(span(15, 16))} · 1\u00a0h"
     row_for = [b for b in buttons(w.staff, "cancelBooking")
                if b.parentWidget().findChild(type(w.banner)).text() == when]
     assert len(row_for) == 1, visible_text(w.staff)

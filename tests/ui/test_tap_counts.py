@@ -54,7 +54,7 @@ def test_a_member_books_a_table_saw_for_two_hours_tomorrow_in_eight_taps(
     assert taps.count <= 8, taps.count
     assert w.book.feedback.what.text() == "Booked. See you then!"
     assert w.book.feedback.detail.text() == (
-        f"Table saw 1 · {kiosk.ctx.fmt.span_on_day(span(13, 15, days=1))} (2 h)")
+        f"Table saw 1 · {kiosk.ctx.fmt.span_on_day(span(13, 15, days=1))} (2\u00a0h)")
     assert any(r.interval == span(13, 15, days=1) and r.active
                for r in service.reads.member_reservations(ADA.id, at(0)))
 
