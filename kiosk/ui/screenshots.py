@@ -285,6 +285,7 @@ class Director:
             self.svc.access.verify_pin("1001", "0000")
         self.tap(self.button(staff, "page_sheet"))
         self.wait(staff.pin_lockout.isVisible)
+        settle(self.app, 0.3)  # the sheet's rows arrive on their own and scroll to now
         self.snap("staff-pin-lockout")
         self.tap(self.button(staff, "clearPinLockout"))
         self.wait(lambda: not staff.pin_lockout.isVisible())

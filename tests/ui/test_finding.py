@@ -63,7 +63,7 @@ def test_todays_sheet_opens_at_the_bookings_under_way(qtbot, kiosk, service) -> 
     from kiosk.core.model import Interval, Reservation, ReservationStatus
     from kiosk.store import loader
     from tests.helpers.ids import uid
-    from tests.ui.drive import buttons, staff_unlock
+    from tests.ui.drive import buttons, find_button, staff_unlock, tap
     from tests.ui.seed import BEA, NOW, SAW, STAFF_PIN
 
     early = [Reservation(uid(f"r-early-{i}"), SAW.id, BEA.id,
@@ -82,6 +82,21 @@ def test_todays_sheet_opens_at_the_bookings_under_way(qtbot, kiosk, service) -> 
     assert under_way
     bar = area.verticalScrollBar()  # as far down as the list goes, at most to that row
     qtbot.waitUntil(lambda: bar.value() == min(under_way[0].y(), bar.maximum()) > 0)
+    # the re-check that follows the clock rebuilds the rows: the sheet stays where it is
+    kept = bar.value()
+    reads = w.staff._on_sheet
+    seen: list[int] = []
+    w.staff._on_sheet = lambda *a, **k: (reads(*a, **k), seen.append(1))  # type: ignore[method-assign]
+    w.staff._on_recheck()
+    qtbot.waitUntil(lambda: bool(seen))
+    qtbot.wait(50)
+    assert bar.value() == kept
+    # back from another page, the sheet opens at the bookings under way again
+    tap(qtbot, find_button(w.staff, "page_walkin"))
+    tap(qtbot, find_button(w.staff, "page_sheet"))
+    qtbot.waitUntil(lambda: len(seen) == 2)
+    qtbot.wait(50)
+    assert bar.value() == kept
 
 
 def test_the_welcome_calendar_has_a_legend_for_closed_hours(qtbot, kiosk) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any, TypeVar
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -267,12 +267,14 @@ class StaffScreen(QWidget):
         # opened, the sheet shows the first booking not yet over (once the list has its
         # height); read again as the clock moves, it stays where staff scrolled it
         self._sheet_now = now_row if follow_now else None
-        self._scroll_sheet_to_now()
+        # new rows are shown, and so laid out, by a queued call of Qt's: scroll after it
+        QTimer.singleShot(0, self, self._scroll_sheet_to_now)
 
     def _scroll_sheet_to_now(self) -> None:
-        item = self._lists["sheet"].itemAt(self._sheet_now) if self._sheet_now is not None \
-            else None
+        rows = self._lists["sheet"]
+        item = rows.itemAt(self._sheet_now) if self._sheet_now is not None else None
         if item is not None and (row := item.widget()) is not None:
+            rows.activate()  # the rows' places, now (a layout request would come later)
             self._areas["sheet"].verticalScrollBar().setValue(row.y())
 
     def _clear_no_show(self, reservation_id: str) -> None:
