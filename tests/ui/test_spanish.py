@@ -23,6 +23,8 @@ EXPECTED = {
     "book": "Toque una hora libre en el calendario.",
     "book: taken slot": "Esa hora está ocupada",
     "book: soonest free": "Lo antes posible",
+    "book: soonest free, seen from tomorrow": "Lo antes posible",
+    "book: taken slot tomorrow": "Apuntarse a la lista de espera",
     "book: another kind": "Reservar",
     "staff: PIN": "PIN del personal",
     "staff: today's sheet": "Quitar la ausencia",

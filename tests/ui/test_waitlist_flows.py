@@ -92,3 +92,37 @@ def test_a_time_taken_elsewhere_meanwhile_offers_times_around_it_and_the_waitlis
     tries = [b.text() for b in buttons(w.book, "alternative")]
     fmt = kiosk.ctx.fmt
     assert tries[:2] == [f"Try {fmt.time(at(14))}", f"Try {fmt.time(at(16))}"]  # nearest
+
+
+def test_a_late_soonest_answer_does_not_undo_a_time_tapped_meanwhile(
+        qtbot, kiosk, monkeypatch) -> None:
+    import threading
+
+    from kiosk.ui.screens import book_calls
+    from tests.ui.drive import find_button
+
+    gate, real, answered = threading.Event(), book_calls.first_free, []
+
+    def slow(*args, **kwargs):  # the searches answer only when the test says so
+        call = real(*args, **kwargs)
+
+        def run(svc):
+            gate.wait(10)
+            found = call(svc)
+            answered.append(kwargs["limit"])
+            return found
+        return run
+
+    monkeypatch.setattr(book_calls, "first_free", slow)
+    w = kiosk.window
+    signed_in(qtbot, kiosk, ADA.number)
+    open_book(qtbot, kiosk)
+    tap(qtbot, find_button(w.book, "soonest"))
+    tap_slot(qtbot, w.book.calendar, DRILL2.id, at(11))  # meanwhile: Bea's 11:00
+    qtbot.waitUntil(w.book.wait_button.isVisible)
+    gate.set()
+    qtbot.waitUntil(lambda: sorted(answered) == [3, 4])  # near 11:00, and the soonest
+    qtbot.wait(200)  # both answers delivered to the screen
+    assert buttons(w.book, "alternative")  # the times near 11:00
+    assert w.book.wait_button.isVisible() and w.book.pick is not None
+    assert w.book.pick[0] == DRILL2.id and "taken" in w.book.message.text()

@@ -22,7 +22,7 @@ from tests.ui.drive import (
     tap,
     tap_slot,
 )
-from tests.ui.seed import ADA, DRILL2, SITE, STAFF_PIN, at
+from tests.ui.seed import ADA, DRILL1, DRILL2, SITE, STAFF_PIN, at
 
 
 def tour(qtbot: Any, kiosk: Any, service: Any, clock: FakeClock) -> Iterator[tuple[str, QWidget]]:
@@ -52,9 +52,20 @@ def _member_part(qtbot: Any, kiosk: Any) -> Iterator[tuple[str, QWidget]]:
     tap_slot(qtbot, w.book.calendar, DRILL2.id, at(11))
     qtbot.waitUntil(w.book.wait_button.isVisible)
     yield "book: taken slot", w
+    answered = lambda: not kiosk.ctx.bridge.reading("book-soonest")  # noqa: E731
     tap(qtbot, find_button(w.book, "soonest"))
-    qtbot.waitUntil(lambda: bool(buttons(w.book, "alternative")))
+    qtbot.waitUntil(lambda: answered() and bool(buttons(w.book, "alternative")))
     yield "book: soonest free", w
+    tap(qtbot, find_button(w.book, "nextDay"))  # from tomorrow, today's free times say
+    qtbot.waitUntil(lambda: not buttons(w.book, "alternative"))  # their day: long texts
+    tap(qtbot, find_button(w.book, "soonest"))
+    qtbot.waitUntil(lambda: answered() and len(buttons(w.book, "alternative")) >= 2)
+    yield "book: soonest free, seen from tomorrow", w
+    tap_slot(qtbot, w.book.calendar, DRILL1.id, at(14, days=1))  # Dee's, tomorrow
+    qtbot.waitUntil(lambda: w.book.wait_button.isVisible()
+                    and bool(buttons(w.book, "alternative")))
+    yield "book: taken slot tomorrow", w
+    tap(qtbot, find_button(w.book, "previousDay"))
     tap(qtbot, find_button(w.book, "kind_table_saw"))
     qtbot.waitUntil(lambda: w.book.data is not None and w.book.data.kind == "table_saw")
     yield "book: another kind", w

@@ -58,6 +58,7 @@ class BookScreen(QWidget):
         self.pick: tuple[str, Interval] | None = None
         self._intent = ""
         self._scroll_to: tuple[str, datetime] | None = None  # a suggestion taken, to show
+        self._acted = 0  # counts the member's actions that start afresh (_reset_feedback)
         self._want: tuple[str, str, datetime] | None = None  # kind, resource, start to pick
         self.setAccessibleName(self.tr("Book"))
         self.title = label(self.tr("Book"), "title")
@@ -82,7 +83,7 @@ class BookScreen(QWidget):
         self.message = label("", "message", name="bookMessage")
         self.error = label("", "error", name="bookError")
         self.feedback = FeedbackCard()
-        self.suggestions = Suggestions(ctx.fmt, ctx.site.timezone, ctx.today)
+        self.suggestions = Suggestions(ctx.fmt, ctx.site.timezone, lambda: self.day)
         self.suggestions.taken.connect(self._take)
         self.book_button = button(self.tr("Book it"), kind="primary", object_name="confirmBook",
                                   on_click=self._on_book)
@@ -274,6 +275,7 @@ class BookScreen(QWidget):
             self.message.show()
 
     def _reset_feedback(self) -> None:
+        self._acted += 1  # the member moved on: answers to what they asked before are stale
         for w in (self.message, self.error):
             w.clear()
             w.hide()
@@ -360,10 +362,14 @@ class BookScreen(QWidget):
 
     def _on_soonest(self) -> None:
         if self.data is not None and self.member is not None:
+            # an answer that comes after the member did something else (another day, a
+            # time tapped) would undo what they see: it is dropped
+            asked, same_member = self._acted, self._ctx.session.guard()
             self._ctx.bridge.read(book_calls.first_free(self.data.kind, self.member.id,
                                                         self.minutes, self._ctx.now(), limit=4),
-                                  self._on_soonest_found, guard=self._ctx.session.guard(),
-                                  on_error=self._on_failed)
+                                  self._on_soonest_found, on_error=self._on_failed,
+                                  guard=lambda: same_member() and asked == self._acted,
+                                  latest="book-soonest")
 
     def _on_soonest_found(self, found: list[tuple[Resource, Interval]]) -> None:
         self._reset_feedback()
