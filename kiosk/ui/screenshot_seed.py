@@ -70,10 +70,17 @@ def ensure_booking_now(svc: KioskService, member: Member, now: datetime) -> None
             return
 
 
+#: The server the pictures' kiosk is enrolled with (nothing is sent there: the renderer
+#: starts no sync).
+SHOWN_SERVER = "https://booking.example.org"
+
+
 def set_sync_state(store: Store, *, online: bool, last_success: datetime | None) -> None:
+    """The kiosk as the pictures show it: enrolled, online or not, last synced then."""
     with store.write() as session:
         state = ensure_sync_state(session)
         state.online, state.last_success_at = online, last_success
+        state.server_url = SHOWN_SERVER
 
 
 def add_rejection(store: Store, svc: KioskService, member: Member, now: datetime) -> None:

@@ -101,3 +101,21 @@ def test_accented_keys_and_a_search_blind_to_accents(qtbot, kiosk) -> None:
     type_on(qtbot, kb, "díaz")  # typed with the accent; the record has none
     assert w.staff.search.text() == "Díaz"
     qtbot.waitUntil(lambda: "Cy Diaz · 1003" in visible_text(w.staff))
+
+
+def test_the_waitlist_page_says_who_waits_for_what(qtbot, kiosk, service) -> None:
+    from kiosk.core.refusals import Refusal
+    from tests.ui.seed import DRILL1
+
+    joined = service.waitlist.join(DRILL1.id, BEA.id, span(14, 15, days=1))  # Dee's slot
+    assert not isinstance(joined, Refusal), joined
+    w = kiosk.window
+    unlocked(qtbot, kiosk)
+    tap(qtbot, find_button(w.staff, "page_waitlist"))
+    fmt = kiosk.ctx.fmt
+    qtbot.waitUntil(lambda: "Bea C. (1002)" in visible_text(w.staff))
+    text = visible_text(w.staff)
+    assert f"Drill 1 · {fmt.span_with_day(span(14, 15, 1), kiosk.ctx.today())} · Bea C. (1002) · " \
+        "waiting" in text
+    assert f"Drill 1 · {fmt.span_with_day(span(13, 14), kiosk.ctx.today())} · Ada B. (1001) · " \
+        "offered, held for them" in text

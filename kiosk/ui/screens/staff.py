@@ -282,13 +282,17 @@ class StaffScreen(QWidget):
                     self._on_done, key=f"clear:{reservation_id}")
 
     def _load_waitlist(self) -> None:
-        self._read(lambda svc: (svc.waitlist.queue(None),
-                                {r.id: resource_name(r.name) for r in svc.reads.resources(None)}),
-                   self._on_waitlist, "waitlist")
+        def read(svc: Any) -> tuple[list[Any], dict[str, str], dict[str, str]]:
+            entries = svc.waitlist.queue(None)
+            found = (svc.reads.member(i) for i in {e.member_id for e in entries})
+            return (entries, {r.id: resource_name(r.name) for r in svc.reads.resources(None)},
+                    {m.id: f"{m.short_name} ({m.number})" for m in found if m is not None})
 
-    def _on_waitlist(self, data: tuple[list[Any], dict[str, str]]) -> None:
-        entries, names = data
-        self._fill("waitlist", waitlist_rows(self._ctx, entries, names),
+        self._read(read, self._on_waitlist, "waitlist")
+
+    def _on_waitlist(self, data: tuple[list[Any], dict[str, str], dict[str, str]]) -> None:
+        entries, names, members = data
+        self._fill("waitlist", waitlist_rows(self._ctx, entries, names, members),
                    self.tr("Nobody is waiting."))
 
     def _load_sync(self) -> None:

@@ -34,11 +34,14 @@ def sheet_rows(ctx: UiContext, rows: list[Any],
     return out, current
 
 
-def waitlist_rows(ctx: UiContext, entries: list[Any], names: dict[str, str]) -> list[QWidget]:
-    """Everyone waiting, with the resource, the time wanted and whether it is on offer."""
+def waitlist_rows(ctx: UiContext, entries: list[Any], names: dict[str, str],
+                  members: dict[str, str]) -> list[QWidget]:
+    """Everyone waiting: who (as the sheet names them), the resource, the time wanted and
+    whether it is on offer."""
     return [row_card(f"{names.get(e.resource_id, '?')} · "
                      f"{ctx.fmt.span_with_day(e.interval, ctx.today())} · "
-                     f"{wait_state(e.status)}") for e in entries]
+                     f"{members.get(e.member_id, '?')} · {wait_state(e.status)}")
+            for e in entries]
 
 
 def sheet_state(state: object) -> str:
