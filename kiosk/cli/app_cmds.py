@@ -49,9 +49,10 @@ def cmd_run(db_path: Path, args: argparse.Namespace) -> int:
     from kiosk.store.first_look import first_look
     from kiosk.ui.app import run
 
-    if first_look(db_path) is None:  # not a ready cache with a site: make it one first
+    look = first_look(db_path)
+    if look is None:  # not a ready cache with a site: make it one first
         ensure_site(db_path)
-    return run(db_path, windowed=bool(getattr(args, "windowed", False)))
+    return run(db_path, windowed=bool(getattr(args, "windowed", False)), look=look)
 
 
 def showcase_now(now: datetime) -> datetime:

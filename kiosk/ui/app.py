@@ -186,13 +186,14 @@ class _AfterFirstPaint(QObject):
             self._then()
 
 
-def run(db_path: Path, windowed: bool) -> int:
+def run(db_path: Path, windowed: bool, look: FirstLook | None = None) -> int:
     """Start the kiosk on the cache at ``db_path``; returns the process exit code. A ready
-    cache (see ``first_look``) opens behind the first frame; any other opens first."""
+    cache (see ``first_look``; ``look`` if the caller has taken it) opens behind the
+    first frame; any other opens first."""
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("community-kiosk")
-    look = first_look(db_path)
+    look = look or first_look(db_path)
     service: KioskService | Opening
     if look is None:
         service = open_kiosk_service(db_path)
